@@ -1,0 +1,55 @@
+#pragma once
+/// \file
+/// The one exception type of crmrules. Thrown only for malformed input (an unknown
+/// currency, an end before a start, weights that do not sum to 100%) and for arithmetic
+/// that cannot give an exact, representable answer. A business "no" is never an Error:
+/// it is a returned crm::Decision. Proven by tests/core/error_test.cpp.
+
+#include <exception>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+namespace crm {
+
+/// What went wrong, as a stable code a host program can switch on.
+enum class ErrorCode {
+    invalid_argument,   ///< a value outside what the field allows (negative days, a 0th day)
+    parse_error,        ///< text that is not in the expected syntax
+    overflow,           ///< a result (or an input) beyond the representable range
+    underflow,          ///< a non-zero result too small for the exponent range
+    division_by_zero,   ///< a finite non-zero number divided by zero
+    invalid_operation,  ///< an operation with no defined result (0/0, a quantize that cannot fit)
+    inexact,            ///< an exact operation whose result would need rounding
+    currency_mismatch,  ///< two amounts of different currencies combined
+    unknown_currency,   ///< a currency code not in the ISO 4217 table
+    invalid_date,       ///< a calendar date that does not exist
+    not_found,          ///< a reference to something the input does not contain
+    duplicate,          ///< the same id (or key) given twice
+    inconsistent,       ///< parts of the input that contradict each other (a loop, a gap, a sum)
+};
+
+/// The stable name of a code, e.g. "division_by_zero".
+[[nodiscard]] std::string_view to_string(ErrorCode code) noexcept;
+std::ostream& operator<<(std::ostream& os, ErrorCode code);
+
+/// Malformed input or an impossible computation. `field()` is the path of the offending
+/// input (`policy.tiers[2].limit`, or the operand of an operation such as `divisor`);
+/// `message()` says what is wrong without repeating confidential data; `what()` joins them.
+class Error : public std::exception {
+public:
+    Error(ErrorCode code, std::string field, std::string message);
+
+    [[nodiscard]] ErrorCode code() const noexcept { return code_; }
+    [[nodiscard]] const std::string& field() const noexcept { return field_; }
+    [[nodiscard]] const std::string& message() const noexcept { return message_; }
+    [[nodiscard]] const char* what() const noexcept override { return what_.c_str(); }
+
+private:
+    ErrorCode code_;
+    std::string field_;
+    std::string message_;
+    std::string what_;
+};
+
+}  // namespace crm

@@ -32,8 +32,6 @@ constexpr std::array<U, N> make_powers_of_ten() {
 }
 constexpr auto kPow10 = make_powers_of_ten<U256, kWideDigits + 1>();
 constexpr auto kPow10Narrow = make_powers_of_ten<U128, kMaxDigits + 1>();
-const U128 kLimit = kPow10Narrow[kMaxDigits];  // coefficients stay below this
-const U128 kHalfLimit64 = kPow10Narrow[19];     // both factors below 10^19: product below 10^38
 
 // Number of decimal digits of a non-negative value (1 for zero). The bit length gives the
 // digit count within one; a single comparison settles it.
@@ -476,40 +474,12 @@ Decimal Decimal::operator-() const noexcept {
     return d;
 }
 
-Decimal operator+(const Decimal& a, const Decimal& b) {
-    if (a.exponent_ == b.exponent_ && a.negative_ == b.negative_) {  // the common case: same scale, same sign
-        Decimal r = a;
-        r.coefficient_ += b.coefficient_;  // both below 10^38: no wrap in 128 bits
-        if (r.coefficient_ < kLimit) return r;
-    }
-    return add_signed({a.negative_, a.coefficient_, a.exponent_}, {b.negative_, b.coefficient_, b.exponent_}, kExact,
-                      "add");
+Decimal Decimal::add_exact(const Decimal& a, const Decimal& b, bool subtract) {
+    return add_signed({a.negative_, a.coefficient_, a.exponent_}, {b.negative_ != subtract, b.coefficient_, b.exponent_},
+                      kExact, subtract ? "subtract" : "add");
 }
 
-Decimal operator-(const Decimal& a, const Decimal& b) {
-    if (a.exponent_ == b.exponent_ && a.negative_ == b.negative_ && a.coefficient_ >= b.coefficient_) {
-        Decimal r = a;
-        r.coefficient_ -= b.coefficient_;
-        if (r.coefficient_ == 0u) r.negative_ = false;
-        return r;
-    }
-    return add_signed({a.negative_, a.coefficient_, a.exponent_}, {!b.negative_, b.coefficient_, b.exponent_}, kExact,
-                      "subtract");
-}
-
-Decimal operator*(const Decimal& a, const Decimal& b) {
-    if (a.coefficient_ < kHalfLimit64 && b.coefficient_ < kHalfLimit64) {  // product below 10^38: exact
-        const std::int64_t exponent = std::int64_t{a.exponent_} + b.exponent_;
-        if (exponent > -900'000'000 && exponent < 900'000'000) {
-            Decimal r;
-            r.coefficient_ = a.coefficient_ * b.coefficient_;
-            r.exponent_ = static_cast<std::int32_t>(exponent);
-            r.negative_ = (a.negative_ != b.negative_);
-            return r;
-        }
-    }
-    return multiply_impl(a, b, kExact);
-}
+Decimal Decimal::multiply_exact(const Decimal& a, const Decimal& b) { return multiply_impl(a, b, kExact); }
 
 // ---- named operations ----
 
@@ -642,6 +612,26 @@ Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx) {
     if (target > ctx.emax || target < std::int64_t{ctx.emin} - (ctx.precision - 1))
         fail(ErrorCode::invalid_operation, "quantize", "the requested exponent is outside the range");
     U256 c;
+    if (target >= a.exponent() && target - a.exponent() <= kMaxDigits) {
+        // The common case (rounding money to its minor unit) stays in 128 bits.
+        const auto drop = static_cast<std::size_t>(target - a.exponent());
+        U128 q;
+        U128 r;
+        boost::multiprecision::divide_qr(a.coefficient(), kPow10Narrow[drop], q, r);
+        if (r != 0u) {
+            if (ctx.exact) fail(ErrorCode::inexact, "quantize", "rounding would change the value");
+            const U128 twice = r * 2u;  // r < 10^38: twice fits in 128 bits
+            const U128& unit = kPow10Narrow[drop];
+            const Tail tail = twice < unit ? Tail::below_half : (twice == unit ? Tail::half : Tail::above_half);
+            if (rounds_away(ctx.rounding, a.is_signed(), tail, boost::multiprecision::bit_test(q, 0))) ++q;
+        }
+        if (ctx.precision < kMaxDigits && digits_of(q) > ctx.precision)
+            fail(ErrorCode::invalid_operation, "quantize",
+                 "the result needs more than " + std::to_string(ctx.precision) + " digits");
+        if (q != 0u && target > std::int64_t{ctx.emax} - kMaxDigits && target + digits_of(q) - 1 > ctx.emax)
+            fail(ErrorCode::invalid_operation, "quantize", "the result's exponent exceeds the range");
+        return Decimal::from_parts_unchecked(a.is_signed(), q, exponent);
+    }
     if (target >= a.exponent()) {
         bool inexact = false;
         c = shift_right_rounded(a, target, ctx.rounding, inexact);

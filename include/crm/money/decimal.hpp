@@ -122,10 +122,50 @@ public:
     /// Exact arithmetic: throws ErrorCode::inexact when the result needs more than 38 digits,
     /// overflow when it leaves the exponent range. The result keeps the smaller exponent
     /// (1.5 + 1.25 = 2.75; 1.50 + 1 = 2.50) and the product adds exponents (1.5 * 1.5 = 2.25).
-    friend Decimal operator+(const Decimal& a, const Decimal& b);
-    friend Decimal operator-(const Decimal& a, const Decimal& b);
-    friend Decimal operator*(const Decimal& a, const Decimal& b);
-    Decimal& operator+=(const Decimal& b) { return *this = *this + b; }
+    friend Decimal operator+(const Decimal& a, const Decimal& b) {
+        if (a.exponent_ == b.exponent_ && a.negative_ == b.negative_) {  // same scale, same sign: no rounding
+            Decimal r = a;
+            r.coefficient_ += b.coefficient_;  // both below 10^38: no wrap in 128 bits
+            if (r.coefficient_ < coefficient_limit()) return r;
+        }
+        return add_exact(a, b, false);
+    }
+    friend Decimal operator-(const Decimal& a, const Decimal& b) {
+        if (a.exponent_ == b.exponent_ && a.negative_ == b.negative_ && a.coefficient_ >= b.coefficient_) {
+            Decimal r = a;
+            r.coefficient_ -= b.coefficient_;
+            if (r.coefficient_ == 0u) r.negative_ = false;
+            return r;
+        }
+        return add_exact(a, b, true);
+    }
+    friend Decimal operator*(const Decimal& a, const Decimal& b) {
+        // both factors below 10^19: the product is below 10^38, exact
+        if (a.coefficient_ < small_limit() && b.coefficient_ < small_limit()) {
+            const std::int64_t exponent = std::int64_t{a.exponent_} + b.exponent_;
+            if (exponent > -900'000'000 && exponent < 900'000'000) {
+                Decimal r;
+                r.coefficient_ = a.coefficient_ * b.coefficient_;
+                r.exponent_ = static_cast<std::int32_t>(exponent);
+                r.negative_ = a.negative_ != b.negative_ && r.coefficient_ != 0u;
+                return r;
+            }
+        }
+        return multiply_exact(a, b);
+    }
+    Decimal& operator+=(const Decimal& b) {
+        if (exponent_ == b.exponent_ && negative_ == b.negative_) {  // in place: only the coefficient changes
+            Coefficient sum = coefficient_ + b.coefficient_;
+            if (sum < coefficient_limit()) {
+                coefficient_ = sum;
+                return *this;
+            }
+        }
+        // The slow path works on a copy, so that a running total's address never escapes
+        // and the compiler can keep it in registers.
+        const Decimal self = *this;
+        return *this = add_exact(self, b, false);
+    }
     Decimal& operator-=(const Decimal& b) { return *this = *this - b; }
     Decimal& operator*=(const Decimal& b) { return *this = *this * b; }
 
@@ -148,6 +188,23 @@ public:
     [[nodiscard]] const Coefficient& coefficient() const noexcept { return coefficient_; }
 
 private:
+    static constexpr Coefficient ten_to(int n) {
+        Coefficient c = 1u;
+        for (int i = 0; i < n; ++i) c *= 10u;
+        return c;
+    }
+    static const Coefficient& coefficient_limit() noexcept {
+        static constexpr Coefficient limit = ten_to(max_digits);
+        return limit;
+    }
+    static const Coefficient& small_limit() noexcept {
+        static constexpr Coefficient limit = ten_to(19);
+        return limit;
+    }
+    // The slow paths of the exact operators (alignment, 256-bit intermediates, errors).
+    static Decimal add_exact(const Decimal& a, const Decimal& b, bool subtract);
+    static Decimal multiply_exact(const Decimal& a, const Decimal& b);
+
     Coefficient coefficient_{0u};  // magnitude, always < 10^38
     std::int32_t exponent_ = 0;
     bool negative_ = false;

@@ -1,0 +1,47 @@
+// crmrules quick start: exact money at work. Run by the README's first command
+// (scripts/demo.sh). Each section below is one rule area; more join as the areas land.
+
+#include <crm/crm.hpp>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+void section(const std::string& title) { std::cout << "\n== " << title << " ==\n"; }
+
+void exact_money() {
+    section("Exact money: a discount, rounded once, by name");
+    const crm::Money list{"1234.50", "CNY"};
+    const crm::Percent discount{"12.5"};
+    const crm::Money exact = list * (crm::Rate{"1"} - discount.rate());
+    const crm::Money net = crm::round(exact, crm::RoundingMode::half_up);
+    std::cout << "list price          " << list << "\n"
+              << "discount            " << discount << "\n"
+              << "exact net           " << exact.amount().to_plain_string() << "  (1234.50 x 0.875)\n"
+              << "rounded (half_up)   " << crm::format(net, crm::MoneyStyle::symbol) << "\n";
+
+    // 0.1 + 0.2 is 0.3: no binary floating point anywhere.
+    std::cout << "0.1 + 0.2           " << (crm::Decimal("0.1") + crm::Decimal("0.2")) << "\n";
+}
+
+void allocation() {
+    section("Allocation: a quarterly target split across three regions");
+    const crm::Money target{"1000000.00", "CNY"};
+    const std::vector<std::string> regions{"East", "North", "South"};
+    const std::vector<crm::Decimal> weights{crm::Decimal("1"), crm::Decimal("1"), crm::Decimal("1")};
+    const std::vector<crm::Money> parts = crm::allocate(target, weights);
+    for (std::size_t i = 0; i < parts.size(); ++i) std::cout << "  " << regions[i] << "\t" << parts[i] << "\n";
+    std::cout << "  sum\t" << crm::sum(parts, target.currency()) << "  (equal to the target: "
+              << (crm::sum(parts, target.currency()) == target ? "yes" : "no") << ")\n";
+}
+
+}  // namespace
+
+int main() {
+    std::cout << "crmrules quick start\n";
+    exact_money();
+    allocation();
+    return 0;
+}

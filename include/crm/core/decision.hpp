@@ -1,0 +1,158 @@
+#pragma once
+/// \file
+/// The explanation vocabulary: a rule's answer is a crm::Decision, an outcome with the
+/// reasons behind it, and every reason carries a stable code, its severity and the figures it
+/// was decided on, renderable in English and Chinese (style.md rule 10). A business "no" is a
+/// Decision, never an exception. Proven by tests/core/decision_test.cpp.
+///
+/// How an area states a reason:
+/// ```cpp
+/// inline constexpr crm::ReasonText over_limit{
+///     .code = "credit.over_limit",
+///     .en = "exposure {exposure} exceeds the limit {limit}",
+///     .zh = "信用敞口 {exposure} 超过信用额度 {limit}",
+/// };
+/// crm::Decision d;
+/// d.add(crm::Reason{over_limit, crm::Outcome::block}.with("exposure", exposure).with("limit", limit));
+/// crm::explain(d, crm::Lang::zh);  // "拒绝\n- 信用敞口 CNY 1,200.00 超过信用额度 CNY 1,000.00"
+/// ```
+
+#include <crm/money/decimal.hpp>
+#include <crm/money/money.hpp>
+#include <crm/money/rate.hpp>
+#include <crm/time/date.hpp>
+
+#include <cstdint>
+#include <iosfwd>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace crm {
+
+/// What a rule says, ordered by severity: allow < warn < needs_approval < block, so the
+/// more severe of two outcomes is `std::max(a, b)`.
+enum class Outcome {
+    allow,           ///< go ahead
+    warn,            ///< go ahead, but someone should know (utilisation above 90%)
+    needs_approval,  ///< stop until someone with the authority approves
+    block,           ///< refused
+};
+
+/// The enumerator's name: "allow", "warn", "needs_approval", "block".
+[[nodiscard]] std::string_view to_string(Outcome outcome) noexcept;
+std::ostream& operator<<(std::ostream& os, Outcome outcome);
+
+/// The language of a rendered explanation.
+enum class Lang {
+    en,  ///< English
+    zh,  ///< Simplified Chinese
+};
+
+/// A reason's stable code and its message templates.
+///
+/// Requirement: the three views must refer to text with static storage (string literals);
+/// areas define each reason once as `inline constexpr ReasonText`, and every Reason copies
+/// the views, not the text. Placeholders in braces name the reason's figures:
+/// `"exposure {exposure} exceeds the limit {limit}"`; `{{` and `}}` are literal braces. An
+/// empty `zh` template falls back to `en`.
+struct ReasonText {
+    std::string_view code;  ///< stable, dotted, `area.what`: `credit.over_limit`
+    std::string_view en;
+    std::string_view zh;
+
+    friend constexpr bool operator==(const ReasonText&, const ReasonText&) noexcept = default;
+};
+
+/// The value of a figure behind a reason.
+using FigureValue = std::variant<Decimal, Money, Percent, Rate, Days, Date, std::int64_t, std::string>;
+
+/// A figure as a template shows it: Money as `CNY 1,234.50`, Decimal and Rate positional
+/// (`0.95`), Percent with its sign (`90%`), Days as the bare number (`45`; the template says
+/// "days" or "天"), Date in ISO form, integers in decimal, text as it is.
+[[nodiscard]] std::string format_figure(const FigureValue& value);
+
+/// A named figure. Like ReasonText, the name must have static storage (a string literal).
+struct Figure {
+    std::string_view name;
+    FigureValue value;
+
+    friend bool operator==(const Figure&, const Figure&) = default;
+};
+
+/// One reason behind a decision: its text (code and templates), the outcome this reason
+/// alone implies, and its figures in the order given.
+class Reason {
+public:
+    /// An empty reason (no code, `allow`): the zero that makes Reason a regular value. Rules
+    /// never return one.
+    Reason() = default;
+    Reason(const ReasonText& text, Outcome severity) noexcept : text_(text), severity_(severity) {}
+
+    [[nodiscard]] std::string_view code() const noexcept { return text_.code; }
+    [[nodiscard]] const ReasonText& text() const noexcept { return text_; }
+    [[nodiscard]] Outcome severity() const noexcept { return severity_; }
+    [[nodiscard]] std::span<const Figure> figures() const noexcept { return figures_; }
+    /// The figure of that name, or nullptr when the reason has none.
+    [[nodiscard]] const FigureValue* figure(std::string_view name) const noexcept;
+
+    /// Adds a figure, or replaces the value of the figure already of that name (names stay
+    /// unique). Returns the reason, for building in one expression.
+    Reason& with(std::string_view name, FigureValue value) &;
+    [[nodiscard]] Reason with(std::string_view name, FigureValue value) &&;
+
+    /// Same text, severity and figures (figure values compare numerically: 1.50 == 1.5).
+    friend bool operator==(const Reason&, const Reason&) = default;
+
+private:
+    ReasonText text_;
+    Outcome severity_ = Outcome::allow;
+    std::vector<Figure> figures_;
+};
+
+/// A rule's answer: the most severe outcome among its reasons (`allow` when there are none)
+/// and the reasons in the order they were added.
+class Decision {
+public:
+    /// Allow, with no reasons.
+    Decision() = default;
+    [[nodiscard]] static Decision allow() { return Decision{}; }
+
+    [[nodiscard]] Outcome outcome() const noexcept { return outcome_; }
+    [[nodiscard]] std::span<const Reason> reasons() const noexcept { return reasons_; }
+
+    /// Appends a reason; the outcome becomes the more severe of the two. Returns *this.
+    Decision& add(Reason reason);
+
+    /// True when some reason has this code.
+    [[nodiscard]] bool has(std::string_view code) const noexcept { return find(code) != nullptr; }
+    /// The first reason with this code, or nullptr.
+    [[nodiscard]] const Reason* find(std::string_view code) const noexcept;
+
+    friend bool operator==(const Decision&, const Decision&) = default;
+
+private:
+    Outcome outcome_ = Outcome::allow;
+    std::vector<Reason> reasons_;
+};
+
+/// Both decisions at once: the more severe outcome, the reasons of `a` then those of `b`.
+[[nodiscard]] Decision combine(const Decision& a, const Decision& b);
+
+/// The reason's template in `lang` with each `{name}` replaced by its figure (format_figure).
+/// A placeholder with no figure of that name stays as written, `{name}`, so a missing figure
+/// shows instead of vanishing.
+[[nodiscard]] std::string explain(const Reason& reason, Lang lang);
+
+/// The outcome in words (en: allow, warn, needs approval, block; zh: 通过, 警告, 需审批, 拒绝),
+/// then each reason on its own line after `- `. No trailing newline.
+[[nodiscard]] std::string explain(const Decision& decision, Lang lang);
+
+/// For diagnostics: `credit.over_limit[block]{exposure=CNY 1,200.00, limit=CNY 1,000.00}`.
+std::ostream& operator<<(std::ostream& os, const Reason& reason);
+/// For diagnostics: `block {credit.over_limit[block]{...}, ...}`; `allow {}` when empty.
+std::ostream& operator<<(std::ostream& os, const Decision& decision);
+
+}  // namespace crm

@@ -1,0 +1,14 @@
+#pragma once
+/// \file
+/// The umbrella header: everything crmrules offers. Including one area's headers is
+/// cheaper; this one is for programs that use many areas (and for the quick start).
+
+#include <crm/core/decision.hpp>
+#include <crm/core/error.hpp>
+#include <crm/core/ids.hpp>
+#include <crm/money/currency.hpp>
+#include <crm/money/decimal.hpp>
+#include <crm/money/money.hpp>
+#include <crm/money/rate.hpp>
+#include <crm/money/rounding.hpp>
+#include <crm/time/date.hpp>

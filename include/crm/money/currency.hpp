@@ -1,0 +1,59 @@
+#pragma once
+/// \file
+/// crm::Currency: an ISO 4217 currency (alphabetic code, numeric code, minor units) from a
+/// compiled-in table of the active codes. An unknown code is an Error, never a guess.
+/// Proven by tests/money/currency_test.cpp.
+
+#include <array>
+#include <bit>
+#include <compare>
+#include <cstdint>
+#include <iosfwd>
+#include <span>
+#include <string_view>
+
+namespace crm {
+
+class Currency {
+public:
+    /// CNY, the default currency of the domain (domain.md: mainland China).
+    constexpr Currency() noexcept = default;
+
+    /// Looks up an ISO 4217 alphabetic code (upper case, e.g. "CNY"); throws
+    /// ErrorCode::unknown_currency naming `field` when the code is not an active one.
+    explicit Currency(std::string_view code, std::string_view field = "currency");
+    /// Looks up a numeric code (156 is CNY); throws unknown_currency.
+    [[nodiscard]] static Currency from_numeric(int numeric, std::string_view field = "currency");
+
+    [[nodiscard]] constexpr std::string_view code() const noexcept { return {bytes_.data(), 3}; }
+    [[nodiscard]] constexpr int numeric() const noexcept { return numeric_; }
+    /// Digits after the point in the currency's minor unit: CNY 2, JPY 0, KWD 3.
+    [[nodiscard]] constexpr int minor_units() const noexcept { return bytes_[3]; }
+    /// A display symbol where a common one exists (CNY "¥", USD "$", EUR "€"), else the code.
+    [[nodiscard]] std::string_view symbol() const noexcept;
+
+    /// Same code (one 32-bit comparison: it sits on every Money addition).
+    friend constexpr bool operator==(const Currency& a, const Currency& b) noexcept {
+        return std::bit_cast<std::uint32_t>(a.bytes_) == std::bit_cast<std::uint32_t>(b.bytes_);
+    }
+    /// Alphabetical by code.
+    friend constexpr std::strong_ordering operator<=>(const Currency& a, const Currency& b) noexcept {
+        return a.code() <=> b.code();
+    }
+
+    /// Every active currency of the table, ordered by code.
+    [[nodiscard]] static std::span<const Currency> all() noexcept;
+
+    struct Entry;  // a row of the table (src/money/currency.cpp); the only way to make a Currency field by field
+
+private:
+    constexpr Currency(std::array<char, 3> code, std::uint16_t numeric, std::uint8_t minor) noexcept
+        : bytes_{code[0], code[1], code[2], static_cast<char>(minor)}, numeric_(numeric) {}
+
+    std::array<char, 4> bytes_{'C', 'N', 'Y', 2};  // the code, then the minor units
+    std::uint16_t numeric_ = 156;
+};
+
+std::ostream& operator<<(std::ostream& os, const Currency& c);
+
+}  // namespace crm

@@ -1,0 +1,67 @@
+#pragma once
+/// \file
+/// Dimensionless quantities. A Rate is a fraction (0.13 is thirteen per cent); a Percent is
+/// a number of per cent (13 is thirteen per cent). They convert explicitly, compare, add
+/// among themselves, and scale Money; neither can be added to Money (that does not compile).
+/// Proven by tests/money/rate_test.cpp.
+
+#include <crm/money/decimal.hpp>
+
+#include <compare>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+namespace crm {
+
+class Percent;
+
+/// A fraction: 1 is the whole, 0.9 is ninety per cent.
+class Rate {
+public:
+    constexpr Rate() noexcept = default;
+    explicit Rate(Decimal fraction) noexcept : value_(fraction) {}
+    explicit Rate(std::string_view fraction) : value_(Decimal::parse(fraction, {}, "rate")) {}
+
+    [[nodiscard]] const Decimal& value() const noexcept { return value_; }
+    /// The same quantity as a Percent (exact: the exponent moves by two).
+    [[nodiscard]] Percent percent() const;
+
+    friend bool operator==(const Rate&, const Rate&) noexcept = default;
+    friend std::weak_ordering operator<=>(const Rate& a, const Rate& b) noexcept { return a.value_ <=> b.value_; }
+    friend Rate operator+(const Rate& a, const Rate& b) { return Rate{a.value_ + b.value_}; }
+    friend Rate operator-(const Rate& a, const Rate& b) { return Rate{a.value_ - b.value_}; }
+    /// Compounding two fractions: (1 - 0.1) * (1 - 0.05).
+    friend Rate operator*(const Rate& a, const Rate& b) { return Rate{a.value_ * b.value_}; }
+
+private:
+    Decimal value_;
+};
+
+/// A number of per cent: 90 is ninety per cent, 99.995 is not 100.
+class Percent {
+public:
+    constexpr Percent() noexcept = default;
+    explicit Percent(Decimal points) noexcept : value_(points) {}
+    explicit Percent(std::string_view points) : value_(Decimal::parse(points, {}, "percent")) {}
+
+    [[nodiscard]] const Decimal& value() const noexcept { return value_; }
+    /// The same quantity as a fraction (exact).
+    [[nodiscard]] Rate rate() const;
+
+    friend bool operator==(const Percent&, const Percent&) noexcept = default;
+    friend std::weak_ordering operator<=>(const Percent& a, const Percent& b) noexcept { return a.value_ <=> b.value_; }
+    friend Percent operator+(const Percent& a, const Percent& b) { return Percent{a.value_ + b.value_}; }
+    friend Percent operator-(const Percent& a, const Percent& b) { return Percent{a.value_ - b.value_}; }
+
+private:
+    Decimal value_;
+};
+
+/// `13%`, `0.13` : value followed by `%` for Percent, plain decimal for Rate.
+std::ostream& operator<<(std::ostream& os, const Percent& p);
+std::ostream& operator<<(std::ostream& os, const Rate& r);
+[[nodiscard]] std::string to_string(const Percent& p);
+[[nodiscard]] std::string to_string(const Rate& r);
+
+}  // namespace crm

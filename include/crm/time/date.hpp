@@ -1,0 +1,229 @@
+#pragma once
+/// \file
+/// Calendar dates and whole-day durations.
+///
+/// - crm::Days is a duration: a signed count of whole days (`Days{30}` is thirty days).
+/// - crm::Date is a point on the proleptic Gregorian calendar, from 1400-01-01 to 9999-12-31
+///   (the range of Boost.Date_Time's gregorian date, which does the calendar conversions).
+/// A point and a duration are different types: date - date = days, date + days = date, and
+/// date + date or date + a bare number does not compile. Proven by tests/time/date_test.cpp.
+///
+/// Month arithmetic is deliberately absent. Boost's `months(1)` snaps month ends
+/// (2024-02-29 + 1 month = 2024-03-31), which is wrong for payment terms; terms define their
+/// own `add_months`, with its own tests, from year(), month() and days_in_month().
+
+#include <compare>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace crm {
+
+namespace detail {
+/// Throw crm::Error(overflow) or crm::Error(invalid_date) naming `field`; out of line so
+/// that the constexpr callers stay small. Defined in src/time/date.cpp.
+[[noreturn]] void throw_date_overflow(std::string_view field, std::string_view message);
+[[noreturn]] void throw_invalid_date(std::string_view field, std::string_view message);
+
+/// True when `a * b` does not fit an int64 (CERT INT32-C).
+[[nodiscard]] constexpr bool multiplication_overflows(std::int64_t a, std::int64_t b) noexcept {
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    if (a > 0) return b > 0 ? a > max / b : b < min / a;
+    if (b > 0) return a < min / b;
+    return a != 0 && b < max / a;
+}
+}  // namespace detail
+
+/// A signed number of whole days. Zero by default. Arithmetic is exact and checked: a result
+/// outside int64 throws crm::Error(overflow) rather than wrapping. Printed as `30 days`, `1 day`.
+class Days {
+public:
+    constexpr Days() noexcept = default;
+    constexpr explicit Days(std::int64_t count) noexcept : count_(count) {}
+
+    [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
+
+    friend constexpr bool operator==(Days, Days) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(Days, Days) noexcept = default;
+
+    [[nodiscard]] constexpr Days operator+() const noexcept { return *this; }
+    [[nodiscard]] constexpr Days operator-() const {
+        if (count_ == std::numeric_limits<std::int64_t>::min())
+            detail::throw_date_overflow("days", "negation overflows");
+        return Days{-count_};
+    }
+    [[nodiscard]] friend constexpr Days operator+(Days a, Days b) {
+        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+        if (b.count_ > 0 ? a.count_ > max - b.count_ : a.count_ < min - b.count_)
+            detail::throw_date_overflow("days", "sum overflows");
+        return Days{a.count_ + b.count_};
+    }
+    [[nodiscard]] friend constexpr Days operator-(Days a, Days b) {
+        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+        if (b.count_ < 0 ? a.count_ > max + b.count_ : a.count_ < min + b.count_)
+            detail::throw_date_overflow("days", "difference overflows");
+        return Days{a.count_ - b.count_};
+    }
+    /// Scaling by a count (`Days{7} * 4` is four weeks). Days * Days has no meaning and
+    /// does not exist.
+    [[nodiscard]] friend constexpr Days operator*(Days a, std::int64_t k) {
+        if (detail::multiplication_overflows(a.count_, k))
+            detail::throw_date_overflow("days", "product overflows");
+        return Days{a.count_ * k};
+    }
+    [[nodiscard]] friend constexpr Days operator*(std::int64_t k, Days a) { return a * k; }
+
+    constexpr Days& operator+=(Days b) { return *this = *this + b; }
+    constexpr Days& operator-=(Days b) { return *this = *this - b; }
+    constexpr Days& operator*=(std::int64_t k) { return *this = *this * k; }
+
+private:
+    std::int64_t count_ = 0;
+};
+
+/// `30 days`, `1 day`, `-1 day`, `0 days`.
+std::ostream& operator<<(std::ostream& os, Days d);
+
+/// A day of the week, numbered as ISO 8601 does (monday = 1 ... sunday = 7).
+enum class Weekday { monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday };
+
+/// The enumerator's name: "monday" ... "sunday".
+[[nodiscard]] std::string_view to_string(Weekday day) noexcept;
+std::ostream& operator<<(std::ostream& os, Weekday day);
+/// Reads an English day name, full or three-letter, in any case: "Saturday", "sat", "SAT".
+/// Anything else throws crm::Error(invalid_argument) naming `field`.
+[[nodiscard]] Weekday parse_weekday(std::string_view text, std::string_view field = "weekday");
+
+/// The three parts of a date, as plain numbers.
+struct YearMonthDay {
+    int year = 1970;
+    unsigned month = 1;  ///< 1..12
+    unsigned day = 1;    ///< 1..31
+
+    friend constexpr bool operator==(const YearMonthDay&, const YearMonthDay&) noexcept = default;
+};
+
+/// A calendar day, 1400-01-01 to 9999-12-31, with no time and no time zone.
+///
+/// Invariant: always a real day of that range; every constructor validates. The default is
+/// 1970-01-01, a meaningful zero (the epoch of `serial()`), not a "null date": an absent date
+/// is `std::optional<Date>`. Internally the date is its serial day number, so comparison,
+/// subtraction and hashing are integer operations; Boost.Date_Time does the conversions to and
+/// from year/month/day (its exceptions become crm::Error).
+class Date {
+public:
+    /// Serial of the first (1400-01-01) and last (9999-12-31) supported day.
+    static constexpr std::int64_t min_serial = -208'188;
+    static constexpr std::int64_t max_serial = 2'932'896;
+
+    /// 1970-01-01.
+    constexpr Date() noexcept = default;
+    /// The given day; throws crm::Error(invalid_date) naming "date" when it does not exist
+    /// (2023-02-29, month 13) or lies outside 1400..9999.
+    Date(int year, unsigned month, unsigned day);
+
+    /// Reads strictly `YYYY-MM-DD` (exactly ten characters, digits and two dashes). Other
+    /// text throws parse_error naming `field`; a well-formed but impossible day
+    /// ("2024-02-30", "2024-13-01") throws invalid_date naming `field`.
+    [[nodiscard]] static Date parse(std::string_view iso, std::string_view field = "date");
+
+    /// The date `serial` days after 1970-01-01 (negative: before). Throws invalid_date naming
+    /// "serial" outside [min_serial, max_serial].
+    [[nodiscard]] static constexpr Date from_serial(std::int64_t serial) {
+        if (serial < min_serial || serial > max_serial)
+            detail::throw_invalid_date("serial", "serial day number is outside 1400-01-01..9999-12-31");
+        Date d;
+        d.serial_ = static_cast<std::int32_t>(serial);
+        return d;
+    }
+    /// Days since 1970-01-01: a dense, ordered integer key for arithmetic and hashing.
+    [[nodiscard]] constexpr std::int64_t serial() const noexcept { return serial_; }
+
+    /// 1400-01-01 and 9999-12-31.
+    [[nodiscard]] static constexpr Date min() noexcept { return unchecked(min_serial); }
+    [[nodiscard]] static constexpr Date max() noexcept { return unchecked(max_serial); }
+
+    [[nodiscard]] YearMonthDay year_month_day() const noexcept;
+    [[nodiscard]] int year() const noexcept { return year_month_day().year; }
+    [[nodiscard]] unsigned month() const noexcept { return year_month_day().month; }
+    [[nodiscard]] unsigned day() const noexcept { return year_month_day().day; }
+    /// 1 for 1 January, 366 for 31 December of a leap year.
+    [[nodiscard]] unsigned day_of_year() const noexcept;
+    /// 1970-01-01 was a Thursday.
+    [[nodiscard]] constexpr Weekday weekday() const noexcept {
+        return static_cast<Weekday>((serial_ % 7 + 10) % 7 + 1);
+    }
+
+    /// ISO 8601, `2024-02-29`.
+    [[nodiscard]] std::string to_string() const;
+
+    friend constexpr bool operator==(Date, Date) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(Date, Date) noexcept = default;
+
+    /// The days from `b` to `a`: 2024-03-01 - 2024-02-01 = 29 days.
+    [[nodiscard]] friend constexpr Days operator-(Date a, Date b) noexcept {
+        return Days{std::int64_t{a.serial_} - std::int64_t{b.serial_}};
+    }
+    /// `n` days later; throws crm::Error(overflow) naming "date" past either end of the range.
+    [[nodiscard]] friend constexpr Date operator+(Date d, Days n) {
+        if (n.count() > max_serial - d.serial_ || n.count() < min_serial - d.serial_)
+            detail::throw_date_overflow("date", "date arithmetic leaves 1400-01-01..9999-12-31");
+        return unchecked(d.serial_ + n.count());
+    }
+    [[nodiscard]] friend constexpr Date operator+(Days n, Date d) { return d + n; }
+    /// `n` days earlier; throws as `+` does.
+    [[nodiscard]] friend constexpr Date operator-(Date d, Days n) {
+        if (n.count() < d.serial_ - max_serial || n.count() > d.serial_ - min_serial)
+            detail::throw_date_overflow("date", "date arithmetic leaves 1400-01-01..9999-12-31");
+        return unchecked(d.serial_ - n.count());
+    }
+    constexpr Date& operator+=(Days n) { return *this = *this + n; }
+    constexpr Date& operator-=(Days n) { return *this = *this - n; }
+
+    // Adding two points in time has no meaning (what is 1 March + 5 March?).
+    friend Date operator+(Date, Date) = delete;
+    // A bare number has no unit: write `d + Days{n}`.
+    template <std::integral I>
+    friend Date operator+(Date, I) = delete;
+    template <std::integral I>
+    friend Date operator+(I, Date) = delete;
+    template <std::integral I>
+    friend Date operator-(Date, I) = delete;
+
+private:
+    [[nodiscard]] static constexpr Date unchecked(std::int64_t serial) noexcept {
+        Date d;
+        d.serial_ = static_cast<std::int32_t>(serial);
+        return d;
+    }
+    std::int32_t serial_ = 0;  // days since 1970-01-01, in [min_serial, max_serial]
+};
+
+/// ISO 8601, `2024-02-29`.
+std::ostream& operator<<(std::ostream& os, Date d);
+
+/// Gregorian rule: every 4th year, except centuries, except every 4th century.
+[[nodiscard]] constexpr bool is_leap_year(int year) noexcept {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/// 28..31. Throws crm::Error(invalid_argument) naming "month" unless 1 <= month <= 12.
+[[nodiscard]] unsigned days_in_month(int year, unsigned month);
+
+/// The last day of `d`'s month: 2024-02-10 -> 2024-02-29.
+[[nodiscard]] Date last_day_of_month(Date d);
+
+}  // namespace crm
+
+template <>
+struct std::hash<crm::Date> {
+    std::size_t operator()(crm::Date d) const noexcept { return std::hash<std::int64_t>{}(d.serial()); }
+};

@@ -1,0 +1,168 @@
+#include <crm/core/decision.hpp>
+
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace crm {
+
+namespace {
+
+std::string_view outcome_word(Outcome outcome, Lang lang) noexcept {
+    const bool zh = lang == Lang::zh;
+    switch (outcome) {
+    case Outcome::allow: return zh ? "通过" : "allow";
+    case Outcome::warn: return zh ? "警告" : "warn";
+    case Outcome::needs_approval: return zh ? "需审批" : "needs approval";
+    case Outcome::block: return zh ? "拒绝" : "block";
+    }
+    return "unknown";
+}
+
+std::string_view template_of(const ReasonText& text, Lang lang) noexcept {
+    return lang == Lang::zh && !text.zh.empty() ? text.zh : text.en;
+}
+
+}  // namespace
+
+std::string_view to_string(Outcome outcome) noexcept {
+    switch (outcome) {
+    case Outcome::allow: return "allow";
+    case Outcome::warn: return "warn";
+    case Outcome::needs_approval: return "needs_approval";
+    case Outcome::block: return "block";
+    }
+    return "unknown";
+}
+
+std::ostream& operator<<(std::ostream& os, Outcome outcome) { return os << to_string(outcome); }
+
+std::string format_figure(const FigureValue& value) {
+    return std::visit(
+        [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, Decimal>) {
+                return v.to_plain_string();
+            } else if constexpr (std::is_same_v<T, Money>) {
+                return format(v);
+            } else if constexpr (std::is_same_v<T, Percent> || std::is_same_v<T, Rate>) {
+                return to_string(v);
+            } else if constexpr (std::is_same_v<T, Days>) {
+                return std::to_string(v.count());
+            } else if constexpr (std::is_same_v<T, Date>) {
+                return v.to_string();
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                return std::to_string(v);
+            } else {
+                static_assert(std::is_same_v<T, std::string>, "every FigureValue alternative is formatted");
+                return v;
+            }
+        },
+        value);
+}
+
+const FigureValue* Reason::figure(std::string_view name) const noexcept {
+    for (const Figure& f : figures_)
+        if (f.name == name) return &f.value;
+    return nullptr;
+}
+
+Reason& Reason::with(std::string_view name, FigureValue value) & {
+    for (Figure& f : figures_) {
+        if (f.name == name) {
+            f.value = std::move(value);
+            return *this;
+        }
+    }
+    figures_.push_back(Figure{name, std::move(value)});
+    return *this;
+}
+
+Reason Reason::with(std::string_view name, FigureValue value) && {
+    with(name, std::move(value));
+    return std::move(*this);
+}
+
+Decision& Decision::add(Reason reason) {
+    outcome_ = std::max(outcome_, reason.severity());
+    reasons_.push_back(std::move(reason));
+    return *this;
+}
+
+const Reason* Decision::find(std::string_view code) const noexcept {
+    for (const Reason& r : reasons_)
+        if (r.code() == code) return &r;
+    return nullptr;
+}
+
+Decision combine(const Decision& a, const Decision& b) {
+    Decision result = a;
+    for (const Reason& r : b.reasons()) result.add(r);
+    return result;
+}
+
+std::string explain(const Reason& reason, Lang lang) {
+    const std::string_view text = template_of(reason.text(), lang);
+    std::string out;
+    out.reserve(text.size() + 16 * reason.figures().size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {  // {{ or }}
+            out += c;
+            i += 2;
+            continue;
+        }
+        if (c == '{') {
+            const std::size_t close = text.find('}', i + 1);
+            if (close == std::string_view::npos) {  // an unclosed brace is literal text
+                out.append(text.substr(i));
+                break;
+            }
+            const std::string_view name = text.substr(i + 1, close - i - 1);
+            if (const FigureValue* value = reason.figure(name)) {
+                out += format_figure(*value);
+            } else {
+                out.append(text.substr(i, close - i + 1));  // unknown: shown as written
+            }
+            i = close + 1;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+std::string explain(const Decision& decision, Lang lang) {
+    std::string out(outcome_word(decision.outcome(), lang));
+    for (const Reason& r : decision.reasons()) {
+        out += "\n- ";
+        out += explain(r, lang);
+    }
+    return out;
+}
+
+std::ostream& operator<<(std::ostream& os, const Reason& reason) {
+    os << reason.code() << '[' << reason.severity() << "]{";
+    const char* separator = "";
+    for (const Figure& f : reason.figures()) {
+        os << separator << f.name << '=' << format_figure(f.value);
+        separator = ", ";
+    }
+    return os << '}';
+}
+
+std::ostream& operator<<(std::ostream& os, const Decision& decision) {
+    os << decision.outcome() << " {";
+    const char* separator = "";
+    for (const Reason& r : decision.reasons()) {
+        os << separator << r;
+        separator = ", ";
+    }
+    return os << '}';
+}
+
+}  // namespace crm

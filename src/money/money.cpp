@@ -1,0 +1,142 @@
+#include <crm/core/error.hpp>
+#include <crm/money/money.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <ostream>
+#include <string>
+
+namespace crm {
+
+namespace {
+
+void require_same_currency(const Money& a, const Money& b, std::string_view operation) {
+    if (a.currency() != b.currency())
+        throw Error(ErrorCode::currency_mismatch, std::string(operation),
+                    "cannot combine " + std::string(a.currency().code()) + " with " + std::string(b.currency().code()));
+}
+
+// "1234567.5" -> "1,234,567.5"
+std::string group_thousands(const std::string& plain) {
+    const auto point = plain.find('.');
+    const std::string integer = plain.substr(0, point);
+    std::string out;
+    const std::size_t n = integer.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        out += integer[i];
+        const std::size_t left = n - 1 - i;
+        if (left > 0 && left % 3 == 0) out += ',';
+    }
+    if (point != std::string::npos) out += plain.substr(point);
+    return out;
+}
+
+}  // namespace
+
+Money::Money(std::string_view amount, std::string_view currency_code)
+    : amount_(Decimal::parse(amount, {}, "amount")), currency_(currency_code) {}
+
+std::weak_ordering operator<=>(const Money& a, const Money& b) {
+    require_same_currency(a, b, "compare");
+    return a.amount_ <=> b.amount_;
+}
+
+void Money::throw_currency_mismatch(const Money& a, const Money& b, const char* operation) {
+    require_same_currency(a, b, operation);
+    throw Error(ErrorCode::currency_mismatch, operation, "different currencies");  // not reached
+}
+
+Money round(const Money& m, RoundingMode mode) {
+    return Money{round_to_scale(m.amount(), m.currency().minor_units(), mode), m.currency()};
+}
+
+Money round(const Money& m, int scale, RoundingMode mode) {
+    return Money{round_to_scale(m.amount(), scale, mode), m.currency()};
+}
+
+Money divide(const Money& m, const Decimal& divisor, RoundingMode mode) {
+    return Money{divide(m.amount(), divisor, m.currency().minor_units(), mode), m.currency()};
+}
+
+Rate ratio(const Money& a, const Money& b, int scale, RoundingMode mode) {
+    require_same_currency(a, b, "ratio");
+    return Rate{divide(a.amount(), b.amount(), scale, mode)};
+}
+
+Money convert(const Money& m, Currency to, const Decimal& rate, RoundingMode mode) {
+    if (rate.signum() <= 0) throw Error(ErrorCode::invalid_argument, "rate", "an exchange rate must be positive");
+    return round(Money{m.amount() * rate, to}, mode);
+}
+
+Money sum(std::span<const Money> amounts, Currency currency) {
+    Money total = Money::zero(currency);
+    for (const Money& m : amounts) total += m;
+    return total;
+}
+
+std::string format(const Money& m, MoneyStyle style) {
+    Decimal amount = abs(m.amount());
+    const int minor = m.currency().minor_units();
+    if (amount.scale() < minor) amount = round_to_scale(amount, minor, RoundingMode::half_even);  // pads: exact
+    std::string digits = amount.to_plain_string();
+    const std::string sign = m.amount().signum() < 0 ? "-" : "";
+    switch (style) {
+    case MoneyStyle::plain: return sign + digits;
+    case MoneyStyle::code: return sign + std::string(m.currency().code()) + " " + group_thousands(digits);
+    case MoneyStyle::symbol: {
+        const std::string_view symbol = m.currency().symbol();
+        const bool is_code = symbol == m.currency().code();
+        return sign + std::string(symbol) + (is_code ? " " : "") + group_thousands(digits);
+    }
+    }
+    return digits;
+}
+
+std::ostream& operator<<(std::ostream& os, const Money& m) { return os << format(m); }
+
+std::vector<Money> allocate(const Money& total, std::span<const Decimal> weights) {
+    if (weights.empty()) throw Error(ErrorCode::invalid_argument, "weights", "at least one weight is needed");
+    Decimal weight_sum;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        if (weights[i].signum() < 0)
+            throw Error(ErrorCode::invalid_argument, "weights[" + std::to_string(i) + "]", "a weight cannot be negative");
+        weight_sum += weights[i];
+    }
+    if (weight_sum.is_zero()) throw Error(ErrorCode::invalid_argument, "weights", "the weights sum to zero");
+    const int minor = total.currency().minor_units();
+    const Decimal magnitude = abs(total.amount());
+    if (round_to_scale(magnitude, minor, RoundingMode::down) != magnitude)
+        throw Error(ErrorCode::invalid_argument, "total", "the total is not a whole number of minor units");
+
+    // Work in whole minor units: units * w_i / W = floor + remainder / W.
+    const Decimal unit = Decimal::scaled(1, -minor);
+    const Decimal units = to_integral(divide(magnitude, unit, 0, RoundingMode::down), RoundingMode::down);
+    const std::size_t n = weights.size();
+    std::vector<Decimal> floors(n);
+    std::vector<Decimal> remainders(n);
+    Decimal given;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Decimal numerator = units * weights[i];
+        floors[i] = divide(numerator, weight_sum, 0, RoundingMode::down);
+        remainders[i] = numerator - floors[i] * weight_sum;
+        given += floors[i];
+    }
+    // Leftover units (fewer than n) go to the largest remainders; ties to the lower index.
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
+    const std::int64_t leftover = (units - given).to_int64();
+    for (std::int64_t k = 0; k < leftover; ++k) floors[order[static_cast<std::size_t>(k)]] += Decimal(1);
+
+    std::vector<Money> parts;
+    parts.reserve(n);
+    const bool negative = total.amount().signum() < 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Decimal amount = floors[i] * unit;
+        parts.emplace_back(negative ? -amount : amount, total.currency());
+    }
+    return parts;
+}
+
+}  // namespace crm

@@ -17,6 +17,7 @@ std::string_view to_string(ErrorCode code) noexcept {
     case ErrorCode::currency_mismatch: return "currency_mismatch";
     case ErrorCode::unknown_currency: return "unknown_currency";
     case ErrorCode::invalid_date: return "invalid_date";
+    case ErrorCode::out_of_range: return "out_of_range";
     case ErrorCode::not_found: return "not_found";
     case ErrorCode::duplicate: return "duplicate";
     case ErrorCode::inconsistent: return "inconsistent";

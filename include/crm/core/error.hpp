@@ -24,6 +24,7 @@ enum class ErrorCode {
     currency_mismatch,  ///< two amounts of different currencies combined
     unknown_currency,   ///< a currency code not in the ISO 4217 table
     invalid_date,       ///< a calendar date that does not exist
+    out_of_range,       ///< a value outside the range the data covers (a date past a calendar's data)
     not_found,          ///< a reference to something the input does not contain
     duplicate,          ///< the same id (or key) given twice
     inconsistent,       ///< parts of the input that contradict each other (a loop, a gap, a sum)

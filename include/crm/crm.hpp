@@ -12,3 +12,4 @@
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
 #include <crm/time/date.hpp>
+#include <crm/time/period.hpp>

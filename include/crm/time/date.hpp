@@ -8,9 +8,9 @@
 /// A point and a duration are different types: date - date = days, date + days = date, and
 /// date + date or date + a bare number does not compile. Proven by tests/time/date_test.cpp.
 ///
-/// Month arithmetic is deliberately absent. Boost's `months(1)` snaps month ends
-/// (2024-02-29 + 1 month = 2024-03-31), which is wrong for payment terms; terms define their
-/// own `add_months`, with its own tests, from year(), month() and days_in_month().
+/// Month arithmetic is not here: Boost's `months(1)` snaps month ends (2024-02-29 + 1 month =
+/// 2024-03-31), which is wrong for payment terms. `crm::add_months` and `crm::end_of_month` in
+/// crm/time/period.hpp clamp the day instead (2024-01-31 + 1 month = 2024-02-29).
 
 #include <compare>
 #include <concepts>

@@ -11,5 +11,9 @@
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
+#include <crm/time/business_hours.hpp>
+#include <crm/time/calendar.hpp>
 #include <crm/time/date.hpp>
 #include <crm/time/period.hpp>
+#include <crm/time/time_of_day.hpp>
+#include <crm/terms/payment_terms.hpp>

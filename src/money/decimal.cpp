@@ -651,7 +651,7 @@ Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx) {
     return make(a.is_signed(), c, target);
 }
 
-Decimal round_to_scale(const Decimal& a, int scale, RoundingMode mode) {
+Decimal detail::round_to_scale_general(const Decimal& a, int scale, RoundingMode mode) {
     if (scale < -Decimal::max_exponent || scale > -Decimal::min_exponent)
         fail(ErrorCode::invalid_argument, "scale", "scale out of range");
     return quantize(a, -scale, DecimalContext{.rounding = mode});

@@ -46,10 +46,6 @@ void Money::throw_currency_mismatch(const Money& a, const Money& b, const char* 
     throw Error(ErrorCode::currency_mismatch, operation, "different currencies");  // not reached
 }
 
-Money round(const Money& m, RoundingMode mode) {
-    return Money{round_to_scale(m.amount(), m.currency().minor_units(), mode), m.currency()};
-}
-
 Money round(const Money& m, int scale, RoundingMode mode) {
     return Money{round_to_scale(m.amount(), scale, mode), m.currency()};
 }

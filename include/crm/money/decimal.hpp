@@ -241,9 +241,65 @@ std::ostream& operator<<(std::ostream& os, const Decimal& d);
 /// `a` with exponent exactly `exponent`, rounding with ctx.rounding; throws invalid_operation
 /// when the result would need more than ctx.precision digits or the exponent is out of range.
 [[nodiscard]] Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx);
+namespace detail {
+/// The general path of round_to_scale (padding, long coefficients, range errors).
+[[nodiscard]] Decimal round_to_scale_general(const Decimal& a, int scale, RoundingMode mode);
+
+inline constexpr std::uint64_t pow10_u64[20] = {
+    1ULL,
+    10ULL,
+    100ULL,
+    1'000ULL,
+    10'000ULL,
+    100'000ULL,
+    1'000'000ULL,
+    10'000'000ULL,
+    100'000'000ULL,
+    1'000'000'000ULL,
+    10'000'000'000ULL,
+    100'000'000'000ULL,
+    1'000'000'000'000ULL,
+    10'000'000'000'000ULL,
+    100'000'000'000'000ULL,
+    1'000'000'000'000'000ULL,
+    10'000'000'000'000'000ULL,
+    100'000'000'000'000'000ULL,
+    1'000'000'000'000'000'000ULL,
+    10'000'000'000'000'000'000ULL,
+};
+
+/// Whether dropping a non-zero remainder `r` of a unit `unit` rounds the kept part away from zero.
+constexpr bool rounds_away(RoundingMode mode, bool negative, std::uint64_t r, std::uint64_t unit, bool odd) noexcept {
+    const std::uint64_t other = unit - r;  // compare r with unit / 2 without overflow
+    switch (mode) {
+    case RoundingMode::down: return false;
+    case RoundingMode::up: return true;
+    case RoundingMode::ceiling: return !negative;
+    case RoundingMode::floor: return negative;
+    case RoundingMode::half_up: return r >= other;
+    case RoundingMode::half_down: return r > other;
+    case RoundingMode::half_even: return r > other || (r == other && odd);
+    }
+    return false;
+}
+}  // namespace detail
+
 /// `a` rounded to `scale` decimal places: round_to_scale(2.345, 2, half_up) is 2.35 and
 /// round_to_scale(2, 2, ...) is 2.00. Throws invalid_operation past 38 digits.
-[[nodiscard]] Decimal round_to_scale(const Decimal& a, int scale, RoundingMode mode);
+/// (Inline for the everyday case, rounding a 64-bit coefficient to a currency's minor unit.)
+[[nodiscard]] inline Decimal round_to_scale(const Decimal& a, int scale, RoundingMode mode) {
+    const std::int64_t drop = -std::int64_t{scale} - a.exponent();
+    if (drop > 0 && drop < 20 && a.exponent() < 900'000'000 &&
+        a.coefficient() <= Decimal::Coefficient(~std::uint64_t{0})) {
+        const auto c = static_cast<std::uint64_t>(a.coefficient());
+        const std::uint64_t unit = detail::pow10_u64[drop];
+        std::uint64_t q = c / unit;
+        const std::uint64_t r = c % unit;
+        if (r != 0 && detail::rounds_away(mode, a.is_signed(), r, unit, (q & 1u) != 0)) ++q;
+        return Decimal::from_parts_unchecked(a.is_signed(), q, -scale);
+    }
+    return detail::round_to_scale_general(a, scale, mode);
+}
 /// `a` rounded to at most `digits` significant digits (1..38): (123456, 3, half_even) is 1.23E+5.
 [[nodiscard]] Decimal round_significant(const Decimal& a, int digits, RoundingMode mode);
 /// `a` rounded to a whole number; an exponent already >= 0 is kept (1E+3 stays 1E+3).

@@ -85,7 +85,9 @@ private:
 
 /// The amount rounded to the currency's minor unit: round(CNY 2.345, half_up) is CNY 2.35,
 /// round(JPY 12.5, half_even) is JPY 12.
-[[nodiscard]] Money round(const Money& m, RoundingMode mode);
+[[nodiscard]] inline Money round(const Money& m, RoundingMode mode) {
+    return Money{round_to_scale(m.amount(), m.currency().minor_units(), mode), m.currency()};
+}
 /// The amount rounded to `scale` decimal places (for unit prices kept to 4 places, say).
 [[nodiscard]] Money round(const Money& m, int scale, RoundingMode mode);
 /// `m / divisor` rounded to the currency's minor unit. Throws division_by_zero.

@@ -1,0 +1,185 @@
+#pragma once
+/// \file
+/// Clock times for SLA clocks: a duration in minutes, a time of day, and a date with a time.
+///
+/// - crm::Minutes is a duration: a signed count of whole minutes.
+/// - crm::TimeOfDay is a point on the wall clock, 00:00..24:00 (24:00 is the end of the day, as
+///   ISO 8601 allows, so that a working window may close at midnight).
+/// - crm::DateTime is a Date with a TimeOfDay: a local timestamp with no time zone.
+/// As with dates, a point and a duration are different types: time - time = minutes, and a bare
+/// number is never a time. Proven by tests/time/time_of_day_test.cpp.
+
+#include <crm/time/date.hpp>
+
+#include <compare>
+#include <concepts>
+#include <cstdint>
+#include <iosfwd>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace crm {
+
+namespace detail {
+/// Throw crm::Error(overflow) / crm::Error(invalid_argument) naming `field`; defined in
+/// src/time/time_of_day.cpp so that the constexpr callers stay small.
+[[noreturn]] void throw_minutes_overflow(std::string_view field, std::string_view message);
+[[noreturn]] void throw_invalid_time(std::string_view field, std::string_view message);
+}  // namespace detail
+
+/// A signed number of whole minutes. Zero by default. Arithmetic is exact and checked: a
+/// result outside int64 throws crm::Error(overflow). Printed as `90 minutes`, `1 minute`.
+class Minutes {
+public:
+    constexpr Minutes() noexcept = default;
+    constexpr explicit Minutes(std::int64_t count) noexcept : count_(count) {}
+    /// `Minutes::hours(2)` is 120 minutes.
+    [[nodiscard]] static constexpr Minutes hours(std::int64_t h) {
+        if (detail::multiplication_overflows(h, 60))
+            detail::throw_minutes_overflow("hours", "too many hours");
+        return Minutes{h * 60};
+    }
+
+    [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
+
+    friend constexpr bool operator==(Minutes, Minutes) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(Minutes, Minutes) noexcept = default;
+
+    [[nodiscard]] constexpr Minutes operator+() const noexcept { return *this; }
+    [[nodiscard]] constexpr Minutes operator-() const {
+        if (count_ == std::numeric_limits<std::int64_t>::min())
+            detail::throw_minutes_overflow("minutes", "negation overflows");
+        return Minutes{-count_};
+    }
+    [[nodiscard]] friend constexpr Minutes operator+(Minutes a, Minutes b) {
+        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+        if (b.count_ > 0 ? a.count_ > max - b.count_ : a.count_ < min - b.count_)
+            detail::throw_minutes_overflow("minutes", "sum overflows");
+        return Minutes{a.count_ + b.count_};
+    }
+    [[nodiscard]] friend constexpr Minutes operator-(Minutes a, Minutes b) {
+        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+        if (b.count_ < 0 ? a.count_ > max + b.count_ : a.count_ < min + b.count_)
+            detail::throw_minutes_overflow("minutes", "difference overflows");
+        return Minutes{a.count_ - b.count_};
+    }
+    /// Scaling by a count; Minutes * Minutes has no meaning and does not exist.
+    [[nodiscard]] friend constexpr Minutes operator*(Minutes a, std::int64_t k) {
+        if (detail::multiplication_overflows(a.count_, k))
+            detail::throw_minutes_overflow("minutes", "product overflows");
+        return Minutes{a.count_ * k};
+    }
+    [[nodiscard]] friend constexpr Minutes operator*(std::int64_t k, Minutes a) { return a * k; }
+
+    constexpr Minutes& operator+=(Minutes b) { return *this = *this + b; }
+    constexpr Minutes& operator-=(Minutes b) { return *this = *this - b; }
+
+private:
+    std::int64_t count_ = 0;
+};
+
+/// `90 minutes`, `1 minute`, `0 minutes`.
+std::ostream& operator<<(std::ostream& os, Minutes m);
+
+/// A time on the wall clock, as minutes since midnight: 00:00 (0) .. 24:00 (1440).
+///
+/// Invariant: always within that range; every constructor validates. The default is 00:00.
+/// 24:00 is the end of the day (ISO 8601), useful as a closing time.
+class TimeOfDay {
+public:
+    static constexpr std::int64_t minutes_per_day = 1440;
+
+    /// 00:00.
+    constexpr TimeOfDay() noexcept = default;
+    /// hour:minute; throws crm::Error(invalid_argument) naming "time" unless 0 <= hour <= 23
+    /// and 0 <= minute <= 59, or the time is exactly 24:00.
+    constexpr TimeOfDay(int hour, int minute) {
+        if (!((hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59) || (hour == 24 && minute == 0)))
+            detail::throw_invalid_time("time", "a time of day is 00:00..23:59 or 24:00");
+        minutes_ = hour * 60 + minute;
+    }
+    /// `m` minutes after midnight; throws invalid_argument naming "minutes" outside 0..1440.
+    [[nodiscard]] static constexpr TimeOfDay from_minutes(std::int64_t m) {
+        if (m < 0 || m > minutes_per_day)
+            detail::throw_invalid_time("minutes", "a time of day is 0..1440 minutes");
+        TimeOfDay t;
+        t.minutes_ = static_cast<std::int32_t>(m);
+        return t;
+    }
+    /// 24:00.
+    [[nodiscard]] static constexpr TimeOfDay end_of_day() noexcept {
+        TimeOfDay t;
+        t.minutes_ = minutes_per_day;
+        return t;
+    }
+    /// Reads strictly `HH:MM` (five characters). Other text throws parse_error naming
+    /// `field`; a well-formed impossible time ("25:00", "12:60", "24:01") throws
+    /// invalid_argument naming `field`.
+    [[nodiscard]] static TimeOfDay parse(std::string_view text, std::string_view field = "time");
+
+    /// Minutes since midnight, 0..1440.
+    [[nodiscard]] constexpr std::int64_t minutes() const noexcept { return minutes_; }
+    [[nodiscard]] constexpr int hour() const noexcept { return minutes_ / 60; }
+    [[nodiscard]] constexpr int minute() const noexcept { return minutes_ % 60; }
+
+    /// `09:05`.
+    [[nodiscard]] std::string to_string() const;
+
+    friend constexpr bool operator==(TimeOfDay, TimeOfDay) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(TimeOfDay, TimeOfDay) noexcept = default;
+
+    /// The clock minutes from `b` to `a`: 18:00 - 09:00 = 540 minutes.
+    [[nodiscard]] friend constexpr Minutes operator-(TimeOfDay a, TimeOfDay b) noexcept {
+        return Minutes{std::int64_t{a.minutes_} - std::int64_t{b.minutes_}};
+    }
+    // Two clock readings cannot be added, nor can a bare number.
+    friend TimeOfDay operator+(TimeOfDay, TimeOfDay) = delete;
+    template <std::integral I>
+    friend TimeOfDay operator+(TimeOfDay, I) = delete;
+
+private:
+    std::int32_t minutes_ = 0;
+};
+
+/// `09:05`.
+std::ostream& operator<<(std::ostream& os, TimeOfDay t);
+
+/// A local timestamp to the minute: a date and a time of day, no time zone.
+///
+/// Compared as instants: `{d, 24:00}` equals `{d + 1, 00:00}` (the same moment written two
+/// ways, as 1.50 and 1.5 are the same decimal) and orders with it; the two print differently.
+struct DateTime {
+    Date date;
+    TimeOfDay time;
+
+    /// Reads `YYYY-MM-DD HH:MM` (a `T` instead of the space is accepted). Other text throws
+    /// parse_error naming `field`; an impossible date or time throws as Date::parse or
+    /// TimeOfDay::parse do, naming `field`.
+    [[nodiscard]] static DateTime parse(std::string_view text, std::string_view field = "date_time");
+
+    /// Minutes since 1970-01-01 00:00: the instant this timestamp denotes.
+    [[nodiscard]] constexpr std::int64_t instant() const noexcept {
+        return date.serial() * TimeOfDay::minutes_per_day + time.minutes();
+    }
+    /// `2024-02-09 17:00`.
+    [[nodiscard]] std::string to_string() const;
+
+    friend constexpr bool operator==(const DateTime& a, const DateTime& b) noexcept {
+        return a.instant() == b.instant();
+    }
+    friend constexpr std::strong_ordering operator<=>(const DateTime& a, const DateTime& b) noexcept {
+        return a.instant() <=> b.instant();
+    }
+    /// The clock minutes from `b` to `a` (not business minutes: see business_hours.hpp).
+    [[nodiscard]] friend constexpr Minutes operator-(const DateTime& a, const DateTime& b) noexcept {
+        return Minutes{a.instant() - b.instant()};
+    }
+};
+
+/// `2024-02-09 17:00`.
+std::ostream& operator<<(std::ostream& os, const DateTime& t);
+
+}  // namespace crm

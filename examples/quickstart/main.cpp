@@ -37,11 +37,30 @@ void allocation() {
               << (crm::sum(parts, target.currency()) == target ? "yes" : "no") << ")\n";
 }
 
+void payment_terms() {
+    section("Payment terms on the mainland-China business calendar");
+    using namespace crm::terms;
+    const crm::Calendar china = crm::china_mainland_calendar();
+    const crm::Money amount{"56500.00", "CNY"};
+    const auto show = [&](const char* name, PaymentTerms terms, crm::Date invoiced) {
+        terms.roll = crm::BusinessDayConvention::following;
+        const auto plan = schedule(terms, amount, EventDates{.invoice = invoiced}, china);
+        std::cout << "  " << name << ", invoiced " << invoiced << ": " << plan[0].amount << " due " << plan[0].due;
+        if (plan[0].due != plan[0].unadjusted_due) std::cout << " (rolled from " << plan[0].unadjusted_due << ", National Day)";
+        std::cout << "\n";
+    };
+    show("月结30天", PaymentTerms::month_end(crm::Days{30}), crm::Date(2024, 8, 15));  // 08-31 + 30 = 09-30
+    show("net 30", PaymentTerms::net(crm::Days{30}), crm::Date(2024, 9, 1));          // 10-01, a holiday
+    std::cout << "  Sunday 2024-09-29 is a business day in China: "
+              << (china.is_business_day(crm::Date(2024, 9, 29)) ? "yes (调休, a make-up working day)" : "no") << "\n";
+}
+
 }  // namespace
 
 int main() {
     std::cout << "crmrules quick start\n";
     exact_money();
     allocation();
+    payment_terms();
     return 0;
 }

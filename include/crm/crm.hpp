@@ -6,6 +6,7 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/error.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/core/org_chart.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>

@@ -58,6 +58,8 @@ using RegionId = Id<struct RegionIdTag>;
 using ComplaintId = Id<struct ComplaintIdTag>;
 /// An approval request (domain.md section 6).
 using RequestId = Id<struct RequestIdTag>;
+/// A role in an org chart (sales rep, regional manager, ...), as configured.
+using RoleId = Id<struct RoleIdTag>;
 
 }  // namespace crm
 

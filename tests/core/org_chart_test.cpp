@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::OrgChart;
@@ -33,15 +34,6 @@ OrgChart sample() {
                      Person{pid("zhou"), "Zhou Min", RoleId{"sales_rep"}, pid("sun"), {}}}};
 }
 
-std::string field_of(auto&& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return e.field();
-    }
-    FAIL("no crm::Error thrown");
-    return {};
-}
 }  // namespace
 
 TEST_SUITE("core.org_chart") {
@@ -66,15 +58,15 @@ TEST_CASE("the reporting line runs from a rep up to the general manager") {
 
 TEST_CASE("a malformed chart is an error naming the person") {
     const auto roles = crm::default_roles();
-    CHECK(field_of([&] {
+    CHECK(crm::test::error_field_of([&] {
               OrgChart{roles, {Person{pid("a"), "A", RoleId{"sales_rep"}}, Person{pid("a"), "A2", RoleId{"sales_rep"}}}};
           }) == "people[1].id");
-    CHECK(field_of([&] { OrgChart{roles, {Person{pid("a"), "A", RoleId{"cashier"}}}}; }) == "people[0].role");
-    CHECK(field_of([&] { OrgChart{roles, {Person{pid("a"), "A", RoleId{"sales_rep"}, pid("ghost")}}}; }) ==
+    CHECK(crm::test::error_field_of([&] { OrgChart{roles, {Person{pid("a"), "A", RoleId{"cashier"}}}}; }) == "people[0].role");
+    CHECK(crm::test::error_field_of([&] { OrgChart{roles, {Person{pid("a"), "A", RoleId{"sales_rep"}, pid("ghost")}}}; }) ==
           "people[0].manager");
     auto doubled = roles;
     doubled.push_back(roles[0]);
-    CHECK(field_of([&] { OrgChart{doubled, {}}; }) == "roles[5].id");
+    CHECK(crm::test::error_field_of([&] { OrgChart{doubled, {}}; }) == "roles[5].id");
     // a -> b -> c -> a
     CHECK_THROWS_AS((OrgChart{roles,
                               {Person{pid("a"), "A", RoleId{"sales_rep"}, pid("b")},

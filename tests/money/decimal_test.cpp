@@ -12,6 +12,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::Decimal;
@@ -21,16 +22,6 @@ using crm::RoundingMode;
 
 namespace {
 Decimal D(const char* s) { return Decimal(std::string_view(s)); }
-
-ErrorCode code_of(auto&& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return e.code();
-    }
-    FAIL("no crm::Error thrown");
-    return ErrorCode::invalid_argument;
-}
 }  // namespace
 
 TEST_SUITE("money.decimal") {
@@ -179,7 +170,7 @@ TEST_CASE("bad input is a crm::Error with a code and a field") {
                              "1e5.5", "+", "."}) {
         CAPTURE(text);
         CHECK_THROWS_AS((void)Decimal::parse(text), crm::Error);
-        CHECK(code_of([&] { (void)Decimal::parse(text); }) == ErrorCode::parse_error);
+        CHECK(crm::test::error_code_of([&] { (void)Decimal::parse(text); }) == ErrorCode::parse_error);
     }
     try {
         (void)Decimal::parse("x", {}, "order.amount");
@@ -188,24 +179,24 @@ TEST_CASE("bad input is a crm::Error with a code and a field") {
         CHECK(e.field() == "order.amount");
     }
     // 39 significant digits, and exponents beyond the range
-    CHECK(code_of([] { (void)D("123456789012345678901234567890123456789"); }) == ErrorCode::overflow);
-    CHECK(code_of([] { (void)D("1E+1000000000"); }) == ErrorCode::overflow);
-    CHECK(code_of([] { (void)D("1E-1000000000"); }) == ErrorCode::overflow);
+    CHECK(crm::test::error_code_of([] { (void)D("123456789012345678901234567890123456789"); }) == ErrorCode::overflow);
+    CHECK(crm::test::error_code_of([] { (void)D("1E+1000000000"); }) == ErrorCode::overflow);
+    CHECK(crm::test::error_code_of([] { (void)D("1E-1000000000"); }) == ErrorCode::overflow);
     // leading zeros are not significant
     CHECK(D("000000000000000000000000000000000000000001").to_string() == "1");
 
-    CHECK(code_of([] { (void)divide(D("1"), D("0"), 2, RoundingMode::half_up); }) == ErrorCode::division_by_zero);
-    CHECK(code_of([] { (void)divide(D("0"), D("0.0"), DecimalContext{}); }) == ErrorCode::invalid_operation);
-    CHECK(code_of([] { (void)(D("1e30") + D("1e-30")); }) == ErrorCode::inexact);
-    CHECK(code_of([] { (void)(D("99999999999999999999") * D("99999999999999999999")); }) == ErrorCode::inexact);
-    CHECK(code_of([] { (void)(D("1E+999999999") * Decimal(10)); }) == ErrorCode::overflow);
-    CHECK(code_of([] { (void)round_to_scale(D("1E+37"), 2, RoundingMode::half_up); }) == ErrorCode::invalid_operation);
-    CHECK(code_of([] { (void)round_significant(D("1"), 0, RoundingMode::half_up); }) == ErrorCode::invalid_argument);
-    CHECK(code_of([] { (void)add(D("1"), D("1"), DecimalContext{.precision = 0}); }) == ErrorCode::invalid_argument);
-    CHECK(code_of([] { (void)add(D("1"), D("1"), DecimalContext{.precision = 39}); }) == ErrorCode::invalid_argument);
-    CHECK(code_of([] { (void)D("1.5").to_int64(); }) == ErrorCode::invalid_operation);
-    CHECK(code_of([] { (void)D("1E+19").to_int64(); }) == ErrorCode::overflow);
-    CHECK(code_of([] { (void)D("9223372036854775808").to_int64(); }) == ErrorCode::overflow);
+    CHECK(crm::test::error_code_of([] { (void)divide(D("1"), D("0"), 2, RoundingMode::half_up); }) == ErrorCode::division_by_zero);
+    CHECK(crm::test::error_code_of([] { (void)divide(D("0"), D("0.0"), DecimalContext{}); }) == ErrorCode::invalid_operation);
+    CHECK(crm::test::error_code_of([] { (void)(D("1e30") + D("1e-30")); }) == ErrorCode::inexact);
+    CHECK(crm::test::error_code_of([] { (void)(D("99999999999999999999") * D("99999999999999999999")); }) == ErrorCode::inexact);
+    CHECK(crm::test::error_code_of([] { (void)(D("1E+999999999") * Decimal(10)); }) == ErrorCode::overflow);
+    CHECK(crm::test::error_code_of([] { (void)round_to_scale(D("1E+37"), 2, RoundingMode::half_up); }) == ErrorCode::invalid_operation);
+    CHECK(crm::test::error_code_of([] { (void)round_significant(D("1"), 0, RoundingMode::half_up); }) == ErrorCode::invalid_argument);
+    CHECK(crm::test::error_code_of([] { (void)add(D("1"), D("1"), DecimalContext{.precision = 0}); }) == ErrorCode::invalid_argument);
+    CHECK(crm::test::error_code_of([] { (void)add(D("1"), D("1"), DecimalContext{.precision = 39}); }) == ErrorCode::invalid_argument);
+    CHECK(crm::test::error_code_of([] { (void)D("1.5").to_int64(); }) == ErrorCode::invalid_operation);
+    CHECK(crm::test::error_code_of([] { (void)D("1E+19").to_int64(); }) == ErrorCode::overflow);
+    CHECK(crm::test::error_code_of([] { (void)D("9223372036854775808").to_int64(); }) == ErrorCode::overflow);
 }
 
 TEST_CASE("property: exact addition and subtraction undo each other") {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::Date;
@@ -32,24 +33,6 @@ PaymentTerms thirty_sixty_ten() {
         }};
 }
 
-crm::ErrorCode code_of(auto&& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return e.code();
-    }
-    FAIL("no crm::Error thrown");
-    return crm::ErrorCode::invalid_argument;
-}
-std::string field_of(auto&& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return e.field();
-    }
-    FAIL("no crm::Error thrown");
-    return {};
-}
 }  // namespace
 
 TEST_SUITE("terms.payment_terms") {
@@ -184,31 +167,31 @@ TEST_CASE("malformed terms are errors naming the field") {
     const EventDates dates{.invoice = day("2024-03-01")};
     PaymentTerms t = thirty_sixty_ten();
     t.instalments[2].share = Percent{"5"};  // 30 + 60 + 5 = 95
-    CHECK(code_of([&] { (void)schedule(t, cny("1"), dates); }) == crm::ErrorCode::inconsistent);
-    CHECK(field_of([&] { (void)schedule(t, cny("1"), dates); }) == "terms.instalments");
+    CHECK(crm::test::error_code_of([&] { (void)schedule(t, cny("1"), dates); }) == crm::ErrorCode::inconsistent);
+    CHECK(crm::test::error_field_of([&] { (void)schedule(t, cny("1"), dates); }) == "terms.instalments");
     t = thirty_sixty_ten();
     t.instalments[0].share = Percent{"0"};
-    CHECK(field_of([&] { t.validate(); }) == "terms.instalments[0].share");
-    CHECK(field_of([] { PaymentTerms::net(Days{-1}).validate(); }) == "terms.instalments[0].due.days");
-    CHECK(field_of([] { PaymentTerms::month_end(Days{-30}).validate(); }) == "terms.instalments[0].due.days");
-    CHECK(field_of([] { PaymentTerms::fixed_day(0).validate(); }) == "terms.instalments[0].due.day");
-    CHECK(field_of([] { PaymentTerms::fixed_day(32).validate(); }) == "terms.instalments[0].due.day");
-    CHECK(field_of([] { PaymentTerms::fixed_day(5, 0).validate(); }) == "terms.instalments[0].due.months_after");
-    CHECK(field_of([] { PaymentTerms{}.validate(); }) == "terms.instalments");
-    CHECK(field_of([] { PaymentTerms::discount_net(Percent{"100"}, Days{10}, Days{30}).validate(); }) ==
+    CHECK(crm::test::error_field_of([&] { t.validate(); }) == "terms.instalments[0].share");
+    CHECK(crm::test::error_field_of([] { PaymentTerms::net(Days{-1}).validate(); }) == "terms.instalments[0].due.days");
+    CHECK(crm::test::error_field_of([] { PaymentTerms::month_end(Days{-30}).validate(); }) == "terms.instalments[0].due.days");
+    CHECK(crm::test::error_field_of([] { PaymentTerms::fixed_day(0).validate(); }) == "terms.instalments[0].due.day");
+    CHECK(crm::test::error_field_of([] { PaymentTerms::fixed_day(32).validate(); }) == "terms.instalments[0].due.day");
+    CHECK(crm::test::error_field_of([] { PaymentTerms::fixed_day(5, 0).validate(); }) == "terms.instalments[0].due.months_after");
+    CHECK(crm::test::error_field_of([] { PaymentTerms{}.validate(); }) == "terms.instalments");
+    CHECK(crm::test::error_field_of([] { PaymentTerms::discount_net(Percent{"100"}, Days{10}, Days{30}).validate(); }) ==
           "terms.early_payment.discount");
-    CHECK(field_of([] { PaymentTerms::discount_net(Percent{"2"}, Days{-1}, Days{30}).validate(); }) ==
+    CHECK(crm::test::error_field_of([] { PaymentTerms::discount_net(Percent{"2"}, Days{-1}, Days{30}).validate(); }) ==
           "terms.early_payment.within");
     // a missing event, a negative or sub-cent amount, a roll without a calendar
-    CHECK(code_of([&] { (void)schedule(thirty_sixty_ten(), cny("1"), dates); }) == crm::ErrorCode::not_found);
-    CHECK(field_of([&] { (void)schedule(thirty_sixty_ten(), cny("1"), dates); }) == "dates.delivery");
-    CHECK(field_of([&] { (void)schedule(PaymentTerms::net(Days{1}), cny("-1"), dates); }) == "invoice_amount");
-    CHECK(field_of([&] { (void)schedule(PaymentTerms::net(Days{1}), cny("1.005"), dates); }) == "invoice_amount");
+    CHECK(crm::test::error_code_of([&] { (void)schedule(thirty_sixty_ten(), cny("1"), dates); }) == crm::ErrorCode::not_found);
+    CHECK(crm::test::error_field_of([&] { (void)schedule(thirty_sixty_ten(), cny("1"), dates); }) == "dates.delivery");
+    CHECK(crm::test::error_field_of([&] { (void)schedule(PaymentTerms::net(Days{1}), cny("-1"), dates); }) == "invoice_amount");
+    CHECK(crm::test::error_field_of([&] { (void)schedule(PaymentTerms::net(Days{1}), cny("1.005"), dates); }) == "invoice_amount");
     PaymentTerms rolled = PaymentTerms::net(Days{1});
     rolled.roll = crm::BusinessDayConvention::following;
-    CHECK(field_of([&] { (void)schedule(rolled, cny("1"), dates); }) == "terms.roll");
+    CHECK(crm::test::error_field_of([&] { (void)schedule(rolled, cny("1"), dates); }) == "terms.roll");
     // a strict calendar asked about a date past its data
-    CHECK(code_of([&] {
+    CHECK(crm::test::error_code_of([&] {
               (void)schedule(rolled, cny("1"), EventDates{.invoice = day("2031-01-01")}, crm::china_mainland_calendar(true));
           }) == crm::ErrorCode::out_of_range);
 }

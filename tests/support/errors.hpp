@@ -1,0 +1,48 @@
+#pragma once
+// Checking bad input: the call must throw crm::Error with the expected code and field.
+// Include after <doctest/doctest.h>.
+
+#include <crm/core/error.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace crm::test {
+
+/// The code of the crm::Error that `f` throws; fails the test case when it throws none.
+template <class F>
+ErrorCode error_code_of(F&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.code();
+    }
+    FAIL_CHECK("no crm::Error thrown");
+    return ErrorCode::invalid_argument;
+}
+
+/// The field named by the crm::Error that `f` throws; fails the test case when it throws none.
+template <class F>
+std::string error_field_of(F&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.field();
+    }
+    FAIL_CHECK("no crm::Error thrown");
+    return {};
+}
+
+/// `f` throws crm::Error with this code naming this field.
+template <class F>
+void check_error(F&& f, ErrorCode code, std::string_view field) {
+    try {
+        f();
+        FAIL_CHECK("no crm::Error thrown");
+    } catch (const Error& e) {
+        CHECK(e.code() == code);
+        CHECK(e.field() == field);
+    }
+}
+
+}  // namespace crm::test

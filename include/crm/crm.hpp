@@ -18,3 +18,11 @@
 #include <crm/time/period.hpp>
 #include <crm/time/time_of_day.hpp>
 #include <crm/terms/payment_terms.hpp>
+#include <crm/scoring/account_tier.hpp>
+#include <crm/scoring/credit_rating.hpp>
+#include <crm/scoring/evaluate.hpp>
+#include <crm/scoring/kpi.hpp>
+#include <crm/scoring/rank.hpp>
+#include <crm/scoring/satisfaction.hpp>
+#include <crm/scoring/score.hpp>
+#include <crm/scoring/scorecard.hpp>

@@ -120,7 +120,7 @@ TEST_SUITE("core.decision") {
         CHECK(d != crm::Decision::allow());
     }
 
-    TEST_CASE("combining decisions: most severe wins, reasons of a then b") {
+    TEST_CASE("combining decisions: most severe wins - reasons of a then b") {
         crm::Decision a;
         a.add(utilisation_reason());
         crm::Decision b;
@@ -150,7 +150,7 @@ TEST_SUITE("core.decision") {
         CHECK(crm::explain(r, crm::Lang::zh) == "信用敞口 CNY 1,200.00 超过信用额度 CNY 1,000.00");
     }
 
-    TEST_CASE("reasons render percent, days, dates and text") {
+    TEST_CASE("reasons render percent - days - dates and text") {
         CHECK(crm::explain(utilisation_reason(), crm::Lang::en) == "utilisation 96% is above 90%");
         CHECK(crm::explain(utilisation_reason(), crm::Lang::zh) == "信用额度使用率 96% 高于 90%");
 
@@ -187,7 +187,7 @@ TEST_SUITE("core.decision") {
               "exposure {exposure} exceeds the limit {limit}");
     }
 
-    TEST_CASE("doubled braces are literal braces, a lone brace is text") {
+    TEST_CASE("doubled braces are literal braces - a lone brace is text") {
         static constexpr crm::ReasonText braces{
             .code = "test.braces",
             .en = "{{n}} is {n}; }} and } stay; {{{n}}}; open {n",
@@ -204,7 +204,7 @@ TEST_SUITE("core.decision") {
         CHECK(crm::explain(r, crm::Lang::zh) == "only this");
     }
 
-    TEST_CASE("figures are found by name, kept in order, and replaced by a second with()") {
+    TEST_CASE("figures are found by name - kept in order - and replaced by a second with()") {
         crm::Reason r{over_limit, crm::Outcome::block};
         r.with("limit", cny("1000.00")).with("exposure", cny("900.00"));
         r.with("exposure", cny("1200.00"));  // replaces, does not duplicate
@@ -220,7 +220,7 @@ TEST_SUITE("core.decision") {
         CHECK(r.severity() == crm::Outcome::block);
     }
 
-    TEST_CASE("reasons compare by text, severity and figures") {
+    TEST_CASE("reasons compare by text - severity and figures") {
         CHECK(over_limit_reason() == over_limit_reason());
         // figures compare numerically: 1200.0 is 1200.00
         const crm::Reason same = crm::Reason{over_limit, crm::Outcome::block}
@@ -259,7 +259,7 @@ TEST_SUITE("core.decision") {
         CHECK(crm::explain(warning, crm::Lang::zh).starts_with("警告\n- "));
     }
 
-    TEST_CASE("outcomes, reasons and decisions print for diagnostics") {
+    TEST_CASE("outcomes - reasons and decisions print for diagnostics") {
         CHECK(printed(crm::Outcome::allow) == "allow");
         CHECK(printed(crm::Outcome::warn) == "warn");
         CHECK(printed(crm::Outcome::needs_approval) == "needs_approval");
@@ -275,7 +275,7 @@ TEST_SUITE("core.decision") {
               "credit.overdue[warn]{}}");
     }
 
-    TEST_CASE("over generated reasons the outcome is the most severe, and combine is associative") {
+    TEST_CASE("over generated reasons the outcome is the most severe - and combine is associative") {
         crm::test::Rng rng(0xC0FFEE);
         for (int i = 0; i < 2000; ++i) {
             std::vector<crm::Outcome> sa, sb, sc;

@@ -67,7 +67,7 @@ TEST_SUITE("core.ids") {
         CHECK(none == crm::InvoiceId{""});
     }
 
-    TEST_CASE("ids compare byte for byte, ordered like their text") {
+    TEST_CASE("ids compare byte for byte - ordered like their text") {
         CHECK(crm::PersonId{"zhang.wei"} == crm::PersonId{"zhang.wei"});
         CHECK(crm::PersonId{"zhang.wei"} != crm::PersonId{"Zhang.Wei"});
         CHECK(crm::PersonId{"a"} < crm::PersonId{"b"});

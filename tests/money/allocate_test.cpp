@@ -30,7 +30,7 @@ std::vector<std::string> texts(const std::vector<Money>& parts) {
 
 TEST_SUITE("money.allocate") {
 
-TEST_CASE("a total splits by weights, the leftover cent to the largest remainder") {
+TEST_CASE("a total splits by weights - the leftover cent to the largest remainder") {
     // 1000.00 by 5:3:2 -> 500.00, 300.00, 200.00 exactly
     CHECK(texts(allocate(cny("1000.00"), weights({"5", "3", "2"}))) ==
           std::vector<std::string>{"500.00", "300.00", "200.00"});
@@ -71,7 +71,7 @@ TEST_CASE("bad weights or a total below the minor unit are errors naming the fie
     }
 }
 
-TEST_CASE("property: parts sum exactly, stay within a unit of their share and follow the weights") {
+TEST_CASE("property: parts sum exactly - stay within a unit of their share and follow the weights") {
     crm::test::Rng rng(2024);
     const Currency c("CNY");
     const Decimal cent = Decimal::scaled(1, -2);

@@ -192,7 +192,7 @@ TEST_SUITE("money.currency") {
         CHECK(symbol == "MOP");
     }
 
-    TEST_CASE("every symbol is short, non-empty UTF-8 text") {
+    TEST_CASE("every symbol is short - non-empty UTF-8 text") {
         for (const auto& c : crm::Currency::all()) {
             CAPTURE(c);
             const std::string_view symbol = c.symbol();

@@ -55,7 +55,7 @@ TEST_CASE("text forms follow the specification's to-scientific-string") {
     CHECK(D("-12.5e3").to_plain_string() == "-12500");
 }
 
-TEST_CASE("thousands separators are read only when asked, in groups of three") {
+TEST_CASE("thousands separators are read only when asked - in groups of three") {
     const crm::ParseOptions grouped{.allow_grouping = true};
     CHECK(Decimal::parse("1,234,567.89", grouped) == D("1234567.89"));
     CHECK(Decimal::parse("999", grouped) == D("999"));
@@ -68,7 +68,7 @@ TEST_CASE("thousands separators are read only when asked, in groups of three") {
     CHECK_THROWS_AS((void)Decimal::parse("1.234,5", grouped), crm::Error);
 }
 
-TEST_CASE("integers convert exactly, including the extremes of int64") {
+TEST_CASE("integers convert exactly - including the extremes of int64") {
     CHECK(Decimal(std::int64_t{-9'223'372'036'854'775'807} - 1).to_string() == "-9223372036854775808");
     CHECK(Decimal(std::uint64_t{18'446'744'073'709'551'615u}).to_string() == "18446744073709551615");
     CHECK(Decimal(-5).to_int64() == -5);
@@ -118,7 +118,7 @@ TEST_CASE("each rounding mode rounds as its table says") {
     }
 }
 
-TEST_CASE("rounding to a scale pads, rounds and keeps the sign") {
+TEST_CASE("rounding to a scale pads - rounds and keeps the sign") {
     CHECK(round_to_scale(D("2.345"), 2, RoundingMode::half_up).to_string() == "2.35");
     CHECK(round_to_scale(D("2.345"), 2, RoundingMode::half_even).to_string() == "2.34");
     CHECK(round_to_scale(D("2"), 2, RoundingMode::half_even).to_string() == "2.00");
@@ -227,7 +227,7 @@ TEST_CASE("property: text round-trips to the same representation") {
     }
 }
 
-TEST_CASE("property: rounding to a scale is idempotent, bounded and directed") {
+TEST_CASE("property: rounding to a scale is idempotent - bounded and directed") {
     crm::test::Rng rng(99);
     const RoundingMode modes[] = {RoundingMode::half_even, RoundingMode::half_up, RoundingMode::half_down,
                                   RoundingMode::up,        RoundingMode::down,    RoundingMode::ceiling,

@@ -43,7 +43,7 @@ static_assert(multipliable<Rate, Money>);
 
 TEST_SUITE("money.money") {
 
-TEST_CASE("a discount is computed exactly and rounded once, by name") {
+TEST_CASE("a discount is computed exactly and rounded once - by name") {
     // list CNY 1,234.50 less 12.5%: 1234.50 x 0.875 = 1080.1875 exactly; half_up to cents 1080.19
     const Money list = cny("1234.50");
     const Money net = list * (Rate{"1"} - Percent{"12.5"}.rate());
@@ -88,7 +88,7 @@ TEST_CASE("amounts of two currencies never mix") {
     CHECK_THROWS_AS((void)sum(mixed, Currency("CNY")), crm::Error);
 }
 
-TEST_CASE("money formats with grouping, a code or a symbol, and never rounds for display") {
+TEST_CASE("money formats with grouping - a code or a symbol - and never rounds for display") {
     CHECK(format(cny("1234.5")) == "CNY 1,234.50");
     CHECK(format(cny("1234.5"), MoneyStyle::symbol) == "¥1,234.50");
     CHECK(format(cny("-1234567.891")) == "-CNY 1,234,567.891");
@@ -105,7 +105,7 @@ TEST_CASE("money formats with grouping, a code or a symbol, and never rounds for
     CHECK(os.str() == "CNY 5.00");
 }
 
-TEST_CASE("conversion, ratio and sum need explicit inputs") {
+TEST_CASE("conversion - ratio and sum need explicit inputs") {
     // USD 100.00 at 7.1234 CNY per USD = 712.3400 -> CNY 712.34
     CHECK(convert(Money{"100.00", "USD"}, Currency("CNY"), D("7.1234"), RoundingMode::half_up) == cny("712.34"));
     // utilisation 950,000 / 1,000,000 = 0.95

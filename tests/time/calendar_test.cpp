@@ -540,7 +540,7 @@ TEST_SUITE("time.calendar") {
         CHECK(from_lists.is_holiday(day("2027-01-01")));
     }
 
-    TEST_CASE("the text format reads comments, blank lines, ranges, labels and a weekend line") {
+    TEST_CASE("the text format reads comments - blank lines - ranges - labels and a weekend line") {
         const Calendar gulf = Calendar::parse(
             "  # a Friday-Saturday weekend\n"
             "weekend Fri SATURDAY\n"
@@ -588,7 +588,7 @@ TEST_SUITE("time.calendar") {
         CHECK_FALSE(original.is_strict());
     }
 
-    TEST_CASE("calendars are equal with the same weekend, holidays, working days and strictness") {
+    TEST_CASE("calendars are equal with the same weekend - holidays - working days and strictness") {
         const Calendar a(Calendar::Spec{.name = "a", .holidays = {day("2024-05-01"), day("2024-05-02")}});
         const Calendar b(Calendar::Spec{
             .name = "b", .holidays = {day("2024-05-02"), day("2024-05-01"), day("2024-05-01")}});

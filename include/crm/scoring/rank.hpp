@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// Ranking scored subjects (managers, regions, accounts) by total, with an explicit tie rule.
+/// Domain: shared/domain.md section 7 ("results rank managers and regions, ties handled
+/// explicitly"). Proven by tests/scoring/rank_test.cpp.
+
+#include <crm/scoring/evaluate.hpp>
+
+#include <cstddef>
+#include <iosfwd>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace crm::scoring {
+
+/// How subjects that remain tied share ranks.
+enum class SharedRank {
+    competition,  ///< 1, 2, 2, 4 (the usual rule: a tie uses up the places it takes)
+    dense,        ///< 1, 2, 2, 3
+};
+
+/// The tie rule: equal totals are first told apart by the scores of `tie_break` criteria, in
+/// the order given (higher score first; a criterion excluded for missing data counts below
+/// any score); subjects still equal share a rank as `shared` says.
+struct TieRule {
+    std::vector<std::string> tie_break{};  ///< criterion ids; empty: equal totals share a rank
+    SharedRank shared = SharedRank::competition;
+};
+
+/// A subject's place: `index` into the ranked span, `rank` from 1.
+struct Ranked {
+    std::size_t index = 0;
+    std::size_t rank = 0;
+    friend bool operator==(const Ranked&, const Ranked&) = default;
+};
+std::ostream& operator<<(std::ostream& os, const Ranked& r);
+
+/// Every result's rank, best first; subjects sharing a rank are listed in input order. Throws
+/// crm::Error not_found naming `tie_rule.tie_break[i]` when a tie-break criterion is not in a
+/// result (results must come from one scorecard).
+[[nodiscard]] std::vector<Ranked> rank(std::span<const ScoreResult> results, const TieRule& rule = {});
+
+}  // namespace crm::scoring

@@ -55,6 +55,29 @@ void payment_terms() {
               << (china.is_business_day(crm::Date(2024, 9, 29)) ? "yes (调休, a make-up working day)" : "no") << "\n";
 }
 
+void public_pool() {
+    section("Accounts due back to the public pool (公海)");
+    using namespace crm::account;
+    const PoolPolicy policy{};  // A exempt; B: 30 days without follow-up or 180 without a deal; C: 15 / 90
+    const auto account = [](const char* id, const char* tier, const char* follow_up, const char* deal) {
+        return Account{.id = crm::AccountId{id}, .tier = tier, .owner = crm::PersonId{"wang"}, .created = crm::Date(2023, 1, 1),
+                       .last_follow_up = crm::Date::parse(follow_up), .last_deal = crm::Date::parse(deal)};
+    };
+    const std::vector<Account> accounts{account("ACC-1", "A", "2024-01-05", "2023-06-01"),   // exempt tier: stays
+                                        account("ACC-2", "B", "2024-06-20", "2024-03-01"),   // inside both limits
+                                        account("ACC-3", "C", "2024-06-01", "2024-02-15")};  // both rules fire
+    const crm::Date as_of(2024, 6, 30);
+    std::cout << "  as of " << as_of << ":\n";
+    for (const Release& r : due_for_release(policy, accounts, as_of))
+        for (const crm::Reason& why : release_reasons(r)) std::cout << "  " << crm::explain(why, crm::Lang::zh) << "\n";
+    Account back = accounts[2];  // now in the pool; Wang released it, so Wang waits out the cool-down
+    back.owner.reset();
+    const std::vector<ReleaseEvent> history{{back.id, crm::PersonId{"wang"}, as_of}};
+    const crm::Decision d = claim(policy, back, crm::PersonId{"wang"}, 10, history, crm::Date(2024, 7, 10));
+    std::cout << "  Wang reclaims ACC-3 on 2024-07-10: " << d.outcome() << ", " << crm::explain(d.reasons()[0], crm::Lang::en)
+              << "\n";
+}
+
 void scoring() {
     section("Scoring: account tiers and key-account manager KPIs");
     using namespace crm::scoring;
@@ -89,6 +112,7 @@ int main() {
     exact_money();
     allocation();
     payment_terms();
+    public_pool();
     scoring();
     return 0;
 }

@@ -18,6 +18,12 @@
 #include <crm/time/period.hpp>
 #include <crm/time/time_of_day.hpp>
 #include <crm/terms/payment_terms.hpp>
+#include <crm/account/access.hpp>
+#include <crm/account/account.hpp>
+#include <crm/account/complaint.hpp>
+#include <crm/account/pool.hpp>
+#include <crm/account/reasons.hpp>
+#include <crm/account/visit.hpp>
 #include <crm/scoring/account_tier.hpp>
 #include <crm/scoring/credit_rating.hpp>
 #include <crm/scoring/evaluate.hpp>

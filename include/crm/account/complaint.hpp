@@ -1,0 +1,192 @@
+#pragma once
+/// \file
+/// Complaint SLAs (投诉处理时限): per severity and tier a response deadline and a resolution
+/// deadline, in business hours or business days on a calendar; whether a complaint is on time,
+/// at risk or breached; and how far it has escalated (及时向上级报告). Domain: shared/domain.md
+/// section 1 ("Complaints"). Proven by tests/account/complaint_test.cpp.
+///
+/// ```cpp
+/// using namespace crm::account;
+/// const SlaPolicy policy{};  // e.g. high x A: respond in 2 business hours, resolve in 2 business days
+/// const Complaint c{.id = crm::ComplaintId{"C-1"}, .account = crm::AccountId{"ACC-001"}, .tier = "A",
+///                   .severity = Severity::high, .received = crm::DateTime::parse("2024-06-03 10:00")};
+/// const SlaStatus s = sla_status(policy, c, crm::china_mainland_calendar(), crm::WorkingHours{},
+///                                crm::DateTime::parse("2024-06-03 11:45"));
+/// // response due 2024-06-03 12:00; 105 of 120 business minutes used (87.5% >= 80%): at_risk
+/// ```
+///
+/// **Deadlines.** A target in business minutes (`Minutes::hours(4)`) is counted with
+/// crm::add_business_time from the receipt: only time inside the working hours of business
+/// days counts. A target of N business days ends at the close of the N-th business day after
+/// the day of receipt (Calendar::add_business_days; the day of receipt never counts): received
+/// Monday 10:00, 2 business days, due Wednesday 18:00.
+///
+/// **State of a clock.** Done (responded / resolved at or before as_of): on_time when done by the
+/// deadline, breached after it. Open: breached once as_of is past the deadline; at_risk when the
+/// business minutes used reach the policy's `at_risk` share of those allowed; on_time otherwise.
+/// A complaint's state is the worse of its two clocks.
+///
+/// **Escalation.** Each step of `SlaPolicy::escalation` is reached when the resolution clock's
+/// business minutes used reach a share of those allowed (`Percent`) or a number of business
+/// minutes (`Minutes`); the level is the number of the highest step reached (0: none). The
+/// clock stops at resolution, and so does the escalation.
+
+#include <crm/core/decision.hpp>
+#include <crm/core/ids.hpp>
+#include <crm/money/rate.hpp>
+#include <crm/time/business_hours.hpp>
+#include <crm/time/calendar.hpp>
+#include <crm/time/time_of_day.hpp>
+
+#include <compare>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace crm::account {
+
+/// How serious a complaint is, ordered: low < medium < high < critical.
+enum class Severity {
+    low,       ///< 一般
+    medium,    ///< 较重
+    high,      ///< 严重
+    critical,  ///< 重大/紧急
+};
+[[nodiscard]] std::string_view to_string(Severity s) noexcept;
+/// en "low" ... "critical"; zh 一般, 较重, 严重, 重大.
+[[nodiscard]] std::string_view display_name(Severity s, Lang lang) noexcept;
+std::ostream& operator<<(std::ostream& os, Severity s);
+
+/// A number of business days on a calendar (not calendar days: see crm::Days).
+struct BusinessDays {
+    std::int64_t count = 0;
+
+    friend constexpr bool operator==(BusinessDays, BusinessDays) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(BusinessDays, BusinessDays) noexcept = default;
+};
+std::ostream& operator<<(std::ostream& os, BusinessDays d);
+
+/// A time allowed: business minutes inside working hours, or whole business days.
+using SlaTime = std::variant<Minutes, BusinessDays>;
+std::ostream& operator<<(std::ostream& os, const SlaTime& t);
+
+/// One cell of the SLA table: for complaints of this severity on accounts of this tier.
+struct SlaTarget {
+    Severity severity = Severity::low;
+    std::string tier;
+    SlaTime response;
+    SlaTime resolution;
+
+    friend bool operator==(const SlaTarget&, const SlaTarget&) = default;
+};
+
+/// An escalation step: reached at a share of the resolution time or after some business
+/// minutes; `notify` is the role to report to (及时向上级报告), if the policy names one.
+struct EscalationStep {
+    std::variant<Percent, Minutes> at;
+    std::optional<RoleId> notify;
+
+    friend bool operator==(const EscalationStep&, const EscalationStep&) = default;
+};
+
+/// The default table (domain.md section 1 names the shape, not the numbers; these are common
+/// service levels, to be replaced by the host's own). Response / resolution:
+///
+/// | severity | A               | B               | C               |
+/// |----------|-----------------|-----------------|-----------------|
+/// | critical | 1 h / 1 bd      | 2 h / 2 bd      | 4 h / 3 bd      |
+/// | high     | 2 h / 2 bd      | 4 h / 3 bd      | 8 h / 5 bd      |
+/// | medium   | 4 h / 5 bd      | 8 h / 7 bd      | 1 bd / 10 bd    |
+/// | low      | 1 bd / 10 bd    | 2 bd / 15 bd    | 3 bd / 20 bd    |
+/// (h: business hours; bd: business days)
+[[nodiscard]] std::vector<SlaTarget> default_sla_targets();
+
+/// The complaint SLA policy.
+struct SlaPolicy {
+    std::vector<SlaTarget> targets = default_sla_targets();
+    /// A clock is at risk once this share of its allowed time is used. Default 80%.
+    Percent at_risk{Decimal{80}};
+    /// Default: level 1 at 50% of the resolution time (regional manager), level 2 at 100%
+    /// (sales director), level 3 at 150% (general manager); the role ids of default_roles().
+    std::vector<EscalationStep> escalation{
+        EscalationStep{.at = Percent{Decimal{50}}, .notify = RoleId{"regional_manager"}},
+        EscalationStep{.at = Percent{Decimal{100}}, .notify = RoleId{"sales_director"}},
+        EscalationStep{.at = Percent{Decimal{150}}, .notify = RoleId{"general_manager"}},
+    };
+
+    /// Throws crm::Error naming the field: no targets (`policy.targets`), an empty tier
+    /// (`policy.targets[i].tier`), a severity and tier given twice (duplicate,
+    /// `policy.targets[i]`), a time of zero or less (`policy.targets[i].response` /
+    /// `.resolution`), `at_risk` outside (0%, 100%] (`policy.at_risk`), a step at zero or less
+    /// (`policy.escalation[i].at`), steps of one kind not strictly ascending (inconsistent,
+    /// `policy.escalation[i].at`).
+    void validate() const;
+    /// The target for this severity and tier, or nullptr.
+    [[nodiscard]] const SlaTarget* find(Severity severity, std::string_view tier) const noexcept;
+
+    friend bool operator==(const SlaPolicy&, const SlaPolicy&) = default;
+};
+
+/// A complaint as the SLA reads it. `tier` is the account's tier when the complaint came in.
+/// A resolution without a recorded response counts as the response too.
+struct Complaint {
+    ComplaintId id;
+    AccountId account;
+    std::string tier;
+    Severity severity = Severity::low;
+    DateTime received;
+    std::optional<DateTime> responded;
+    std::optional<DateTime> resolved;
+
+    friend bool operator==(const Complaint&, const Complaint&) = default;
+};
+
+/// Where a clock stands.
+enum class SlaState {
+    on_time,   ///< inside the time allowed (or done in it)
+    at_risk,   ///< open, with at least the policy's at-risk share of the time used
+    breached,  ///< past the deadline (open, or done late)
+};
+[[nodiscard]] std::string_view to_string(SlaState s) noexcept;
+std::ostream& operator<<(std::ostream& os, SlaState s);
+
+/// One clock (response or resolution) on the as-of instant.
+struct SlaClock {
+    DateTime deadline;
+    Minutes allowed;               ///< business minutes from receipt to the deadline
+    Minutes elapsed;               ///< business minutes from receipt to `done`, or to as_of while open
+    std::optional<DateTime> done;  ///< when it was met, if by as_of
+    SlaState state = SlaState::on_time;
+
+    friend bool operator==(const SlaClock&, const SlaClock&) = default;
+};
+/// `at_risk due 2024-06-03 12:00, 105/120 min`, with `done ...` once met.
+std::ostream& operator<<(std::ostream& os, const SlaClock& c);
+
+/// The answer of sla_status().
+struct SlaStatus {
+    SlaState state = SlaState::on_time;  ///< the worse of the two clocks
+    SlaClock response;
+    SlaClock resolution;
+    int escalation_level = 0;           ///< 0 .. policy.escalation.size()
+    std::optional<RoleId> escalate_to;  ///< the `notify` role of the level reached
+
+    friend bool operator==(const SlaStatus&, const SlaStatus&) = default;
+};
+std::ostream& operator<<(std::ostream& os, const SlaStatus& s);
+
+/// The complaint's SLA on `as_of`, on `calendar` within `hours`. A response or resolution
+/// recorded after `as_of` is not yet known on `as_of` and is ignored (replaying history gives
+/// the answer of that day). Throws crm::Error: an invalid policy (SlaPolicy::validate), a tier
+/// the table does not know (not_found, `complaint.tier`), a known tier without this severity
+/// (not_found, `complaint.severity`), a response or resolution before receipt (inconsistent,
+/// `complaint.responded` / `complaint.resolved`), `as_of` before receipt (invalid_argument,
+/// `as_of`), and what the calendar throws (a strict calendar outside its data).
+[[nodiscard]] SlaStatus sla_status(const SlaPolicy& policy, const Complaint& complaint,
+                                   const Calendar& calendar, const WorkingHours& hours, DateTime as_of);
+
+}  // namespace crm::account

@@ -1,0 +1,84 @@
+#pragma once
+/// \file
+/// Regular visits (定期拜访): each tier has a cadence; from the last visit the next one falls
+/// due, and on any day the overdue list says who has not been visited in time. Domain:
+/// shared/domain.md section 1 ("Visits"). Proven by tests/account/visit_test.cpp.
+///
+/// ```cpp
+/// using namespace crm::account;
+/// const VisitPolicy policy{};                 // A monthly, B every two months, C quarterly
+/// next_visit_due(policy, account);            // last visit 2024-01-31, tier A: 2024-02-29
+/// overdue_visits(policy, accounts, crm::Date(2024, 6, 30));
+/// ```
+///
+/// Months are calendar months with the day clamped (crm::add_months): a visit on 2024-01-31
+/// with a monthly cadence is next due 2024-02-29. An account never visited counts from its
+/// creation date. A visit is overdue on the days after its due date.
+
+#include <crm/account/account.hpp>
+#include <crm/core/ids.hpp>
+#include <crm/time/date.hpp>
+
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::account {
+
+/// One tier's visit cadence: a visit every `every_months` calendar months (at least 1).
+struct VisitCadence {
+    std::string tier;
+    int every_months = 1;
+
+    friend bool operator==(const VisitCadence&, const VisitCadence&) = default;
+};
+
+/// The visit policy. Defaults from domain.md section 1: A monthly, B every two months, C
+/// quarterly; lost accounts are not expected to be visited.
+struct VisitPolicy {
+    std::vector<VisitCadence> tiers{
+        VisitCadence{.tier = "A", .every_months = 1},
+        VisitCadence{.tier = "B", .every_months = 2},
+        VisitCadence{.tier = "C", .every_months = 3},
+    };
+    /// Leave accounts with Status::lost out of the overdue list. Default yes.
+    bool skip_lost = true;
+
+    /// Throws crm::Error naming the field: no tiers (`policy.tiers`), an empty tier
+    /// (`policy.tiers[i].tier`), a tier listed twice (duplicate), a cadence outside 1..120
+    /// months (`policy.tiers[i].every_months`).
+    void validate() const;
+    /// The tier's cadence, or nullptr when the policy does not know the tier.
+    [[nodiscard]] const VisitCadence* find(std::string_view tier) const noexcept;
+
+    friend bool operator==(const VisitPolicy&, const VisitPolicy&) = default;
+};
+
+/// The day the next visit falls due: the last visit (or, never visited, the creation date) plus
+/// the tier's cadence. Throws crm::Error: an invalid policy, an unknown tier (not_found,
+/// `account.tier`).
+[[nodiscard]] Date next_visit_due(const VisitPolicy& policy, const Account& account);
+
+/// An account whose visit is overdue on the as-of date.
+struct OverdueVisit {
+    std::size_t index = 0;  ///< position in the span given to overdue_visits
+    AccountId account;
+    std::optional<PersonId> owner;  ///< who should have visited; none for a pool account
+    std::optional<Date> last_visit;
+    Date due;
+    Days overdue;  ///< as_of - due, at least 1
+
+    friend bool operator==(const OverdueVisit&, const OverdueVisit&) = default;
+};
+std::ostream& operator<<(std::ostream& os, const OverdueVisit& v);
+
+/// The accounts whose next visit was due before `as_of`, in input order (lost accounts left out
+/// when the policy says so). Throws as next_visit_due, naming `accounts[i].tier`.
+[[nodiscard]] std::vector<OverdueVisit> overdue_visits(const VisitPolicy& policy,
+                                                       std::span<const Account> accounts, Date as_of);
+
+}  // namespace crm::account

@@ -11,6 +11,15 @@ namespace {
 
 void section(const std::string& title) { std::cout << "\n== " << title << " ==\n"; }
 
+std::string indent(const std::string& text) {
+    std::string out = "    ";
+    for (const char c : text) {
+        out += c;
+        if (c == '\n') out += "    ";
+    }
+    return out;
+}
+
 void exact_money() {
     section("Exact money: a discount, rounded once, by name");
     const crm::Money list{"1234.50", "CNY"};
@@ -53,6 +62,30 @@ void payment_terms() {
     show("net 30", PaymentTerms::net(crm::Days{30}), crm::Date(2024, 9, 1));          // 10-01, a holiday
     std::cout << "  Sunday 2024-09-29 is a business day in China: "
               << (china.is_business_day(crm::Date(2024, 9, 29)) ? "yes (调休, a make-up working day)" : "no") << "\n";
+}
+
+void credit_check() {
+    section("Credit check: one account, four orders");
+    using namespace crm::credit;
+    const crm::Date as_of(2024, 6, 30);
+    const auto cny = [](const char* a) { return crm::Money{a, "CNY"}; };
+    const std::vector<Receivable> ar{  // 600,000.00 open; INV-1 is 60 days past due
+        {crm::InvoiceId{"INV-1"}, crm::AccountId{"A-1"}, crm::Date(2024, 4, 1), crm::Date(2024, 5, 1), cny("300000.00")},
+        {crm::InvoiceId{"INV-2"}, crm::AccountId{"A-1"}, crm::Date(2024, 5, 20), crm::Date(2024, 6, 19), cny("200000.00")},
+        {crm::InvoiceId{"INV-3"}, crm::AccountId{"A-1"}, crm::Date(2024, 6, 10), crm::Date(2024, 7, 10), cny("100000.00")}};
+    const std::vector<Order> open{{crm::OrderId{"SO-1"}, cny("150000.00")}};
+    const std::vector<Order> shipped{{crm::OrderId{"SO-0"}, cny("50000.00")}};
+    const CreditSnapshot snapshot{.receivables = ar, .open_orders = open, .shipped_not_invoiced = shipped};
+    const CreditProfile profile{.account = crm::AccountId{"A-1"}, .limit = cny("1000000.00"),
+                                .limit_reviewed_on = crm::Date(2024, 1, 15)};
+    const Policy policy{};  // warn at 90%, 10% tolerance for an approver, block past 90 days overdue
+    // exposure before the order: 600,000 + 150,000 + 50,000 = 800,000.00
+    // 50,000 -> 85% allow; 120,000 -> 92% warn; 250,000 -> 50,000 over: approval; 400,000 -> 200,000 over: block
+    for (const char* amount : {"50000.00", "120000.00", "250000.00", "400000.00"}) {
+        const crm::Decision d = check_order(policy, profile, snapshot, Order{crm::OrderId{"SO-9"}, cny(amount)}, as_of);
+        std::cout << "  order CNY " << amount << "\n" << indent(crm::explain(d, crm::Lang::en)) << "\n"
+                  << indent(crm::explain(d, crm::Lang::zh)) << "\n";
+    }
 }
 
 void public_pool() {
@@ -112,6 +145,7 @@ int main() {
     exact_money();
     allocation();
     payment_terms();
+    credit_check();
     public_pool();
     scoring();
     return 0;

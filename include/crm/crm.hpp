@@ -18,6 +18,16 @@
 #include <crm/time/period.hpp>
 #include <crm/time/time_of_day.hpp>
 #include <crm/terms/payment_terms.hpp>
+#include <crm/credit/aging.hpp>
+#include <crm/credit/caps.hpp>
+#include <crm/credit/check.hpp>
+#include <crm/credit/collection.hpp>
+#include <crm/credit/exposure.hpp>
+#include <crm/credit/policy.hpp>
+#include <crm/credit/profile.hpp>
+#include <crm/credit/provision.hpp>
+#include <crm/credit/receivable.hpp>
+#include <crm/credit/turnover.hpp>
 #include <crm/account/access.hpp>
 #include <crm/account/account.hpp>
 #include <crm/account/complaint.hpp>

@@ -26,8 +26,11 @@ public:
     Money(Decimal amount, Currency currency) noexcept : amount_(amount), currency_(currency) {}
     /// `Money{"1234.50", "CNY"}`; throws parse_error / unknown_currency.
     Money(std::string_view amount, std::string_view currency_code);
-    /// Zero of a currency, e.g. the start of a sum.
-    [[nodiscard]] static Money zero(Currency currency) noexcept { return Money{Decimal{}, currency}; }
+    /// Zero of a currency at its minor unit (CNY 0.00), e.g. the start of a sum: amounts of
+    /// the same scale then add on the fast path from the first addition.
+    [[nodiscard]] static Money zero(Currency currency) noexcept {
+        return Money{Decimal::from_parts_unchecked(false, 0u, -currency.minor_units()), currency};
+    }
 
     [[nodiscard]] const Decimal& amount() const noexcept { return amount_; }
     [[nodiscard]] const Currency& currency() const noexcept { return currency_; }

@@ -1,0 +1,158 @@
+#pragma once
+/// \file
+/// Aging of receivables (账龄分析, shared/domain.md section 4): open amounts bucketed by days
+/// past due (or days since invoice) at an as-of date, per account and rolled up per region.
+/// Bucket totals sum exactly to the open total. Proven by tests/credit/aging_test.cpp.
+///
+/// ```cpp
+/// auto report = crm::credit::aging(ledger, crm::Date(2024, 6, 30));  // current, 1-30, ..., >365
+/// for (std::size_t i = 0; i < report.amounts.size(); ++i)
+///     std::cout << report.buckets.buckets()[i].label << " " << report.amounts[i] << "\n";
+/// ```
+
+#include <crm/core/ids.hpp>
+#include <crm/credit/receivable.hpp>
+#include <crm/money/money.hpp>
+#include <crm/money/rounding.hpp>
+#include <crm/time/date.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::credit {
+
+/// What the days of an item's age count from. Proven by tests/credit/aging_test.cpp.
+enum class AgingBasis {
+    days_past_due,       ///< as_of - due date; 0 (current) on or before the due date
+    days_since_invoice,  ///< as_of - invoice date; 0 for an invoice dated on or after as_of
+};
+[[nodiscard]] std::string_view to_string(AgingBasis basis) noexcept;
+std::ostream& operator<<(std::ostream& os, AgingBasis basis);
+
+/// One bucket: the ages `from_days` to `to_days`, both included; no `to_days` means open-ended
+/// ("over 365"). Proven by tests/credit/aging_test.cpp.
+struct AgingBucket {
+    std::string label;
+    std::int64_t from_days = 0;
+    std::optional<std::int64_t> to_days;
+
+    friend bool operator==(const AgingBucket&, const AgingBucket&) = default;
+};
+
+/// A validated list of buckets that covers every age exactly once.
+///
+/// Invariants (the constructor throws crm::Error naming `<field>[i].<member>`): at least one
+/// bucket (invalid_argument, `buckets`); the first starts at 0 (ages are never negative) and
+/// the last is open-ended; each other bucket ends at or after it starts (invalid_argument);
+/// each starts the day after the previous ends: a gap or an overlap is `inconsistent` naming
+/// `buckets[i].from_days`. The default is the past-due schedule of domain.md section 4:
+/// current, 1-30, 31-60, 61-90, 91-180, 181-365, >365. Proven by tests/credit/aging_test.cpp.
+class AgingBuckets {
+public:
+    /// The default past-due buckets (past_due_default()).
+    AgingBuckets();
+    /// Validates `buckets`; `field` names them in errors.
+    explicit AgingBuckets(std::vector<AgingBucket> buckets, std::string_view field = "buckets");
+
+    /// current (0), 1-30, 31-60, 61-90, 91-180, 181-365, >365 days (domain.md section 4).
+    [[nodiscard]] static AgingBuckets past_due_default();
+    /// The bad-debt provision ages of domain.md section 4 in 365-day years: within 1 year
+    /// (0-365), 1-2 years (366-730), 2-3 years, 3-4 years, 4-5 years, over 5 years (>1825).
+    [[nodiscard]] static AgingBuckets yearly_default();
+
+    [[nodiscard]] std::span<const AgingBucket> buckets() const noexcept { return buckets_; }
+    [[nodiscard]] std::size_t size() const noexcept { return buckets_.size(); }
+    /// The bucket holding an age of `days` (a negative age counts as 0). No allocation.
+    [[nodiscard]] std::size_t index_of(std::int64_t days) const noexcept {
+        const std::size_t n = upper_.size();
+        if (n <= 8) {  // a short branch-free scan: the bucket is the number of upper bounds below the age
+            std::size_t i = 0;
+            for (std::size_t k = 0; k < n; ++k) i += static_cast<std::size_t>(days > upper_[k]);
+            return i;
+        }
+        return binary_index(days);
+    }
+
+    friend bool operator==(const AgingBuckets& a, const AgingBuckets& b) { return a.buckets_ == b.buckets_; }
+
+private:
+    [[nodiscard]] std::size_t binary_index(std::int64_t days) const noexcept;
+
+    std::vector<AgingBucket> buckets_;
+    std::vector<std::int64_t> upper_;  // to_days of every bucket but the last, ascending
+};
+
+/// How to age: the basis, the report currency, and rates for items in other currencies.
+/// Proven by tests/credit/aging_test.cpp.
+struct AgingOptions {
+    AgingBasis basis = AgingBasis::days_past_due;
+    /// The report's currency; when not given, the currency of the first item (CNY for an
+    /// empty ledger). Items in another currency are converted with `rates`.
+    std::optional<Currency> currency;
+    std::span<const FxRate> rates;  ///< into `currency`; see in_currency
+    RoundingMode conversion_rounding = RoundingMode::half_up;
+};
+
+/// Open amounts by age at `as_of`.
+///
+/// Invariants: `amounts` and `items` have one entry per bucket; the amounts sum exactly to
+/// `total` (exact Decimal sums, nothing rounded unless converted, and a converted item is
+/// rounded once before it is bucketed); `items` counts every item, zero amounts included.
+/// Proven by tests/credit/aging_test.cpp ("the buckets sum exactly to the open total").
+struct AgingReport {
+    AgingBuckets buckets;
+    AgingBasis basis = AgingBasis::days_past_due;
+    Date as_of;
+    Money total;                     ///< every open amount, in the report currency
+    std::vector<Money> amounts;      ///< per bucket
+    std::vector<std::size_t> items;  ///< per bucket, the number of items
+
+    [[nodiscard]] Currency currency() const noexcept { return total.currency(); }
+    friend bool operator==(const AgingReport&, const AgingReport&) = default;
+};
+/// One line per bucket, `current  CNY 1,000.00  (3)`, then the total.
+std::ostream& operator<<(std::ostream& os, const AgingReport& r);
+
+/// Ages `receivables` at `as_of` in one pass. Throws crm::Error naming the field: a bad item
+/// (`receivables[i].open_amount`, `receivables[i].due_on`, see Receivable), a bad rate or a
+/// missing one (`options.rates.USD`).
+[[nodiscard]] AgingReport aging(std::span<const Receivable> receivables, Date as_of,
+                                const AgingBuckets& buckets = AgingBuckets{},
+                                const AgingOptions& options = {});
+
+/// The aging of one account. Proven by tests/credit/aging_test.cpp.
+struct AccountAging {
+    AccountId account;
+    AgingReport report;
+
+    friend bool operator==(const AccountAging&, const AccountAging&) = default;
+};
+/// The aging of each account that has items, ordered by account id. Throws as `aging` does.
+/// Every account's report has the same buckets, basis, as-of date and currency (the report
+/// currency is decided once for the whole ledger).
+[[nodiscard]] std::vector<AccountAging> aging_by_account(std::span<const Receivable> receivables, Date as_of,
+                                                         const AgingBuckets& buckets = AgingBuckets{},
+                                                         const AgingOptions& options = {});
+
+/// The aging of one region: the sum of its accounts' reports. Proven by tests/credit/aging_test.cpp.
+struct RegionAging {
+    RegionId region;
+    std::vector<AccountId> accounts;  ///< the accounts summed, in the order given
+    AgingReport report;
+
+    friend bool operator==(const RegionAging&, const RegionAging&) = default;
+};
+/// Rolls account reports up per region, ordered by region id. Throws crm::Error naming the
+/// field: an account with no region (not_found, `regions`), an account mapped twice
+/// (duplicate, `regions[i].account`), reports with different buckets, basis, as-of date or
+/// currency (inconsistent, `accounts[i].report`).
+[[nodiscard]] std::vector<RegionAging> aging_by_region(std::span<const AccountAging> accounts,
+                                                       std::span<const AccountRegion> regions);
+
+}  // namespace crm::credit

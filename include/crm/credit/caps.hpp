@@ -1,0 +1,102 @@
+#pragma once
+/// \file
+/// Receivable-scale control (应收账款控制规模, shared/domain.md section 4): a cap on total
+/// receivables per region and per account, and how much headroom is left under it.
+/// Proven by tests/credit/caps_test.cpp.
+///
+/// ```cpp
+/// auto s = crm::credit::cap_status(crm::Money{"5000000", "CNY"}, crm::Money{"4200000", "CNY"});
+/// // s.headroom == CNY 800,000.00, s.breached == false
+/// ```
+
+#include <crm/core/ids.hpp>
+#include <crm/credit/receivable.hpp>
+#include <crm/money/money.hpp>
+#include <crm/money/rounding.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace crm::credit {
+
+/// A balance against its cap. Invariants: headroom = max(0, cap - balance), excess =
+/// max(0, balance - cap), so headroom - excess = cap - balance and at most one is non-zero;
+/// breached exactly when balance > cap (a balance equal to the cap has no headroom and is not
+/// a breach). Proven by tests/credit/caps_test.cpp (worked examples and a property).
+struct CapStatus {
+    Money cap;
+    Money balance;
+    Money headroom;
+    Money excess;
+    bool breached = false;
+
+    friend bool operator==(const CapStatus&, const CapStatus&) = default;
+};
+/// `CNY 4,200,000.00 of CNY 5,000,000.00: headroom CNY 800,000.00` or `... breached by ...`.
+std::ostream& operator<<(std::ostream& os, const CapStatus& s);
+
+/// The status of `balance` under `cap`. Throws crm::Error naming `cap` or `balance`
+/// (negative, invalid_argument) or currency_mismatch.
+[[nodiscard]] CapStatus cap_status(const Money& cap, const Money& balance);
+
+/// An account's cap on its open receivables. Proven by tests/credit/caps_test.cpp.
+struct AccountCap {
+    AccountId account;
+    Money cap;
+    friend bool operator==(const AccountCap&, const AccountCap&) = default;
+};
+/// A region's cap on its accounts' open receivables together. Proven by tests/credit/caps_test.cpp.
+struct RegionCap {
+    RegionId region;
+    Money cap;
+    friend bool operator==(const RegionCap&, const RegionCap&) = default;
+};
+
+/// A capped account and its status.
+struct AccountCapStatus {
+    AccountId account;
+    CapStatus status;
+    friend bool operator==(const AccountCapStatus&, const AccountCapStatus&) = default;
+};
+/// A capped region and its status.
+struct RegionCapStatus {
+    RegionId region;
+    CapStatus status;
+    friend bool operator==(const RegionCapStatus&, const RegionCapStatus&) = default;
+};
+
+/// Every capped account and region with its status, in the order the caps were given.
+/// Proven by tests/credit/caps_test.cpp.
+struct CapReport {
+    std::vector<AccountCapStatus> accounts;
+    std::vector<RegionCapStatus> regions;
+
+    /// True when some account or region is over its cap.
+    [[nodiscard]] bool any_breach() const noexcept;
+    friend bool operator==(const CapReport&, const CapReport&) = default;
+};
+
+/// The report's currency and rates for items in other currencies. Proven by tests/credit/caps_test.cpp.
+struct CapOptions {
+    /// When not given, the currency of the first cap (CNY when there is none).
+    std::optional<Currency> currency;
+    std::span<const FxRate> rates;
+    RoundingMode conversion_rounding = RoundingMode::half_up;
+};
+
+/// Balances per account and per region from the open receivables, each against its cap. An
+/// account's balance is the sum of its items; a region's, the sum of the items of the accounts
+/// `regions` maps to it (every item's account must be mapped when region caps are given).
+/// Throws crm::Error naming the field: a bad item (`receivables[i].open_amount`), a negative
+/// cap (`account_caps[i].cap`, `region_caps[i].cap`), a cap given twice (duplicate,
+/// `account_caps[i].account`), an account mapped twice (duplicate, `regions[i].account`), an
+/// item whose account has no region (not_found, `receivables[i].account`), a cap in another
+/// currency (currency_mismatch), a missing rate (`options.rates.USD`).
+[[nodiscard]] CapReport cap_report(std::span<const Receivable> receivables,
+                                   std::span<const AccountRegion> regions,
+                                   std::span<const AccountCap> account_caps,
+                                   std::span<const RegionCap> region_caps, const CapOptions& options = {});
+
+}  // namespace crm::credit

@@ -1,0 +1,107 @@
+#pragma once
+/// \file
+/// The receivables ledger as the credit area reads it (应收账款, shared/domain.md section 4):
+/// open invoice items, the exchange rates that bring them into one currency, and the map from
+/// accounts to sales regions. These are the facts a host passes in; the library reads nothing
+/// else. Proven by tests/credit/receivable_test.cpp.
+
+#include <crm/core/error.hpp>
+#include <crm/core/ids.hpp>
+#include <crm/money/currency.hpp>
+#include <crm/money/decimal.hpp>
+#include <crm/money/money.hpp>
+#include <crm/money/rounding.hpp>
+#include <crm/time/date.hpp>
+
+#include <cstddef>
+#include <iosfwd>
+#include <span>
+#include <string_view>
+
+namespace crm::credit {
+
+/// One open receivable item (an invoice, or an instalment of one, not yet fully paid).
+///
+/// Units and invariants (checked by every function that reads a ledger, each a crm::Error
+/// naming `receivables[i].<member>`):
+/// - `open_amount` is what is still owed, >= 0 and a whole number of the currency's minor
+///   units (CNY 0.01); credit notes and unapplied cash are netted by the host before the
+///   snapshot (a negative item would let a payment on one invoice hide another's arrears);
+/// - `due_on` is not before `invoiced_on` (inconsistent otherwise).
+/// `account` is needed only by the per-account and per-region reports (aging, caps); a
+/// single-account check ignores it. Proven by tests/credit/receivable_test.cpp.
+struct Receivable {
+    InvoiceId invoice;
+    AccountId account;
+    Date invoiced_on;  ///< the invoice date (开票日), the start of "days since invoice"
+    Date due_on;       ///< the due date under the payment terms, the start of "days past due"
+    Money open_amount;
+
+    friend bool operator==(const Receivable&, const Receivable&) = default;
+};
+/// `INV-1 2024-01-15 due 2024-02-14 open CNY 1,000.00`.
+std::ostream& operator<<(std::ostream& os, const Receivable& r);
+
+/// An exchange rate into the currency of a computation (the profile's currency for a credit
+/// check, the report currency for aging): one unit of `from` is worth `rate` units of it.
+/// `FxRate{Currency{"USD"}, Decimal{"7.10"}}` says USD 1 = CNY 7.10 when converting to CNY.
+/// Invariant: `rate` > 0; a currency appears at most once in a rate list; a rate for the
+/// target currency itself, if given, must be exactly 1. Proven by tests/credit/receivable_test.cpp.
+struct FxRate {
+    Currency from;
+    Decimal rate;
+
+    friend bool operator==(const FxRate&, const FxRate&) = default;
+};
+
+/// Checks a rate list for conversion into `to`; throws crm::Error naming `<field>[i].rate`
+/// (invalid_argument: not positive; inconsistent: a rate other than 1 for `to` itself) or
+/// `<field>[i].from` (duplicate).
+void validate_rates(std::span<const FxRate> rates, Currency to, std::string_view field = "rates");
+
+/// `m` in currency `to`: unchanged when already in `to`; otherwise `m x rate`, rounded to
+/// `to`'s minor unit with `mode`. A currency without a rate throws crm::Error(not_found)
+/// naming `<field>.<code>`, e.g. `rates.USD`: a missing rate is never guessed.
+/// USD 100.00 at 7.1234 into CNY, half_up: 712.34.
+[[nodiscard]] Money in_currency(const Money& m, Currency to, std::span<const FxRate> rates, RoundingMode mode,
+                                std::string_view field = "rates");
+
+/// The sales region (销售区域) an account belongs to, for roll-ups per region (aging, caps).
+/// Proven by tests/credit/aging_test.cpp and tests/credit/caps_test.cpp.
+struct AccountRegion {
+    AccountId account;
+    RegionId region;
+
+    friend bool operator==(const AccountRegion&, const AccountRegion&) = default;
+};
+
+namespace detail {
+/// Throws crm::Error(code) naming `<prefix>[index].<member>`; out of line so the ledger loops
+/// stay small and build strings only when something is wrong.
+[[noreturn]] void throw_item_error(ErrorCode code, std::string_view prefix, std::size_t index,
+                                   std::string_view member, std::string_view message);
+
+/// True when `m` is a whole number of its currency's minor units.
+[[nodiscard]] inline bool whole_minor_units(const Money& m) {
+    const int minor = m.currency().minor_units();
+    if (m.amount().exponent() >= -minor) return true;
+    return round_to_scale(m.amount(), minor, RoundingMode::down) == m.amount();
+}
+
+/// Checks every invariant of Receivable; throws as check_receivable says.
+void check_receivable_fully(const Receivable& r, std::string_view prefix, std::size_t index);
+
+/// The invariants of Receivable, checked in the one pass every ledger function makes: a
+/// cheap test that passes every well-formed item (a non-negative amount with no more places
+/// than the currency's minor unit, due on or after the invoice date), and the full check only
+/// for the rest (which still accepts `-0` and `1.000`, and throws for anything else).
+inline void check_receivable(const Receivable& r, std::string_view prefix, std::size_t index) {
+    const Decimal& a = r.open_amount.amount();
+    if (a.is_signed() || r.due_on < r.invoiced_on || a.exponent() < -r.open_amount.currency().minor_units())
+        [[unlikely]] {
+        check_receivable_fully(r, prefix, index);
+    }
+}
+}  // namespace detail
+
+}  // namespace crm::credit

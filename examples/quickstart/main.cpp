@@ -88,6 +88,40 @@ void credit_check() {
     }
 }
 
+void approval() {
+    section("Approval: two discounts routed, one verified");
+    using namespace crm::approval;
+    using crm::PersonId;
+    using crm::RoleId;
+    const crm::OrgChart org{crm::default_roles(),
+                            {{PersonId{"zhao"}, "Zhao Lei", RoleId{"sales_director"}},
+                             {PersonId{"li"}, "Li Na", RoleId{"regional_manager"}, PersonId{"zhao"}, {crm::RegionId{"east"}}},
+                             {PersonId{"wang"}, "Wang Fang", RoleId{"sales_rep"}, PersonId{"li"}}}};
+    // over 5% off list: the regional manager; over 10%: the regional manager, then the sales director
+    const Matrix matrix{{Row{.id = crm::RuleId{"D1"}, .kind = RequestKind::discount, .over = crm::Percent{"5"},
+                             .levels = {{RoleId{"regional_manager"}}}},
+                         Row{.id = crm::RuleId{"D2"}, .kind = RequestKind::discount, .over = crm::Percent{"10"},
+                             .levels = {{RoleId{"regional_manager"}}, {RoleId{"sales_director"}}}}},
+                        org.roles()};
+    const Request small{.id = crm::RequestId{"Q-1"}, .kind = RequestKind::discount, .requester = PersonId{"wang"},
+                        .region = crm::RegionId{"east"}, .percent = crm::Percent{"4"}};
+    Request big = small;
+    big.id = crm::RequestId{"Q-2"};
+    big.percent = crm::Percent{"12"};
+    std::cout << "  4% off:  " << crm::explain(route(matrix, small, org).reason(), crm::Lang::en) << "\n";
+    const Route r = route(matrix, big, org);
+    // Li (regional manager) approved the 12% version; the director has not yet
+    const std::vector<Approval> given{{.request = big.id, .fingerprint = fingerprint(big), .level = RoleId{"regional_manager"},
+                                       .approver = PersonId{"li"}, .date = crm::Date(2024, 5, 6)}};
+    const crm::Decision d = verify(r, given, big, org, {});
+    std::cout << "  12% off, approved by Li only:\n" << indent(crm::explain(d, crm::Lang::en)) << "\n"
+              << indent(crm::explain(d, crm::Lang::zh)) << "\n";
+    Request edited = big;  // the rep edits the request after approval: Li's approval no longer counts
+    edited.percent = crm::Percent{"15"};
+    std::cout << "  edited to 15% after approval:\n"
+              << indent(crm::explain(verify(route(matrix, edited, org), given, edited, org, {}), crm::Lang::en)) << "\n";
+}
+
 void public_pool() {
     section("Accounts due back to the public pool (公海)");
     using namespace crm::account;
@@ -146,6 +180,7 @@ int main() {
     allocation();
     payment_terms();
     credit_check();
+    approval();
     public_pool();
     scoring();
     return 0;

@@ -18,6 +18,12 @@
 #include <crm/time/period.hpp>
 #include <crm/time/time_of_day.hpp>
 #include <crm/terms/payment_terms.hpp>
+#include <crm/approval/lint.hpp>
+#include <crm/approval/matrix.hpp>
+#include <crm/approval/reasons.hpp>
+#include <crm/approval/request.hpp>
+#include <crm/approval/route.hpp>
+#include <crm/approval/verify.hpp>
 #include <crm/credit/aging.hpp>
 #include <crm/credit/caps.hpp>
 #include <crm/credit/check.hpp>

@@ -1,0 +1,151 @@
+#pragma once
+/// \file
+/// The reasons the approval area gives, each a stable code with English and Chinese templates
+/// (style.md rule 10). Names that read differently in the two languages come as two figures:
+/// `kind` / `kind_zh` ("payment term" / "付款条件") and `authority` / `authority_zh`; a level is
+/// shown by its role's name on the ladder ("sales director 销售总监"). "step {stage}" counts from 1.
+/// `route` uses `not_needed` and `route`; `verify` the rest; `lint` the `lint_*` ones. Proven by
+/// tests/approval/verify_test.cpp (every verification reason) and tests/approval/lint_test.cpp.
+
+#include <crm/core/decision.hpp>
+
+namespace crm::approval::reasons {
+
+// ---- route ----
+/// allow. No row of the matrix applies: the request is within the requester's own authority.
+inline constexpr ReasonText not_needed{
+    .code = "approval.not_needed",
+    .en = "no approval needed: no row of the approval matrix applies to this {kind} request",
+    .zh = "无需审批: 审批权限表中没有适用于此{kind_zh}申请的规则",
+};
+/// needs_approval. The route has steps.
+inline constexpr ReasonText route{
+    .code = "approval.route",
+    .en = "the {kind} request needs {steps} approval step(s), up to {top_level}",
+    .zh = "此{kind_zh}申请需经 {steps} 级审批, 最高至 {top_level}",
+};
+
+// ---- verify: the outcome ----
+/// allow. Every step is filled by an approval that counts.
+inline constexpr ReasonText satisfied{
+    .code = "approval.satisfied",
+    .en = "approved: all {steps} step(s) of the route are filled",
+    .zh = "审批通过: 审批流程的全部 {steps} 个步骤均已完成",
+};
+/// needs_approval. A step of the route has no approval that counts.
+inline constexpr ReasonText step_missing{
+    .code = "approval.step_missing",
+    .en = "step {stage} needs the approval of {level} (rule {rule})",
+    .zh = "第 {stage} 步需要 {level} 审批 (规则 {rule})",
+};
+/// needs_approval. The route was computed for another request, or another version of it.
+inline constexpr ReasonText route_outdated{
+    .code = "approval.route_outdated",
+    .en = "the route was computed for another version of request {request}: route it again",
+    .zh = "审批流程是按申请 {request} 的其他版本计算的: 请重新计算审批流程",
+};
+
+// ---- verify: why an approval does not count (severity warn; the step stays missing) ----
+inline constexpr ReasonText other_request{
+    .code = "approval.other_request",
+    .en = "the approval by {approver} was given for request {given_for}, not {request}",
+    .zh = "{approver} 的审批针对的是申请 {given_for}, 而不是 {request}",
+};
+inline constexpr ReasonText stale_fingerprint{
+    .code = "approval.stale_fingerprint",
+    .en =
+        "the approval by {approver} was given for an earlier version of the request (changed after approval)",
+    .zh = "{approver} 的审批针对的是申请的早期版本 (审批后申请内容已被修改)",
+};
+inline constexpr ReasonText not_an_approval{
+    .code = "approval.not_an_approval",
+    .en = "{approver} gave a {authority}, not an approval: only an approval right satisfies a step",
+    .zh = "{approver} 行使的是{authority_zh}, 不是审批权: 只有审批权才能完成审批步骤",
+};
+inline constexpr ReasonText not_in_route{
+    .code = "approval.not_in_route",
+    .en = "{approver} approved as {level}, which the route does not require",
+    .zh = "{approver} 以 {level} 身份审批, 但审批流程不需要此级别",
+};
+inline constexpr ReasonText own_request{
+    .code = "approval.own_request",
+    .en = "{approver} cannot approve their own request",
+    .zh = "{approver} 不能审批自己提交的申请",
+};
+inline constexpr ReasonText same_person_twice{
+    .code = "approval.same_person_twice",
+    .en = "{approver} already fills another step of this route and cannot also approve as {level}",
+    .zh = "{approver} 已完成本流程的另一个步骤, 不能再以 {level} 身份审批",
+};
+inline constexpr ReasonText duplicate_record{
+    .code = "approval.duplicate_record",
+    .en = "the approval by {approver} as {level} was submitted twice; it counts once",
+    .zh = "{approver} 以 {level} 身份的审批被重复提交, 只计一次",
+};
+inline constexpr ReasonText unknown_approver{
+    .code = "approval.unknown_approver",
+    .en = "{approver} is not in the org chart on {date}",
+    .zh = "{approver} 在 {date} 不在组织架构中",
+};
+inline constexpr ReasonText level_too_low{
+    .code = "approval.level_too_low",
+    .en = "{approver} ({role}) does not hold the level {level} on {date}",
+    .zh = "{approver} ({role}) 在 {date} 不具备 {level} 的审批级别",
+};
+inline constexpr ReasonText not_on_line{
+    .code = "approval.not_on_line",
+    .en = "{approver} is neither above {requester} on the reporting line nor a manager of region {region}",
+    .zh = "{approver} 既不是 {requester} 的上级, 也不负责区域 {region}",
+};
+inline constexpr ReasonText no_delegation{
+    .code = "approval.no_delegation",
+    .en = "{approver} approved on behalf of {principal} without a delegation",
+    .zh = "{approver} 未经授权代理 {principal} 审批",
+};
+inline constexpr ReasonText delegation_expired{
+    .code = "approval.delegation_expired",
+    .en = "{approver} approved on {date} for {principal} outside the delegation ({from} to {to})",
+    .zh = "{approver} 于 {date} 代理 {principal} 审批, 不在授权期限内 ({from} 至 {to})",
+};
+inline constexpr ReasonText delegation_scope{
+    .code = "approval.delegation_scope",
+    .en = "the delegation from {principal} to {approver} does not cover {kind} requests",
+    .zh = "{principal} 对 {approver} 的代理授权不包括{kind_zh}申请",
+};
+inline constexpr ReasonText out_of_sequence{
+    .code = "approval.out_of_sequence",
+    .en = "{approver} approved step {stage} on {date}, before an earlier step was approved on {earlier}",
+    .zh = "{approver} 于 {date} 审批了第 {stage} 步, 早于前一步骤的审批日期 {earlier}",
+};
+
+// ---- lint (severity warn) ----
+inline constexpr ReasonText lint_gap{
+    .code = "approval.lint_gap",
+    .en =
+        "no row routes {kind} requests for segment {segment}, region {region}, product line {product_line}: "
+        "they never need approval, whatever their figures",
+    .zh =
+        "没有规则适用于细分 {segment}、区域 {region}、产品线 {product_line} 的{kind_zh}申请: "
+        "无论金额多少都无需审批",
+};
+inline constexpr ReasonText lint_overlap{
+    .code = "approval.lint_overlap",
+    .en =
+        "rules {rule} and {other_rule} both route {kind} requests for segment {segment}, region {region}, "
+        "product line {product_line}: such a request gets the union of both routes",
+    .zh =
+        "规则 {rule} 与 {other_rule} 都适用于细分 {segment}、区域 {region}、产品线 {product_line} "
+        "的{kind_zh}申请: "
+        "此类申请的审批流程取两者之并",
+};
+inline constexpr ReasonText lint_non_monotone{
+    .code = "approval.lint_non_monotone",
+    .en =
+        "rule {rule} (over {over}) needs {steps} approver(s) where the lower rule {other_rule} needs "
+        "{lower_steps}: a larger request gets fewer eyes",
+    .zh =
+        "规则 {rule} (超过 {over}) 只需 {steps} 人审批, 而较低的规则 {other_rule} 需要 {lower_steps} 人: "
+        "金额越大审批人反而越少",
+};
+
+}  // namespace crm::approval::reasons

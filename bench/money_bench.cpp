@@ -16,10 +16,10 @@ using Int128 = boost::multiprecision::checked_int128_t;
 constexpr std::size_t kCount = 4096;
 
 struct Data {
-    std::vector<crm::Money> amounts;   // e.g. CNY 1234.56
-    std::vector<crm::Decimal> rates;   // e.g. 0.9350
-    std::vector<Int128> cents;         // the same amounts, in cents
-    std::vector<Int128> rate_units;    // the same rates, in 1/10000
+    std::vector<crm::Money> amounts;  // e.g. CNY 1234.56
+    std::vector<crm::Decimal> rates;  // e.g. 0.9350
+    std::vector<Int128> cents;        // the same amounts, in cents
+    std::vector<Int128> rate_units;   // the same rates, in 1/10000
 };
 
 const Data& data() {
@@ -53,7 +53,8 @@ void BM_money_add(benchmark::State& state) {
         for (const crm::Money& m : d.amounts) total += m;
         benchmark::DoNotOptimize(total);
     }
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(kCount));
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(kCount));
 }
 BENCHMARK(BM_money_add);
 
@@ -64,7 +65,8 @@ void BM_baseline_int128_add(benchmark::State& state) {
         for (const Int128& c : d.cents) total += c;
         benchmark::DoNotOptimize(total);
     }
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(kCount));
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(kCount));
 }
 BENCHMARK(BM_baseline_int128_add);
 
@@ -78,7 +80,8 @@ void BM_money_mul_round(benchmark::State& state) {
         benchmark::DoNotOptimize(out.data());
         benchmark::ClobberMemory();
     }
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(kCount));
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(kCount));
 }
 BENCHMARK(BM_money_mul_round);
 
@@ -97,7 +100,8 @@ void BM_baseline_int128_mul_round(benchmark::State& state) {
         benchmark::DoNotOptimize(out.data());
         benchmark::ClobberMemory();
     }
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(kCount));
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(kCount));
 }
 BENCHMARK(BM_baseline_int128_mul_round);
 

@@ -15,12 +15,14 @@ void BM_schedule_3_instalments(benchmark::State& state) {
         .name = "30/60/10",
         .instalments = {Instalment{"advance", crm::Percent{"30"}, NetDays{Days{0}, BaseEvent::invoice}},
                         Instalment{"delivery", crm::Percent{"60"}, MonthEnd{Days{30}, BaseEvent::delivery}},
-                        Instalment{"retention", crm::Percent{"10"}, NetDays{Days{365}, BaseEvent::acceptance}}},
+                        Instalment{"retention", crm::Percent{"10"},
+                                   NetDays{Days{365}, BaseEvent::acceptance}}},
         .roll = crm::BusinessDayConvention::following};
     const crm::Calendar china = crm::china_mainland_calendar();
     const crm::Money amount{"1234567.89", "CNY"};
     const crm::Date invoice(2024, 3, 1);
-    const EventDates dates{.invoice = invoice, .delivery = invoice + Days{20}, .acceptance = invoice + Days{40}};
+    const EventDates dates{
+        .invoice = invoice, .delivery = invoice + Days{20}, .acceptance = invoice + Days{40}};
     for (auto _ : state) {
         auto plan = schedule(terms, amount, dates, china);
         benchmark::DoNotOptimize(plan);

@@ -14,7 +14,9 @@ struct MatchCounter : doctest::IReporter {
     explicit MatchCounter(const doctest::ContextOptions&) {}
     void report_query(const doctest::QueryData&) override {}
     void test_run_start() override {}
-    void test_run_end(const doctest::TestRunStats& stats) override { g_cases_matched = stats.numTestCasesPassingFilters; }
+    void test_run_end(const doctest::TestRunStats& stats) override {
+        g_cases_matched = stats.numTestCasesPassingFilters;
+    }
     void test_case_start(const doctest::TestCaseData&) override {}
     void test_case_reenter(const doctest::TestCaseData&) override {}
     void test_case_end(const doctest::CurrentTestCaseStats&) override {}

@@ -12,7 +12,8 @@ void print(const char* title, const std::vector<crm::terms::ScheduledPayment>& p
     std::cout << "\n" << title << "\n";
     crm::Money total = crm::Money::zero(plan.front().amount.currency());
     for (const auto& p : plan) {
-        std::cout << "  " << p.label << "\t" << crm::to_string(p.share) << "\t" << p.amount << "\tdue " << p.due;
+        std::cout << "  " << p.label << "\t" << crm::to_string(p.share) << "\t" << p.amount << "\tdue "
+                  << p.due;
         if (p.due != p.unadjusted_due) std::cout << " (rolled from " << p.unadjusted_due << ")";
         std::cout << "\n";
         total += p.amount;
@@ -37,14 +38,17 @@ int main() {
     // 30% advance, 60% 30 days after delivery, 10% retention one year after acceptance.
     const PaymentTerms instalments{
         .name = "30/60/10 with retention",
-        .instalments = {Instalment{"advance 预付款  ", crm::Percent{"30"}, NetDays{Days{0}, BaseEvent::invoice}},
-                        Instalment{"delivery 到货款 ", crm::Percent{"60"}, NetDays{Days{30}, BaseEvent::delivery}},
-                        Instalment{"retention 质保金", crm::Percent{"10"}, NetDays{Days{365}, BaseEvent::acceptance}}},
+        .instalments =
+            {Instalment{"advance 预付款  ", crm::Percent{"30"}, NetDays{Days{0}, BaseEvent::invoice}},
+             Instalment{"delivery 到货款 ", crm::Percent{"60"}, NetDays{Days{30}, BaseEvent::delivery}},
+             Instalment{"retention 质保金", crm::Percent{"10"}, NetDays{Days{365}, BaseEvent::acceptance}}},
         .roll = crm::BusinessDayConvention::following};
     const EventDates dates{.invoice = crm::Date(2024, 8, 30),
                            .delivery = crm::Date(2024, 9, 1),
                            .acceptance = crm::Date(2024, 9, 28)};
-    print("30/60/10 with retention on CNY 100,000.01, invoiced 2024-08-30, delivered 2024-09-01, accepted 2024-09-28",
-          schedule(instalments, crm::Money{"100000.01", "CNY"}, dates, china));
+    print(
+        "30/60/10 with retention on CNY 100,000.01, invoiced 2024-08-30, delivered 2024-09-01, accepted "
+        "2024-09-28",
+        schedule(instalments, crm::Money{"100000.01", "CNY"}, dates, china));
     return 0;
 }

@@ -11,7 +11,9 @@ namespace crm {
 namespace {
 constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 
-std::string indexed(const char* what, std::size_t i) { return std::string(what) + "[" + std::to_string(i) + "]"; }
+std::string indexed(const char* what, std::size_t i) {
+    return std::string(what) + "[" + std::to_string(i) + "]";
+}
 }  // namespace
 
 std::vector<Role> default_roles() {
@@ -42,7 +44,8 @@ OrgChart::OrgChart(std::vector<Role> roles, std::vector<Person> people)
         if (!people_[i].manager) continue;
         const auto it = person_index_.find(*people_[i].manager);
         if (it == person_index_.end())
-            throw Error(ErrorCode::not_found, indexed("people", i) + ".manager", "the manager is not in the chart");
+            throw Error(ErrorCode::not_found, indexed("people", i) + ".manager",
+                        "the manager is not in the chart");
         parent_[i] = it->second;
     }
     for (std::size_t i = 0; i < people_.size(); ++i)
@@ -57,7 +60,8 @@ OrgChart::OrgChart(std::vector<Role> roles, std::vector<Person> people)
             i = parent_[i];
         }
         if (i != npos && state[i] == 1)
-            throw Error(ErrorCode::inconsistent, indexed("people", i) + ".manager", "the reporting line loops");
+            throw Error(ErrorCode::inconsistent, indexed("people", i) + ".manager",
+                        "the reporting line loops");
         for (std::size_t j = start; j != npos && state[j] == 1; j = parent_[j]) state[j] = 2;
     }
 }
@@ -69,7 +73,8 @@ const Person* OrgChart::find(const PersonId& id) const noexcept {
 
 const Person& OrgChart::person(const PersonId& id, std::string_view field) const {
     const Person* p = find(id);
-    if (p == nullptr) throw Error(ErrorCode::not_found, std::string(field), "the person is not in the org chart");
+    if (p == nullptr)
+        throw Error(ErrorCode::not_found, std::string(field), "the person is not in the org chart");
     return *p;
 }
 

@@ -22,7 +22,9 @@ struct Currency::Entry {
     constexpr Entry(const char (&alpha)[4], std::uint16_t number, std::uint8_t minor) noexcept
         : code{alpha[0], alpha[1], alpha[2]}, numeric(number), minor_units(minor) {}
 
-    [[nodiscard]] constexpr Currency currency() const noexcept { return Currency(code, numeric, minor_units); }
+    [[nodiscard]] constexpr Currency currency() const noexcept {
+        return Currency(code, numeric, minor_units);
+    }
 };
 
 namespace {
@@ -263,8 +265,7 @@ static_assert(entry_count < 255, "the numeric index stores row + 1 in a byte");
 
 constexpr std::array<Currency, entry_count> make_table() noexcept {
     std::array<Currency, entry_count> out{};
-    for (std::size_t i = 0; i < entry_count; ++i)
-        out[i] = entries[i].currency();
+    for (std::size_t i = 0; i < entry_count; ++i) out[i] = entries[i].currency();
     return out;
 }
 

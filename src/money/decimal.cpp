@@ -79,7 +79,8 @@ struct Finished {
 };
 
 Decimal make(bool negative, const U256& coefficient, std::int64_t exponent) {
-    return Decimal::from_parts_unchecked(negative, static_cast<U128>(coefficient), static_cast<int>(exponent));
+    return Decimal::from_parts_unchecked(negative, static_cast<U128>(coefficient),
+                                         static_cast<int>(exponent));
 }
 
 // Rounds an exact (sign, coefficient, exponent) to the context: at most ctx.precision digits,
@@ -139,7 +140,8 @@ struct Operand {
     std::int64_t exponent;
 };
 
-Decimal add_signed(const Operand& x, const Operand& y, const DecimalContext& ctx, std::string_view operation) {
+Decimal add_signed(const Operand& x, const Operand& y, const DecimalContext& ctx,
+                   std::string_view operation) {
     // Fast path: same exponent, result fits without rounding.
     if (x.exponent == y.exponent) {
         U256 c;
@@ -152,7 +154,9 @@ Decimal add_signed(const Operand& x, const Operand& y, const DecimalContext& ctx
             c = U256(y.coefficient - x.coefficient);
             negative = y.negative;
         }
-        if (c == 0u) negative = (x.negative && y.negative) || (x.negative != y.negative && ctx.rounding == RoundingMode::floor);
+        if (c == 0u)
+            negative = (x.negative && y.negative) ||
+                       (x.negative != y.negative && ctx.rounding == RoundingMode::floor);
         return finish(negative, c, x.exponent, ctx, operation).value;
     }
     const Operand& hi = x.exponent > y.exponent ? x : y;  // the larger exponent
@@ -190,7 +194,9 @@ Decimal add_signed(const Operand& x, const Operand& y, const DecimalContext& ctx
         c = cl - ch;
         negative = lo.negative;
     }
-    if (c == 0u) negative = (hi.negative && lo.negative) || (hi.negative != lo.negative && ctx.rounding == RoundingMode::floor);
+    if (c == 0u)
+        negative = (hi.negative && lo.negative) ||
+                   (hi.negative != lo.negative && ctx.rounding == RoundingMode::floor);
     return finish(negative, c, exponent, ctx, operation).value;
 }
 
@@ -244,13 +250,15 @@ std::string coefficient_string(const U128& c) {
 
 int compare_magnitude(const Decimal& a, const Decimal& b) noexcept {
     if (a.is_zero() || b.is_zero()) return a.is_zero() ? (b.is_zero() ? 0 : -1) : 1;
-    if (a.exponent() == b.exponent()) return a.coefficient() < b.coefficient() ? -1 : (a.coefficient() == b.coefficient() ? 0 : 1);
+    if (a.exponent() == b.exponent())
+        return a.coefficient() < b.coefficient() ? -1 : (a.coefficient() == b.coefficient() ? 0 : 1);
     const int adj_a = a.adjusted_exponent();
     const int adj_b = b.adjusted_exponent();
     if (adj_a != adj_b) return adj_a < adj_b ? -1 : 1;
     // Same leading position: exponents differ by less than 38, so aligning fits in 128 bits.
     if (a.exponent() > b.exponent()) {
-        const U128 scaled = a.coefficient() * kPow10Narrow[static_cast<std::size_t>(a.exponent() - b.exponent())];
+        const U128 scaled =
+            a.coefficient() * kPow10Narrow[static_cast<std::size_t>(a.exponent() - b.exponent())];
         return scaled < b.coefficient() ? -1 : (scaled == b.coefficient() ? 0 : 1);
     }
     const U128 scaled = b.coefficient() * kPow10Narrow[static_cast<std::size_t>(b.exponent() - a.exponent())];
@@ -289,17 +297,20 @@ Decimal Decimal::parse(std::string_view text, ParseOptions options, std::string_
     if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
 
     U128 coefficient = 0u;
-    int significant = 0;        // digits after leading zeros
-    int integer_digits = 0;     // digits before the point (any)
-    int fraction_digits = 0;    // digits after the point
+    int significant = 0;      // digits after leading zeros
+    int integer_digits = 0;   // digits before the point (any)
+    int fraction_digits = 0;  // digits after the point
     bool seen_point = false;
     bool seen_digit = false;
-    int group_run = -1;         // digits since the last separator (-1: no separator yet)
+    int group_run = -1;  // digits since the last separator (-1: no separator yet)
     for (; i < text.size(); ++i) {
         const char ch = text[i];
         if (ch >= '0' && ch <= '9') {
             seen_digit = true;
-            if (seen_point) ++fraction_digits; else ++integer_digits;
+            if (seen_point)
+                ++fraction_digits;
+            else
+                ++integer_digits;
             if (group_run >= 0) ++group_run;
             if (significant > 0 || ch != '0') {
                 if (++significant > kMaxDigits)
@@ -331,8 +342,10 @@ Decimal Decimal::parse(std::string_view text, ParseOptions options, std::string_
         for (; i < text.size(); ++i) {
             const char ch = text[i];
             if (ch < '0' || ch > '9') throw syntax("unexpected character");
-            if (exponent > 100'000'000'000) huge = true;
-            else exponent = exponent * 10 + (ch - '0');
+            if (exponent > 100'000'000'000)
+                huge = true;
+            else
+                exponent = exponent * 10 + (ch - '0');
         }
         if (huge) fail(ErrorCode::overflow, field, "exponent out of range");
         if (exp_negative) exponent = -exponent;
@@ -370,13 +383,16 @@ std::int64_t Decimal::to_int64() const {
     if (!is_integral()) fail(ErrorCode::invalid_operation, "decimal", "not a whole number");
     U256 magnitude;
     if (exponent_ >= 0) {
-        if (!is_zero() && digits() + exponent_ > 20) fail(ErrorCode::overflow, "decimal", "beyond the int64 range");
+        if (!is_zero() && digits() + exponent_ > 20)
+            fail(ErrorCode::overflow, "decimal", "beyond the int64 range");
         magnitude = is_zero() ? U256(0u) : U256(coefficient_) * kPow10[static_cast<std::size_t>(exponent_)];
     } else {
-        magnitude = is_zero() ? U256(0u) : U256(coefficient_ / kPow10Narrow[static_cast<std::size_t>(-exponent_)]);
+        magnitude =
+            is_zero() ? U256(0u) : U256(coefficient_ / kPow10Narrow[static_cast<std::size_t>(-exponent_)]);
     }
     const U256 max_positive = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    if (magnitude > max_positive + (negative_ ? 1u : 0u)) fail(ErrorCode::overflow, "decimal", "beyond the int64 range");
+    if (magnitude > max_positive + (negative_ ? 1u : 0u))
+        fail(ErrorCode::overflow, "decimal", "beyond the int64 range");
     const auto low = static_cast<std::uint64_t>(magnitude);
     if (!negative_) return static_cast<std::int64_t>(low);
     return low == 0 ? 0 : -static_cast<std::int64_t>(low - 1) - 1;
@@ -451,7 +467,8 @@ bool operator==(const Decimal& a, const Decimal& b) noexcept { return compare(a,
 
 std::weak_ordering operator<=>(const Decimal& a, const Decimal& b) noexcept {
     const int c = compare(a, b);
-    return c < 0 ? std::weak_ordering::less : (c == 0 ? std::weak_ordering::equivalent : std::weak_ordering::greater);
+    return c < 0 ? std::weak_ordering::less
+                 : (c == 0 ? std::weak_ordering::equivalent : std::weak_ordering::greater);
 }
 
 std::size_t Decimal::hash() const noexcept {
@@ -475,8 +492,9 @@ Decimal Decimal::operator-() const noexcept {
 }
 
 Decimal Decimal::add_exact(const Decimal& a, const Decimal& b, bool subtract) {
-    return add_signed({a.negative_, a.coefficient_, a.exponent_}, {b.negative_ != subtract, b.coefficient_, b.exponent_},
-                      kExact, subtract ? "subtract" : "add");
+    return add_signed({a.negative_, a.coefficient_, a.exponent_},
+                      {b.negative_ != subtract, b.coefficient_, b.exponent_}, kExact,
+                      subtract ? "subtract" : "add");
 }
 
 Decimal Decimal::multiply_exact(const Decimal& a, const Decimal& b) { return multiply_impl(a, b, kExact); }
@@ -485,14 +503,14 @@ Decimal Decimal::multiply_exact(const Decimal& a, const Decimal& b) { return mul
 
 Decimal add(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
     check_context(ctx);
-    return add_signed({a.is_signed(), a.coefficient(), a.exponent()}, {b.is_signed(), b.coefficient(), b.exponent()},
-                      ctx, "add");
+    return add_signed({a.is_signed(), a.coefficient(), a.exponent()},
+                      {b.is_signed(), b.coefficient(), b.exponent()}, ctx, "add");
 }
 
 Decimal subtract(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
     check_context(ctx);
-    return add_signed({a.is_signed(), a.coefficient(), a.exponent()}, {!b.is_signed(), b.coefficient(), b.exponent()},
-                      ctx, "subtract");
+    return add_signed({a.is_signed(), a.coefficient(), a.exponent()},
+                      {!b.is_signed(), b.coefficient(), b.exponent()}, ctx, "subtract");
 }
 
 Decimal multiply(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
@@ -548,10 +566,12 @@ Decimal divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode)
     if (a.is_zero()) {
         q = 0u;
     } else if (shift >= 0) {
-        if (a.digits() + shift > kWideDigits) fail(ErrorCode::overflow, "divide", "the quotient needs more than 38 digits");
+        if (a.digits() + shift > kWideDigits)
+            fail(ErrorCode::overflow, "divide", "the quotient needs more than 38 digits");
         U256 r;
         const U256 den(b.coefficient());
-        boost::multiprecision::divide_qr(U256(a.coefficient()) * kPow10[static_cast<std::size_t>(shift)], den, q, r);
+        boost::multiprecision::divide_qr(U256(a.coefficient()) * kPow10[static_cast<std::size_t>(shift)], den,
+                                         q, r);
         tail = classify(r, den);
     } else if (digits_of(b.coefficient()) - shift <= kWideDigits) {
         U256 r;
@@ -562,7 +582,8 @@ Decimal divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode)
         tail = Tail::below_half;  // the dividend is far below one unit of the result
     }
     q = round_quotient(q, tail, mode, negative);
-    if (digits_of(q) > kMaxDigits) fail(ErrorCode::overflow, "divide", "the quotient needs more than 38 digits");
+    if (digits_of(q) > kMaxDigits)
+        fail(ErrorCode::overflow, "divide", "the quotient needs more than 38 digits");
     if (q != 0u && target + digits_of(q) - 1 > Decimal::max_exponent)
         fail(ErrorCode::overflow, "divide", "exponent out of range");
     return make(negative, q, target);
@@ -576,9 +597,13 @@ Decimal minus(const Decimal& a, const DecimalContext& ctx) {
     return subtract(Decimal::from_parts_unchecked(false, 0u, a.exponent()), a, ctx);
 }
 
-Decimal abs(const Decimal& a, const DecimalContext& ctx) { return a.is_signed() ? minus(a, ctx) : plus(a, ctx); }
+Decimal abs(const Decimal& a, const DecimalContext& ctx) {
+    return a.is_signed() ? minus(a, ctx) : plus(a, ctx);
+}
 
-Decimal abs(const Decimal& a) noexcept { return Decimal::from_parts_unchecked(false, a.coefficient(), a.exponent()); }
+Decimal abs(const Decimal& a) noexcept {
+    return Decimal::from_parts_unchecked(false, a.coefficient(), a.exponent());
+}
 
 namespace {
 // The specification's choice among numerically equal operands: +1 when `a` is the larger.
@@ -622,7 +647,8 @@ Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx) {
             if (ctx.exact) fail(ErrorCode::inexact, "quantize", "rounding would change the value");
             const U128 twice = r * 2u;  // r < 10^38: twice fits in 128 bits
             const U128& unit = kPow10Narrow[drop];
-            const Tail tail = twice < unit ? Tail::below_half : (twice == unit ? Tail::half : Tail::above_half);
+            const Tail tail =
+                twice < unit ? Tail::below_half : (twice == unit ? Tail::half : Tail::above_half);
             if (rounds_away(ctx.rounding, a.is_signed(), tail, boost::multiprecision::bit_test(q, 0))) ++q;
         }
         if (ctx.precision < kMaxDigits && digits_of(q) > ctx.precision)
@@ -658,9 +684,10 @@ Decimal detail::round_to_scale_general(const Decimal& a, int scale, RoundingMode
 }
 
 Decimal round_significant(const Decimal& a, int digits, RoundingMode mode) {
-    if (digits < 1 || digits > kMaxDigits) fail(ErrorCode::invalid_argument, "digits", "digits must be within 1..38");
-    return finish(a.is_signed(), U256(a.coefficient()), a.exponent(), DecimalContext{.precision = digits, .rounding = mode},
-                  "round_significant")
+    if (digits < 1 || digits > kMaxDigits)
+        fail(ErrorCode::invalid_argument, "digits", "digits must be within 1..38");
+    return finish(a.is_signed(), U256(a.coefficient()), a.exponent(),
+                  DecimalContext{.precision = digits, .rounding = mode}, "round_significant")
         .value;
 }
 

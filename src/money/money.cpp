@@ -13,7 +13,8 @@ namespace {
 void require_same_currency(const Money& a, const Money& b, std::string_view operation) {
     if (a.currency() != b.currency())
         throw Error(ErrorCode::currency_mismatch, std::string(operation),
-                    "cannot combine " + std::string(a.currency().code()) + " with " + std::string(b.currency().code()));
+                    "cannot combine " + std::string(a.currency().code()) + " with " +
+                        std::string(b.currency().code()));
 }
 
 // "1234567.5" -> "1,234,567.5"
@@ -60,7 +61,8 @@ Rate ratio(const Money& a, const Money& b, int scale, RoundingMode mode) {
 }
 
 Money convert(const Money& m, Currency to, const Decimal& rate, RoundingMode mode) {
-    if (rate.signum() <= 0) throw Error(ErrorCode::invalid_argument, "rate", "an exchange rate must be positive");
+    if (rate.signum() <= 0)
+        throw Error(ErrorCode::invalid_argument, "rate", "an exchange rate must be positive");
     return round(Money{m.amount() * rate, to}, mode);
 }
 
@@ -73,7 +75,8 @@ Money sum(std::span<const Money> amounts, Currency currency) {
 std::string format(const Money& m, MoneyStyle style) {
     Decimal amount = abs(m.amount());
     const int minor = m.currency().minor_units();
-    if (amount.scale() < minor) amount = round_to_scale(amount, minor, RoundingMode::half_even);  // pads: exact
+    if (amount.scale() < minor)
+        amount = round_to_scale(amount, minor, RoundingMode::half_even);  // pads: exact
     std::string digits = amount.to_plain_string();
     const std::string sign = m.amount().signum() < 0 ? "-" : "";
     switch (style) {
@@ -95,7 +98,8 @@ std::vector<Money> allocate(const Money& total, std::span<const Decimal> weights
     Decimal weight_sum;
     for (std::size_t i = 0; i < weights.size(); ++i) {
         if (weights[i].signum() < 0)
-            throw Error(ErrorCode::invalid_argument, "weights[" + std::to_string(i) + "]", "a weight cannot be negative");
+            throw Error(ErrorCode::invalid_argument, "weights[" + std::to_string(i) + "]",
+                        "a weight cannot be negative");
         weight_sum += weights[i];
     }
     if (weight_sum.is_zero()) throw Error(ErrorCode::invalid_argument, "weights", "the weights sum to zero");

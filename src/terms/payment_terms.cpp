@@ -23,7 +23,8 @@ void check_rule(const DueRule& rule, const std::string& field) {
     } else {
         const auto& fixed = std::get<FixedDay>(rule);
         if (fixed.day < 1 || fixed.day > 31) invalid(field + ".due.day", "a day of the month is 1..31");
-        if (fixed.months_after < 1) invalid(field + ".due.months_after", "a fixed day falls in a following month (>= 1)");
+        if (fixed.months_after < 1)
+            invalid(field + ".due.months_after", "a fixed day falls in a following month (>= 1)");
     }
 }
 
@@ -35,10 +36,12 @@ Date event_date(BaseEvent event, const EventDates& dates) {
     switch (event) {
     case BaseEvent::invoice: return dates.invoice;
     case BaseEvent::delivery:
-        if (!dates.delivery) throw Error(ErrorCode::not_found, "dates.delivery", "the terms count from delivery");
+        if (!dates.delivery)
+            throw Error(ErrorCode::not_found, "dates.delivery", "the terms count from delivery");
         return *dates.delivery;
     case BaseEvent::acceptance:
-        if (!dates.acceptance) throw Error(ErrorCode::not_found, "dates.acceptance", "the terms count from acceptance");
+        if (!dates.acceptance)
+            throw Error(ErrorCode::not_found, "dates.acceptance", "the terms count from acceptance");
         return *dates.acceptance;
     }
     return dates.invoice;
@@ -95,11 +98,10 @@ PaymentTerms PaymentTerms::fixed_day(unsigned day, int months_after) {
 }
 
 PaymentTerms PaymentTerms::discount_net(Percent discount, Days within, Days net) {
-    return PaymentTerms{
-        .name = discount.value().to_plain_string() + "/" + std::to_string(within.count()) + " net " +
-                std::to_string(net.count()),
-        .instalments = {Instalment{"payment", Percent{"100"}, NetDays{net}}},
-        .early_payment = EarlyPaymentDiscount{discount, within}};
+    return PaymentTerms{.name = discount.value().to_plain_string() + "/" + std::to_string(within.count()) +
+                                " net " + std::to_string(net.count()),
+                        .instalments = {Instalment{"payment", Percent{"100"}, NetDays{net}}},
+                        .early_payment = EarlyPaymentDiscount{discount, within}};
 }
 
 void PaymentTerms::validate() const {
@@ -107,7 +109,8 @@ void PaymentTerms::validate() const {
     Decimal total;
     for (std::size_t i = 0; i < instalments.size(); ++i) {
         const Decimal& share = instalments[i].share.value();
-        if (share.signum() <= 0 || share > Decimal(100)) invalid(at(i) + ".share", "a share is above 0% and at most 100%");
+        if (share.signum() <= 0 || share > Decimal(100))
+            invalid(at(i) + ".share", "a share is above 0% and at most 100%");
         check_rule(instalments[i].due, at(i));
         total += share;
     }
@@ -118,7 +121,8 @@ void PaymentTerms::validate() const {
         const Decimal& d = early_payment->discount.value();
         if (d.signum() <= 0 || d >= Decimal(100))
             invalid("terms.early_payment.discount", "a discount is above 0% and below 100%");
-        if (early_payment->within.count() < 0) invalid("terms.early_payment.within", "days cannot be negative");
+        if (early_payment->within.count() < 0)
+            invalid("terms.early_payment.within", "days cannot be negative");
     }
 }
 
@@ -156,7 +160,8 @@ std::vector<ScheduledPayment> schedule_impl(const PaymentTerms& terms, const Mon
         p.due = p.unadjusted_due;
         if (calendar != nullptr && terms.roll != BusinessDayConvention::unadjusted) {
             p.due = calendar->adjust(p.unadjusted_due, terms.roll);
-            if (p.due < p.base_date) p.due = calendar->adjust(p.unadjusted_due, BusinessDayConvention::following);
+            if (p.due < p.base_date)
+                p.due = calendar->adjust(p.unadjusted_due, BusinessDayConvention::following);
         }
         out.push_back(std::move(p));
     }
@@ -167,8 +172,8 @@ std::vector<ScheduledPayment> schedule_impl(const PaymentTerms& terms, const Mon
 
 }  // namespace
 
-std::vector<ScheduledPayment> schedule(const PaymentTerms& terms, const Money& invoice_amount, const EventDates& dates,
-                                       const Calendar& calendar) {
+std::vector<ScheduledPayment> schedule(const PaymentTerms& terms, const Money& invoice_amount,
+                                       const EventDates& dates, const Calendar& calendar) {
     return schedule_impl(terms, invoice_amount, dates, &calendar);
 }
 
@@ -177,8 +182,8 @@ std::vector<ScheduledPayment> schedule(const PaymentTerms& terms, const Money& i
     return schedule_impl(terms, invoice_amount, dates, nullptr);
 }
 
-EarlyPaymentOffer discount_if_paid_on(const PaymentTerms& terms, const Money& invoice_amount, const EventDates& dates,
-                                      Date paid_on) {
+EarlyPaymentOffer discount_if_paid_on(const PaymentTerms& terms, const Money& invoice_amount,
+                                      const EventDates& dates, Date paid_on) {
     terms.validate();
     if (invoice_amount.signum() < 0) invalid("invoice_amount", "an invoice amount cannot be negative");
     EarlyPaymentOffer offer;

@@ -23,10 +23,10 @@
 namespace {
 
 const std::vector<std::string> kDefaultFiles = {
-    "add",      "subtract", "multiply",   "divide",      "quantize",   "rescale",      "rounding",
-    "compare",  "tointegral", "tointegralx", "min",       "max",        "abs",          "minus",
-    "plus",     "randoms",  "dqAdd",      "dqSubtract",  "dqMultiply", "dqDivide",     "dqQuantize",
-    "dqCompare", "dqToIntegral", "dqMin", "dqMax",       "dqAbs",      "dqMinus",      "dqPlus",
+    "add",       "subtract",     "multiply",    "divide",     "quantize",   "rescale",  "rounding",
+    "compare",   "tointegral",   "tointegralx", "min",        "max",        "abs",      "minus",
+    "plus",      "randoms",      "dqAdd",       "dqSubtract", "dqMultiply", "dqDivide", "dqQuantize",
+    "dqCompare", "dqToIntegral", "dqMin",       "dqMax",      "dqAbs",      "dqMinus",  "dqPlus",
 };
 
 std::string lower(std::string_view s) {
@@ -44,7 +44,10 @@ std::optional<std::vector<std::string>> tokenize(const std::string& line) {
     std::size_t i = 0;
     while (i < line.size()) {
         const char c = line[i];
-        if (c == ' ' || c == '\t' || c == '\r') { ++i; continue; }
+        if (c == ' ' || c == '\t' || c == '\r') {
+            ++i;
+            continue;
+        }
         if (c == '-' && i + 1 < line.size() && line[i + 1] == '-') break;
         if (c == '\'' || c == '"') {
             std::string tok;
@@ -52,7 +55,11 @@ std::optional<std::vector<std::string>> tokenize(const std::string& line) {
             bool closed = false;
             while (i < line.size()) {
                 if (line[i] == c) {
-                    if (i + 1 < line.size() && line[i + 1] == c) { tok += c; i += 2; continue; }
+                    if (i + 1 < line.size() && line[i + 1] == c) {
+                        tok += c;
+                        i += 2;
+                        continue;
+                    }
                     ++i;
                     closed = true;
                     break;
@@ -119,9 +126,9 @@ struct Tally {
 
 int arity(const std::string& op) {
     static const std::map<std::string, int> table = {
-        {"add", 2},     {"subtract", 2}, {"multiply", 2},   {"divide", 2},      {"quantize", 2}, {"rescale", 2},
-        {"compare", 2}, {"min", 2},      {"max", 2},        {"tointegral", 1},  {"tointegralx", 1},
-        {"abs", 1},     {"minus", 1},    {"plus", 1},       {"apply", 1},
+        {"add", 2},         {"subtract", 2}, {"multiply", 2}, {"divide", 2}, {"quantize", 2},
+        {"rescale", 2},     {"compare", 2},  {"min", 2},      {"max", 2},    {"tointegral", 1},
+        {"tointegralx", 1}, {"abs", 1},      {"minus", 1},    {"plus", 1},   {"apply", 1},
     };
     const auto it = table.find(op);
     return it == table.end() ? 0 : it->second;
@@ -135,7 +142,8 @@ crm::Decimal run(const std::string& op, const std::vector<crm::Decimal>& x, cons
     if (op == "quantize") return crm::quantize(x[0], x[1].exponent(), ctx);
     if (op == "rescale") {
         if (!x[1].is_integral())
-            throw crm::Error(crm::ErrorCode::invalid_operation, "rescale", "the exponent must be a whole number");
+            throw crm::Error(crm::ErrorCode::invalid_operation, "rescale",
+                             "the exponent must be a whole number");
         const std::int64_t e = x[1].to_int64();
         if (e > crm::Decimal::max_exponent || e < crm::Decimal::min_exponent - 40)
             throw crm::Error(crm::ErrorCode::invalid_operation, "rescale", "exponent out of range");
@@ -173,7 +181,10 @@ FileResult run_file(const std::string& path, int& failures_shown) {
     while (std::getline(in, line)) {
         ++line_no;
         const auto tokens_opt = tokenize(line);
-        if (!tokens_opt) { fail("unterminated quote: " + line); continue; }
+        if (!tokens_opt) {
+            fail("unterminated quote: " + line);
+            continue;
+        }
         const auto& tokens = *tokens_opt;
         if (tokens.empty()) continue;
         // Directive: `keyword: value` (the colon may be glued to either side).
@@ -183,12 +194,17 @@ FileResult run_file(const std::string& path, int& failures_shown) {
             std::string value = tokens[0].substr(colon + 1);
             if (value.empty() && tokens.size() > 1) value = tokens[1];
             try {
-                if (key == "precision") ctx.precision = std::stoi(value);
-                else if (key == "rounding") ctx.rounding = lower(value);
-                else if (key == "maxexponent") ctx.emax = std::stoll(value);
-                else if (key == "minexponent") ctx.emin = std::stoll(value);
-                else if (key == "version" || key == "extended" || key == "clamp") {}
-                else fail("unknown directive: " + line);
+                if (key == "precision")
+                    ctx.precision = std::stoi(value);
+                else if (key == "rounding")
+                    ctx.rounding = lower(value);
+                else if (key == "maxexponent")
+                    ctx.emax = std::stoll(value);
+                else if (key == "minexponent")
+                    ctx.emin = std::stoll(value);
+                else if (key == "version" || key == "extended" || key == "clamp") {
+                } else
+                    fail("unknown directive: " + line);
             } catch (const std::exception&) {
                 fail("bad directive value: " + line);
             }
@@ -203,13 +219,21 @@ FileResult run_file(const std::string& path, int& failures_shown) {
         }
         const std::string id = tokens[0];
         const std::string op = lower(tokens[1]);
-        const std::vector<std::string> operands(tokens.begin() + 2, tokens.begin() + static_cast<long>(arrow));
+        const std::vector<std::string> operands(tokens.begin() + 2,
+                                                tokens.begin() + static_cast<long>(arrow));
         const std::string expected = tokens[arrow + 1];
-        const std::vector<std::string> conditions(tokens.begin() + static_cast<long>(arrow) + 2, tokens.end());
+        const std::vector<std::string> conditions(tokens.begin() + static_cast<long>(arrow) + 2,
+                                                  tokens.end());
 
         const int n = arity(op);
-        if (n == 0) { ++t.skipped["unsupported operation"]; continue; }
-        if (static_cast<int>(operands.size()) != n) { fail(id + ": wrong operand count"); continue; }
+        if (n == 0) {
+            ++t.skipped["unsupported operation"];
+            continue;
+        }
+        if (static_cast<int>(operands.size()) != n) {
+            fail(id + ": wrong operand count");
+            continue;
+        }
         bool null_operand = false;
         bool special = is_special(expected);
         for (const auto& o : operands) {
@@ -217,7 +241,10 @@ FileResult run_file(const std::string& path, int& failures_shown) {
             if (is_special(o)) special = true;
         }
         const auto error = expected_error(conditions);
-        if (null_operand) { ++t.skipped["null operand"]; continue; }
+        if (null_operand) {
+            ++t.skipped["null operand"];
+            continue;
+        }
         // `64#...`, `128#...`: an operand in a given interchange format (bits), not a number.
         if (std::any_of(operands.begin(), operands.end(),
                         [](const std::string& o) { return o.find('#') != std::string::npos; })) {
@@ -233,10 +260,19 @@ FileResult run_file(const std::string& path, int& failures_shown) {
             const std::string l = lower(c);
             if (l == "subnormal" || l == "underflow" || l == "clamped") tiny = true;
         }
-        if (tiny) { ++t.skipped["subnormal/underflow/clamped"]; continue; }
+        if (tiny) {
+            ++t.skipped["subnormal/underflow/clamped"];
+            continue;
+        }
         const auto mode = rounding_mode(ctx.rounding);
-        if (!mode) { ++t.skipped["rounding " + ctx.rounding]; continue; }
-        if (ctx.precision > crm::Decimal::max_digits) { ++t.skipped["precision > 38"]; continue; }
+        if (!mode) {
+            ++t.skipped["rounding " + ctx.rounding];
+            continue;
+        }
+        if (ctx.precision > crm::Decimal::max_digits) {
+            ++t.skipped["precision > 38"];
+            continue;
+        }
         if (ctx.emax > crm::Decimal::max_exponent || ctx.emin < crm::Decimal::min_exponent) {
             ++t.skipped["exponent range"];
             continue;
@@ -250,25 +286,48 @@ FileResult run_file(const std::string& path, int& failures_shown) {
             try {
                 x.push_back(crm::Decimal::parse(o));
             } catch (const crm::Error& e) {
-                if (e.code() == crm::ErrorCode::overflow) out_of_range = true;
-                else if (error == crm::ErrorCode::parse_error) { ++t.passed; parsed = false; break; }
-                else { fail(id + ": operand " + o + " rejected: " + e.what()); parsed = false; break; }
+                if (e.code() == crm::ErrorCode::overflow)
+                    out_of_range = true;
+                else if (error == crm::ErrorCode::parse_error) {
+                    ++t.passed;
+                    parsed = false;
+                    break;
+                } else {
+                    fail(id + ": operand " + o + " rejected: " + e.what());
+                    parsed = false;
+                    break;
+                }
             }
         }
         if (!parsed) continue;
-        if (out_of_range) { ++t.skipped["operand beyond 38 digits or the exponent range"]; continue; }
-        if (error == crm::ErrorCode::parse_error) { fail(id + ": parsed what should not parse"); continue; }
+        if (out_of_range) {
+            ++t.skipped["operand beyond 38 digits or the exponent range"];
+            continue;
+        }
+        if (error == crm::ErrorCode::parse_error) {
+            fail(id + ": parsed what should not parse");
+            continue;
+        }
 
-        const crm::DecimalContext dctx{.precision = ctx.precision, .rounding = *mode,
-                                       .emax = static_cast<int>(ctx.emax), .emin = static_cast<int>(ctx.emin)};
+        const crm::DecimalContext dctx{.precision = ctx.precision,
+                                       .rounding = *mode,
+                                       .emax = static_cast<int>(ctx.emax),
+                                       .emin = static_cast<int>(ctx.emin)};
         try {
             const crm::Decimal got = run(op, x, dctx);
-            if (error) { fail(id + ": expected " + std::string(crm::to_string(*error)) + ", got " + got.to_string()); continue; }
-            if (got.to_string() == expected) ++t.passed;
-            else fail(id + ": " + line + "  => got " + got.to_string());
+            if (error) {
+                fail(id + ": expected " + std::string(crm::to_string(*error)) + ", got " + got.to_string());
+                continue;
+            }
+            if (got.to_string() == expected)
+                ++t.passed;
+            else
+                fail(id + ": " + line + "  => got " + got.to_string());
         } catch (const crm::Error& e) {
-            if (error && e.code() == *error) ++t.passed;
-            else fail(id + ": " + line + "  => threw " + e.what());
+            if (error && e.code() == *error)
+                ++t.passed;
+            else
+                fail(id + ": " + line + "  => threw " + e.what());
         }
     }
     return result;
@@ -309,7 +368,7 @@ int main(int argc, char** argv) {
         reasons << (first ? "" : ", ") << reason << " " << count;
         first = false;
     }
-    std::cout << "dectest: " << total.passed << " passed, " << total.failed << " failed, " << total.skipped_total()
-              << " skipped (" << reasons.str() << ")\n";
+    std::cout << "dectest: " << total.passed << " passed, " << total.failed << " failed, "
+              << total.skipped_total() << " skipped (" << reasons.str() << ")\n";
     return (total.failed == 0 && !missing && total.passed > 0) ? 0 : 1;
 }

@@ -87,7 +87,9 @@ public:
     /// True when `person` manages `region`.
     [[nodiscard]] bool manages_region(const PersonId& person, const RegionId& region) const noexcept;
 
-    friend bool operator==(const OrgChart& a, const OrgChart& b) { return a.roles_ == b.roles_ && a.people_ == b.people_; }
+    friend bool operator==(const OrgChart& a, const OrgChart& b) {
+        return a.roles_ == b.roles_ && a.people_ == b.people_;
+    }
 
 private:
     std::vector<Role> roles_;

@@ -44,7 +44,8 @@ public:
     /// Every active currency of the table, ordered by code.
     [[nodiscard]] static std::span<const Currency> all() noexcept;
 
-    struct Entry;  // a row of the table (src/money/currency.cpp); the only way to make a Currency field by field
+    struct Entry;  // a row of the table (src/money/currency.cpp); the only way to make a Currency field by
+                   // field
 
 private:
     constexpr Currency(std::array<char, 3> code, std::uint16_t numeric, std::uint8_t minor) noexcept

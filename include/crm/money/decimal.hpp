@@ -30,11 +30,11 @@ namespace crm {
 
 /// The arithmetic context of the named operations (the specification's "context").
 struct DecimalContext {
-    int precision = 38;                              ///< significant digits kept, 1..38
-    RoundingMode rounding = RoundingMode::half_even; ///< how discarded digits round
-    int emax = 999'999'999;                          ///< largest adjusted exponent
-    int emin = -999'999'999;                         ///< smallest adjusted exponent of a non-zero result
-    bool exact = false;                              ///< throw ErrorCode::inexact instead of rounding
+    int precision = 38;                               ///< significant digits kept, 1..38
+    RoundingMode rounding = RoundingMode::half_even;  ///< how discarded digits round
+    int emax = 999'999'999;                           ///< largest adjusted exponent
+    int emin = -999'999'999;                          ///< smallest adjusted exponent of a non-zero result
+    bool exact = false;                               ///< throw ErrorCode::inexact instead of rounding
 };
 
 /// How `Decimal::parse` reads text.
@@ -53,9 +53,12 @@ public:
     constexpr Decimal() noexcept = default;
 
     /// An integer, exactly (exponent 0).
+    // (clang-format 14 would move `noexcept` of a constrained constructor to a line of its own)
+    // clang-format off
     template <std::integral I>
         requires(!std::same_as<I, bool> && !std::same_as<I, char>)
     Decimal(I value) noexcept {  // NOLINT(google-explicit-constructor): lossless
+        // clang-format on
         if constexpr (std::signed_integral<I>) {
             negative_ = value < 0;
             // magnitude without overflow for the most negative value
@@ -173,12 +176,8 @@ public:
 
     /// The implementation's view; not part of the public interface.
     using Coefficient = boost::multiprecision::uint128_t;
-    struct Parts {
-        bool negative;
-        Coefficient coefficient;
-        int exponent;
-    };
-    [[nodiscard]] static Decimal from_parts_unchecked(bool negative, const Coefficient& c, int exponent) noexcept {
+    [[nodiscard]] static Decimal from_parts_unchecked(bool negative, const Coefficient& c,
+                                                      int exponent) noexcept {
         Decimal d;
         d.negative_ = negative;
         d.coefficient_ = c;
@@ -269,7 +268,8 @@ inline constexpr std::uint64_t pow10_u64[20] = {
 };
 
 /// Whether dropping a non-zero remainder `r` of a unit `unit` rounds the kept part away from zero.
-constexpr bool rounds_away(RoundingMode mode, bool negative, std::uint64_t r, std::uint64_t unit, bool odd) noexcept {
+constexpr bool rounds_away(RoundingMode mode, bool negative, std::uint64_t r, std::uint64_t unit,
+                           bool odd) noexcept {
     const std::uint64_t other = unit - r;  // compare r with unit / 2 without overflow
     switch (mode) {
     case RoundingMode::down: return false;

@@ -67,7 +67,9 @@ public:
     /// Scaling is exact (round afterwards with crm::round): 100.00 * 0.13 = 13.0000.
     friend Money operator*(const Money& m, const Decimal& k) { return Money{m.amount_ * k, m.currency_}; }
     friend Money operator*(const Decimal& k, const Money& m) { return m * k; }
-    friend Money operator*(const Money& m, const Rate& r) { return Money{m.amount_ * r.value(), m.currency_}; }
+    friend Money operator*(const Money& m, const Rate& r) {
+        return Money{m.amount_ * r.value(), m.currency_};
+    }
     friend Money operator*(const Rate& r, const Money& m) { return m * r; }
     friend Money operator*(const Money& m, const Percent& p) { return m * p.rate(); }
     friend Money operator*(const Percent& p, const Money& m) { return m * p.rate(); }

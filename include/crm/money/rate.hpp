@@ -28,7 +28,9 @@ public:
     [[nodiscard]] Percent percent() const;
 
     friend bool operator==(const Rate&, const Rate&) noexcept = default;
-    friend std::weak_ordering operator<=>(const Rate& a, const Rate& b) noexcept { return a.value_ <=> b.value_; }
+    friend std::weak_ordering operator<=>(const Rate& a, const Rate& b) noexcept {
+        return a.value_ <=> b.value_;
+    }
     friend Rate operator+(const Rate& a, const Rate& b) { return Rate{a.value_ + b.value_}; }
     friend Rate operator-(const Rate& a, const Rate& b) { return Rate{a.value_ - b.value_}; }
     /// Compounding two fractions: (1 - 0.1) * (1 - 0.05).
@@ -50,7 +52,9 @@ public:
     [[nodiscard]] Rate rate() const;
 
     friend bool operator==(const Percent&, const Percent&) noexcept = default;
-    friend std::weak_ordering operator<=>(const Percent& a, const Percent& b) noexcept { return a.value_ <=> b.value_; }
+    friend std::weak_ordering operator<=>(const Percent& a, const Percent& b) noexcept {
+        return a.value_ <=> b.value_;
+    }
     friend Percent operator+(const Percent& a, const Percent& b) { return Percent{a.value_ + b.value_}; }
     friend Percent operator-(const Percent& a, const Percent& b) { return Percent{a.value_ - b.value_}; }
 

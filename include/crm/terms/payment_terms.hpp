@@ -90,8 +90,8 @@ enum class RemainderPolicy {
 /// initialisers or with the factories below; `validate()` (called by every function that
 /// uses terms) throws crm::Error naming the offending field.
 struct PaymentTerms {
-    std::string name;                          ///< as the contract writes it: "月结30天", "2/10 net 30"
-    std::vector<Instalment> instalments;       ///< at least one; shares sum to 100%
+    std::string name;                     ///< as the contract writes it: "月结30天", "2/10 net 30"
+    std::vector<Instalment> instalments;  ///< at least one; shares sum to 100%
     std::optional<EarlyPaymentDiscount> early_payment;
     /// Rolls a due date that is not a business day (needs a calendar); `unadjusted` keeps it.
     BusinessDayConvention roll = BusinessDayConvention::unadjusted;
@@ -157,10 +157,11 @@ std::ostream& operator<<(std::ostream& os, const ScheduledPayment& p);
 
 /// What paying on `paid_on` would save under the terms' early-payment discount.
 struct EarlyPaymentOffer {
-    bool applies = false;  ///< paid on or before the deadline (and not before the base date's own day minus nothing)
-    Date deadline;         ///< the last day the discount applies
-    Money discount;        ///< zero when it does not apply
-    Money payable;         ///< invoice amount less the discount
+    bool applies =
+        false;      ///< paid on or before the deadline (and not before the base date's own day minus nothing)
+    Date deadline;  ///< the last day the discount applies
+    Money discount;  ///< zero when it does not apply
+    Money payable;   ///< invoice amount less the discount
 };
 /// 2/10 net 30 on CNY 10,000.00 invoiced 2024-03-01: paid on 2024-03-11 (day 10) saves CNY 200.00
 /// and CNY 9,800.00 is payable; paid on 2024-03-12 saves nothing. Terms without a discount never

@@ -69,6 +69,27 @@ void payment_terms() {
               << "\n";
 }
 
+void pricing() {
+    section("Pricing: a quote line and its waterfall");
+    using namespace crm::pricing;
+    using crm::Decimal;
+    const RuleBook book{RuleBookInput{
+        .entries = {PriceListEntry{.product = crm::ProductId{"PUMP-7"}, .list_price = Decimal{"1280.00"}, .cost = Decimal{"900"}}},
+        .rules = {Rule{.id = crm::RuleId{"vol-50"}, .kind = RuleKind::quantity_break, .when = {.min_quantity = Decimal{50}},
+                       .action = {.kind = ActionKind::percent_off, .percent = crm::Percent{"8"}}},
+                  Rule{.id = crm::RuleId{"tier-A"}, .kind = RuleKind::tier_discount, .when = {.tiers = {"A"}},
+                       .action = {.kind = ActionKind::percent_off, .percent = crm::Percent{"3.5"}}, .sequence = 1}},
+        .policy = {.min_margin = crm::Percent{"10"}}}};
+    // 1280.00 less 8% for 60 units = 1177.60, less 3.5% for tier A = 1136.384; x 60 = 68,183.04 net
+    const PricedLine line = price(book, QuoteLine{.product = crm::ProductId{"PUMP-7"}, .quantity = Decimal{60}},
+                                  PricingContext{.account = crm::AccountId{"acme"}, .tier = "A"}, crm::Date{2024, 6, 1});
+    std::cout << indent(explain(line, crm::Lang::en)) << "\n" << indent(explain(line, crm::Lang::zh)) << "\n";
+    const AuthorityTable authority{{{.role = crm::RoleId{"sales_rep"}, .rank = 1, .max_discount = crm::Percent{"5"}},
+                                    {.role = crm::RoleId{"regional_manager"}, .rank = 2, .max_discount = crm::Percent{"15"}}}};
+    std::cout << "  pricing authority:\n" << indent(crm::explain(authority_needed(line, authority).decision, crm::Lang::en))
+              << "\n";
+}
+
 void credit_check() {
     section("Credit check: one account, four orders");
     using namespace crm::credit;
@@ -218,6 +239,7 @@ int main() {
     exact_money();
     allocation();
     payment_terms();
+    pricing();
     credit_check();
     approval();
     public_pool();

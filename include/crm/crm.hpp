@@ -34,6 +34,13 @@
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
+#include <crm/pricing/authority.hpp>
+#include <crm/pricing/lint.hpp>
+#include <crm/pricing/model.hpp>
+#include <crm/pricing/price.hpp>
+#include <crm/pricing/reasons.hpp>
+#include <crm/pricing/rebate.hpp>
+#include <crm/pricing/rule_book.hpp>
 #include <crm/scoring/account_tier.hpp>
 #include <crm/scoring/credit_rating.hpp>
 #include <crm/scoring/evaluate.hpp>

@@ -1,0 +1,59 @@
+#pragma once
+/// \file
+/// Pricing authority (销售价格权限): per role, the largest discount off list it may grant
+/// and/or the lowest unit price. `authority_needed` finds the lowest-ranked role whose
+/// authority covers a priced line, as a value the approval area can route on. Comparisons are
+/// exact (99.995% is not 100%). Proven by tests/pricing/authority_test.cpp.
+
+#include <crm/core/decision.hpp>
+#include <crm/core/ids.hpp>
+#include <crm/money/money.hpp>
+#include <crm/money/rate.hpp>
+#include <crm/pricing/price.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace crm::pricing {
+
+/// One role's authority. A role covers a line when every limit it has holds: the discount off
+/// list is at most `max_discount`, the unit price is at least `min_price` (same currency, else
+/// the row does not cover the line). A row with no limit covers every line.
+struct AuthorityRow {
+    RoleId role;
+    int rank = 0;
+    std::optional<Percent> max_discount;
+    std::optional<Money> min_price;
+    friend bool operator==(const AuthorityRow&, const AuthorityRow&) = default;
+};
+
+/// The authority table. Invariant (validate_authority): role ids and ranks unique, max
+/// discounts within 0..100%, min prices not negative.
+struct AuthorityTable {
+    std::vector<AuthorityRow> rows;
+    friend bool operator==(const AuthorityTable&, const AuthorityTable&) = default;
+};
+
+/// Throws crm::Error: `rows[i].role` / `rows[i].rank` duplicate; `rows[i].max_discount`
+/// invalid_argument outside 0..100; `rows[i].min_price` invalid_argument when negative.
+void validate_authority(const AuthorityTable& table);
+
+/// Who may grant a price. `role` is empty when no role may (every row is exceeded); `decision`
+/// is then block (`pricing.beyond_authority`), else allow (`pricing.within_authority`).
+/// `discount_off_list` is (list - unit) / list as a percent, shown to 4 places rounded toward
+/// zero (so 99.99999% shows 99.9999%, never 100%); the comparison itself is exact.
+struct AuthorityNeeded {
+    std::optional<RoleId> role;
+    int rank = 0;
+    Percent discount_off_list;
+    Money list_price;
+    Money unit_price;
+    Decision decision;
+    friend bool operator==(const AuthorityNeeded&, const AuthorityNeeded&) = default;
+};
+
+/// The lowest-ranked role of `table` whose authority covers the line's effective discount
+/// off list (list price vs final unit price). Validates the table first.
+[[nodiscard]] AuthorityNeeded authority_needed(const PricedLine& line, const AuthorityTable& table);
+
+}  // namespace crm::pricing

@@ -1,0 +1,50 @@
+#pragma once
+/// \file
+/// Linting a rule book before go-live: what RuleBook accepts but a reviewer should see.
+/// Proven by tests/pricing/lint_test.cpp.
+///
+/// - `unbreakable_tie`: two rules of one exclusive group whose conditions can hold together,
+///   with the same priority and the same action: only the rule id decides between them.
+/// - `shadowed`: a rule of an exclusive group that can never win, because another rule of the
+///   group holds whenever it holds and always beats it (a higher priority in a
+///   highest_priority group; a larger percent or amount off, or a lower fixed price, in a
+///   best_for_customer group). Budget-limited and cost-plus rules never shadow (they may fail).
+/// - `never_fires`: a rule naming only products no price-list entry knows, or only product
+///   groups without products.
+/// - `undeclared_order`: two cumulative rules that can hold together, with the same
+///   `sequence`, whose order changes the price (anything but two percent-off or two amount-off
+///   rules): the rule id would decide the order, so declare it.
+/// - `overlapping_breaks` / `break_gap`: quantity breaks of one group (or of the cumulative
+///   rules) with the same other conditions whose bands [min, max) overlap or leave a gap.
+
+#include <crm/core/ids.hpp>
+#include <crm/pricing/rule_book.hpp>
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::pricing {
+
+enum class LintKind { unbreakable_tie, shadowed, never_fires, undeclared_order, overlapping_breaks, break_gap };
+[[nodiscard]] std::string_view to_string(LintKind k) noexcept;
+std::ostream& operator<<(std::ostream& os, LintKind k);
+
+/// One finding. `rules` lists the rules involved: for `shadowed` the shadowed rule first,
+/// then the one that shadows it; for breaks, the two neighbouring bands in quantity order.
+/// `group` is the exclusive group ("" for cumulative rules).
+struct LintFinding {
+    LintKind kind = LintKind::unbreakable_tie;
+    std::vector<RuleId> rules;
+    std::string group;
+    std::string message;
+    friend bool operator==(const LintFinding&, const LintFinding&) = default;
+};
+std::ostream& operator<<(std::ostream& os, const LintFinding& f);
+
+/// Every finding: `never_fires` in book order, then group by group (by name, cumulative rules
+/// first) ties, shadowed rules and break findings. An empty result means a clean book.
+[[nodiscard]] std::vector<LintFinding> lint(const RuleBook& book);
+
+}  // namespace crm::pricing

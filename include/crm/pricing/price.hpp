@@ -1,0 +1,137 @@
+#pragma once
+/// \file
+/// Pricing a quote line and a document, with the waterfall that explains the price.
+///
+/// Order of work in price():
+/// 1. the list price valid on `as_of` (PriceListEntry) is the waterfall's start;
+/// 2. the most specific contract price valid on `as_of` (account > tier > segment > region)
+///    replaces it (step `contract_price`);
+/// 3. the candidate rules (RuleBook::candidates) are checked; each exclusive group picks one
+///    winner; winners and cumulative rules apply in `sequence` order (then by id), exactly,
+///    each a step. Percent-off rules compound or add (PricingPolicy::stacking); an
+///    intermediate price is kept to unit_price_scale + 8 places (half_even);
+/// 4. the unit price is rounded to `unit_price_scale` with `unit_price_rounding` (step
+///    `rounding`, only when it changes something);
+/// 5. the floor (entry min_price, cost x (1 + min_margin), the larger; rounded up to the unit
+///    scale) is enforced: clamp (step `floor`) or refuse (block decision);
+/// 6. line amount = unit price x quantity rounded to the currency minor unit with
+///    `amount_rounding`; tax from the VAT rate (net or tax-inclusive prices).
+/// Invariants (tests/pricing/properties_test.cpp): the steps chain (each before is the previous
+/// after), the sum of the deltas is final - start, and net + tax == gross.
+
+#include <crm/core/decision.hpp>
+#include <crm/pricing/model.hpp>
+#include <crm/pricing/rule_book.hpp>
+
+#include <cstddef>
+#include <iosfwd>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::pricing {
+
+/// What a waterfall step is.
+enum class StepKind {
+    list_price, contract_price, quantity_break, tier_discount, segment_discount, promotion,
+    preferential, rounding, floor,
+};
+[[nodiscard]] std::string_view to_string(StepKind k) noexcept;
+std::ostream& operator<<(std::ostream& os, StepKind k);
+
+/// One step of the waterfall (tests/pricing/properties_test.cpp proves the chain over generated books): the unit price before and after, and after - before. `rule` is
+/// empty for list_price, rounding and floor. `tied_with` lists the rules of an exclusive group
+/// that tied with the winner, broken only by rule id (smallest wins).
+struct WaterfallStep {
+    RuleId rule;
+    StepKind kind = StepKind::list_price;
+    Money before;
+    Money after;
+    Money delta;
+    std::vector<RuleId> tied_with;
+    /// A budget-limited promotion whose discount was cut to what its remaining budget allows.
+    bool budget_capped = false;
+    friend bool operator==(const WaterfallStep&, const WaterfallStep&) = default;
+};
+std::ostream& operator<<(std::ostream& os, const WaterfallStep& s);
+
+/// A candidate rule (or contract price) that was visited and did not apply, with the first
+/// condition that failed: "product", "product_group", "account", "tier", "segment", "region",
+/// "quantity", "validity", "currency", "cost" (cost_plus without a cost), "budget",
+/// "contract_price" (a discount not declared to stack on a contract price), "lost_in_group"
+/// (another rule of its exclusive group won), "less_specific" (a contract price beaten by a
+/// more specific one), "superseded" (a contract price of the same scope with a higher price,
+/// or the same price and a larger id).
+struct NotApplied {
+    RuleId rule;
+    std::string_view condition;
+    friend bool operator==(const NotApplied&, const NotApplied&) = default;
+};
+
+/// The priced line. `unit_price` is at `unit_price_scale` places; `net_amount`, `tax` and
+/// `gross_amount` at the currency minor unit, net + tax == gross. `decision` is allow, warn
+/// (floor clamped) or block (below the floor, refused). Proven by tests/pricing/price_test.cpp
+/// (worked examples) and properties_test.cpp (reconciliation, floors, breaks).
+struct PricedLine {
+    QuoteLine line;
+    Money list_price;
+    Money unit_price;
+    Money net_amount;
+    Money tax;
+    Money gross_amount;
+    std::vector<WaterfallStep> waterfall;
+    std::vector<NotApplied> not_applied;
+    std::optional<Money> floor;
+    bool floor_clamped = false;
+    Decision decision;
+    friend bool operator==(const PricedLine&, const PricedLine&) = default;
+};
+
+/// Prices one line. Throws crm::Error: `line.quantity` invalid_argument when negative;
+/// `line.product` not_found when no entry names the product; `line.unit` not_found when the
+/// product has no entry in that unit; `line.currency` not_found when it has none in that
+/// currency (and unit); `as_of` not_found when no entry is
+/// valid on that day.
+[[nodiscard]] PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingContext& ctx, Date as_of);
+
+/// A priced document: its lines and totals. `rounding_difference` is the sum of the
+/// individually rounded line taxes minus the tax computed once on the document total (the gap
+/// between the two ways of rounding). Under per_line rounding the lines' taxes are charged
+/// and summed, so the document total carries the difference and `adjusted_lines` is empty;
+/// under per_document rounding the one-shot tax is charged and allocated back to the lines
+/// (largest remainder, weighted by line amount), and `adjusted_lines` lists the lines whose
+/// tax differs from their own rounding (net or gross moved by the same minor units).
+/// Invariant: net_total == sum of line nets, tax_total == sum of line taxes, gross likewise.
+struct PricedDocument {
+    std::vector<PricedLine> lines;
+    Money net_total;
+    Money tax_total;
+    Money gross_total;
+    Money rounding_difference;
+    std::vector<std::size_t> adjusted_lines;
+    Decision decision;
+    friend bool operator==(const PricedDocument&, const PricedDocument&) = default;
+};
+
+/// Prices every line (all in one currency: otherwise currency_mismatch naming `lines[i].currency`)
+/// and totals them under the policy's TaxRounding. An empty document totals zero CNY. A refused
+/// line is still totalled; the document's decision combines the lines' decisions.
+[[nodiscard]] PricedDocument price_document(const RuleBook& book, std::span<const QuoteLine> lines,
+                                            const PricingContext& ctx, Date as_of);
+
+/// Prints the waterfall, one step a line, then the rules that did not apply (for diagnostics).
+std::ostream& operator<<(std::ostream& os, const PricedLine& p);
+
+/// The waterfall in words, one line a step, then the amounts, the floor decision's reasons and
+/// the rules that did not apply with the failed condition; in English or Chinese:
+/// ```
+/// 标价: CNY 1,280.00
+/// 数量折扣 vol-50: CNY 1,280.00 -> CNY 1,177.6000 (-CNY 102.4000)
+/// 单价 CNY 1,136.3840 x 60: 净额 CNY 68,183.04, 税额 CNY 8,863.80, 含税 CNY 77,046.84
+/// 未适用 seg: 细分市场不符
+/// ```
+/// No trailing newline. Proven by tests/pricing/price_test.cpp ("the waterfall reads in English and Chinese").
+[[nodiscard]] std::string explain(const PricedLine& p, Lang lang);
+
+}  // namespace crm::pricing

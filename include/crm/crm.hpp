@@ -15,6 +15,11 @@
 #include <crm/approval/request.hpp>
 #include <crm/approval/route.hpp>
 #include <crm/approval/verify.hpp>
+#include <crm/contract/agreement.hpp>
+#include <crm/contract/fulfilment.hpp>
+#include <crm/contract/lifecycle.hpp>
+#include <crm/contract/reasons.hpp>
+#include <crm/contract/review.hpp>
 #include <crm/core/decision.hpp>
 #include <crm/core/error.hpp>
 #include <crm/core/ids.hpp>

@@ -1,0 +1,72 @@
+#pragma once
+/// \file
+/// Fulfilment of an agreement (协议执行情况, domain.md section 3): at any date, actual revenue
+/// against the pro-rata commitment per product group and quarter, the rebate accrued so far,
+/// and the projected year-end revenue at the current run rate. Proven by
+/// tests/contract/fulfilment_test.cpp (worked examples and properties).
+///
+/// Formulas (amounts rounded half_up to the currency's minor unit, once each):
+/// - a quarter's pro-rata commitment = committed x elapsed days of the quarter / its days
+///   (elapsed counts `first`..min(as_of, last), both inclusive);
+/// - a group's pro-rata = the sum of its quarters' pro-rata;
+/// - run-rate projection = actual x term days / elapsed days of the term;
+/// - projected gap = projected - committed (negative: a shortfall, positive: an excess);
+/// - rebate accrued = pricing::accrue_rebate over the sales from `starts` to min(as_of, ends).
+
+#include <crm/contract/agreement.hpp>
+#include <crm/pricing/rebate.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace crm::contract {
+
+/// One sale (or, negative, a return) of a product group: its date and net amount.
+struct Sale {
+    Date date;
+    ProductGroupId group;
+    Money amount;
+    friend bool operator==(const Sale&, const Sale&) = default;
+};
+
+/// Actual against commitment over one span (a quarter, a group's year, the whole agreement).
+struct Progress {
+    Money committed;  ///< the commitment of the whole span
+    Money pro_rata;   ///< the part of it due by the as-of date
+    Money actual;     ///< the sales of the span up to the as-of date
+    Money gap;        ///< actual - pro_rata (negative: behind)
+    friend bool operator==(const Progress&, const Progress&) = default;
+};
+
+/// Per product group: the year and its four quarters.
+struct GroupFulfilment {
+    ProductGroupId group;
+    Progress year;
+    std::array<Progress, 4> quarters;
+    friend bool operator==(const GroupFulfilment&, const GroupFulfilment&) = default;
+};
+
+/// The fulfilment report.
+struct Fulfilment {
+    Date as_of;
+    Days elapsed;                         ///< days of validity elapsed, as_of included (at most the term)
+    std::vector<GroupFulfilment> groups;  ///< in commitment order
+    Progress total;                       ///< all groups
+    Money projected;                      ///< year-end revenue at the current run rate
+    Money projected_gap;                  ///< projected - committed
+    std::optional<pricing::RebateAccrual> rebate;  ///< to date; none without a scheme
+    std::optional<std::size_t> projected_tier;     ///< tier reached by `projected`
+    friend bool operator==(const Fulfilment&, const Fulfilment&) = default;
+};
+
+/// The fulfilment at `as_of`. Sales after min(as_of, ends) or before `starts` are ignored.
+/// Throws crm::Error: whatever validate() throws; `as_of` invalid_argument when before
+/// `starts`; `actual_sales[i].amount` currency_mismatch; `actual_sales[i].group` not_found for a
+/// product group the agreement does not commit; and accrue_rebate's errors.
+[[nodiscard]] Fulfilment fulfilment(const Agreement& agreement, std::span<const Sale> actual_sales,
+                                    Date as_of);
+
+}  // namespace crm::contract

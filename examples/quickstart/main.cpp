@@ -3,6 +3,7 @@
 
 #include <crm/crm.hpp>
 
+#include <array>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -169,6 +170,59 @@ void approval() {
               << "\n";
 }
 
+void contract_review() {
+    section("Contract review (销售合同评审) of an annual sales agreement");
+    using namespace crm::contract;
+    using crm::Decimal;
+    using crm::PersonId;
+    using crm::RoleId;
+    const crm::Currency cny{"CNY"};
+    const auto money = [&](const char* a) { return crm::Money{a, "CNY"}; };
+    const auto quarters = [&](const char* q) { return std::array<crm::Money, 4>{money(q), money(q), money(q), money(q)}; };
+    const crm::pricing::RuleBook book{crm::pricing::RuleBookInput{
+        .entries = {{.product = crm::ProductId{"P1"}, .currency = cny, .list_price = Decimal{100}, .min_price = Decimal{80}},
+                    {.product = crm::ProductId{"P2"}, .currency = cny, .list_price = Decimal{50}, .cost = Decimal{40}}},
+        .product_groups = {{.id = crm::ProductGroupId{"pumps"}, .products = {crm::ProductId{"P1"}}},
+                           {.id = crm::ProductGroupId{"valves"}, .products = {crm::ProductId{"P2"}}}}}};
+    const crm::pricing::AuthorityTable authority{
+        .rows = {{.role = RoleId{"key_account_manager"}, .rank = 3, .max_discount = crm::Percent{"10"}},
+                 {.role = RoleId{"sales_director"}, .rank = 4, .max_discount = crm::Percent{"20"}},
+                 {.role = RoleId{"general_manager"}, .rank = 5}}};
+    const crm::OrgChart org{crm::default_roles(),
+                            {{PersonId{"wu"}, "Wu", RoleId{"general_manager"}},
+                             {PersonId{"zhang"}, "Zhang", RoleId{"sales_director"}, PersonId{"wu"}},
+                             {PersonId{"li"}, "Li", RoleId{"key_account_manager"}, PersonId{"zhang"}, {crm::RegionId{"east"}}}}};
+    const crm::approval::Matrix matrix{
+        {crm::approval::Row{.id = crm::RuleId{"C0"}, .kind = crm::approval::RequestKind::contract,
+                            .levels = {{RoleId{"sales_director"}}}},
+         crm::approval::Row{.id = crm::RuleId{"C1"}, .kind = crm::approval::RequestKind::contract,
+                            .over = money("1000000"), .levels = {{RoleId{"sales_director"}}, {RoleId{"general_manager"}}}}},
+        crm::default_roles(), cny};
+    const crm::credit::Policy credit_policy{};
+    const crm::credit::CreditProfile profile{.account = crm::AccountId{"ACME"}, .limit = money("300000")};
+    const Agreement agreement{
+        .id = crm::AgreementId{"AG-2025-ACME"}, .account = crm::AccountId{"ACME"},
+        .customer = {.name = "ACME Ltd", .signatory = "Chen", .title = "采购总监"},
+        .supplier = {.name = "Our Co", .signatory = "Li", .title = "大客户经理"},
+        .signer = PersonId{"li"}, .tier = "A", .segment = "enterprise", .region = crm::RegionId{"east"},
+        .starts = crm::Date(2025, 1, 1), .ends = crm::Date(2025, 12, 31), .currency = cny,
+        .commitments = {{.group = crm::ProductGroupId{"pumps"}, .annual = money("1200000"), .quarters = quarters("300000")},
+                        {.group = crm::ProductGroupId{"valves"}, .annual = money("400000"), .quarters = quarters("100000")}},
+        .prices = {{.product = crm::ProductId{"P1"}, .price = Decimal{"78"}},     // below the floor of 80
+                   {.product = crm::ProductId{"P2"}, .price = Decimal{"44.50"}}},  // 11% off list: beyond Li's 10%
+        .payment_terms = crm::terms::PaymentTerms::month_end(crm::Days{60}),      // about 75 days to payment
+        .credit_limit = money("300000"),
+        .clauses = {"delivery"}};                                                // no warranty clause
+    const Review r = review(agreement, ReviewContext{.book = book, .authority = authority, .credit_policy = credit_policy,
+                                                     .credit_profile = profile, .matrix = matrix, .org = org,
+                                                     .other_agreements = {},
+                                                     .policy = {.mandatory_clauses = {"warranty"}}});
+    // expected receivables: 1,600,000 x 75 / 365 = 328,767.12 against a limit of 300,000.00
+    for (const Finding& f : r.findings)
+        std::cout << "  [" << to_string(f.severity) << "] " << crm::explain(f.reason, crm::Lang::en) << "\n";
+    std::cout << "  " << (r.blocked() ? "must not be signed as it stands" : "may be signed") << "\n";
+}
+
 void public_pool() {
     section("Accounts due back to the public pool (公海)");
     using namespace crm::account;
@@ -242,6 +296,7 @@ int main() {
     pricing();
     credit_check();
     approval();
+    contract_review();
     public_pool();
     scoring();
     return 0;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::Date;
@@ -26,16 +27,7 @@ Money cny(const char* amount) { return Money{amount, "CNY"}; }
 Date day(const char* iso) { return Date::parse(iso); }
 const Date as_of = Date(2024, 6, 30);
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        (void)f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 // An item `past_due` days past due at 2024-06-30, invoiced 30 days before its due date.
 Receivable past_due(const char* id, std::int64_t days, Money open, const char* account = "A-1") {

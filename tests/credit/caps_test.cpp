@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::Date;
@@ -21,16 +22,7 @@ namespace {
 
 Money cny(const char* amount) { return Money{amount, "CNY"}; }
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        (void)f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 Receivable item(const char* account, Money open) {
     return Receivable{crm::InvoiceId{"INV"}, crm::AccountId{account}, Date(2024, 6, 1), Date(2024, 7, 1),

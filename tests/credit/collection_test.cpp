@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/errors.hpp"
+
 using crm::Date;
 using crm::Money;
 using crm::Percent;
@@ -19,16 +21,7 @@ namespace {
 
 Money cny(const char* amount) { return Money{amount, "CNY"}; }
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        (void)f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 }  // namespace
 

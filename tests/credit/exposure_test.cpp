@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/errors.hpp"
+
 using crm::Date;
 using crm::Days;
 using crm::Money;
@@ -22,16 +24,7 @@ Money cny(const char* amount) { return Money{amount, "CNY"}; }
 Money usd(const char* amount) { return Money{amount, "USD"}; }
 Date day(const char* iso) { return Date::parse(iso); }
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        (void)f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 Receivable item(const char* id, const char* invoiced, const char* due, Money open) {
     return Receivable{crm::InvoiceId{id}, crm::AccountId{"A-1"}, day(invoiced), day(due), open};

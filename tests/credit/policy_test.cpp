@@ -9,6 +9,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "../support/errors.hpp"
+
 using crm::Days;
 using crm::Money;
 using crm::Percent;
@@ -21,16 +23,7 @@ static_assert(std::regular<Policy>);
 static_assert(to_outcome(Escalation::block) == crm::Outcome::block);
 static_assert(to_outcome(Escalation::needs_approval) == crm::Outcome::needs_approval);
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 Money cny(const char* amount) { return Money{amount, "CNY"}; }
 

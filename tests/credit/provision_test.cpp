@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::Date;
@@ -25,16 +26,7 @@ namespace {
 Money cny(const char* amount) { return Money{amount, "CNY"}; }
 const Date year_end = Date(2024, 12, 31);
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        (void)f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 // An item invoiced `age` days before 2024-12-31, due 30 days later.
 Receivable aged(std::int64_t age, Money open) {

@@ -11,6 +11,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "../support/errors.hpp"
+
 using crm::Currency;
 using crm::Date;
 using crm::Decimal;
@@ -23,16 +25,7 @@ namespace {
 static_assert(std::regular<Receivable>);
 static_assert(std::regular<FxRate>);
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        (void)f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::Days;
@@ -22,16 +23,7 @@ namespace {
 
 Money cny(const char* amount) { return Money{amount, "CNY"}; }
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        (void)f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 bool same(const std::optional<Decimal>& a, const char* b) {
     return a.has_value() && same_representation(*a, Decimal{b});

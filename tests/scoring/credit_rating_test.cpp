@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::Decimal;
@@ -20,16 +21,7 @@ std::string text(const Score& s) { return s.points().to_string(); }
 Money cny(const char* amount) { return Money{amount, "CNY"}; }
 ScoreResult rated(const char* grade) { return ScoreResult{.total = Score{50}, .grade = grade}; }
 
-template <class F>
-void check_error(F&& f, ErrorCode code, const std::string& field) {
-    CHECK_THROWS_AS(f(), crm::Error);
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 }  // namespace
 
 TEST_SUITE("scoring.credit_rating") {

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
+
 using crm::Decimal;
 using crm::ErrorCode;
 using crm::Percent;
@@ -20,16 +22,7 @@ using namespace crm::scoring;
 
 namespace {
 
-template <class F>
-void check_error(F&& f, ErrorCode code, const std::string& field) {
-    CHECK_THROWS_AS(f(), crm::Error);
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 // revenue 50% (0 -> 0, 10,000,000 -> 100), payment days 30% (30 -> 100, 120 -> 0), fit 20%.
 Scorecard demo(MissingData days_missing = MissingData::exclude,

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "../support/errors.hpp"
+
 using crm::Decimal;
 using crm::ErrorCode;
 using crm::Percent;
@@ -36,16 +38,7 @@ std::string score(const ScoringFunction& f, const char* raw, int places = 2,
     return score_criterion(card, 0, FactValue{Decimal{raw}}).points().to_string();
 }
 
-template <class F>
-void check_error(F&& f, ErrorCode code, const std::string& field) {
-    CHECK_THROWS_AS(f(), crm::Error);
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 Scorecard two_criteria() {
     return Scorecard{

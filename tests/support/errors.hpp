@@ -13,7 +13,7 @@ namespace crm::test {
 template <class F>
 ErrorCode error_code_of(F&& f) {
     try {
-        f();
+        (void)f();
     } catch (const Error& e) {
         return e.code();
     }
@@ -25,7 +25,7 @@ ErrorCode error_code_of(F&& f) {
 template <class F>
 std::string error_field_of(F&& f) {
     try {
-        f();
+        (void)f();
     } catch (const Error& e) {
         return e.field();
     }
@@ -37,7 +37,7 @@ std::string error_field_of(F&& f) {
 template <class F>
 void check_error(F&& f, ErrorCode code, std::string_view field) {
     try {
-        f();
+        (void)f();
         FAIL_CHECK("no crm::Error thrown");
     } catch (const Error& e) {
         CHECK(e.code() == code);

@@ -17,9 +17,13 @@
 #include <type_traits>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 namespace {
+
+using crm::test::error_code_of;
+using crm::test::error_field_of;
 
 using crm::BusinessDayConvention;
 using crm::Calendar;
@@ -31,26 +35,6 @@ static_assert(std::regular<Calendar>, "a calendar is a regular value");
 static_assert(std::is_nothrow_move_constructible_v<Calendar>);
 
 Date day(std::string_view iso) { return Date::parse(iso); }
-
-crm::ErrorCode code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return e.code();
-    }
-    FAIL("no crm::Error thrown");
-    return crm::ErrorCode::invalid_argument;
-}
-
-std::string field_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return e.field();
-    }
-    FAIL("no crm::Error thrown");
-    return {};
-}
 
 bool is_weekend_day(Date d) { return d.weekday() == Weekday::saturday || d.weekday() == Weekday::sunday; }
 
@@ -607,25 +591,27 @@ TEST_SUITE("time.calendar") {
         CHECK(strict.is_strict());
         CHECK(strict.is_business_day(day("2024-01-02")));
         CHECK(strict.is_business_day(day("2026-12-31")));
-        CHECK(code_of([&] { (void)strict.is_business_day(day("2027-01-01")); }) ==
+        CHECK(error_code_of([&] { (void)strict.is_business_day(day("2027-01-01")); }) ==
               crm::ErrorCode::out_of_range);
-        CHECK(field_of([&] { (void)strict.is_business_day(day("2023-12-31")); }) == "date");
-        CHECK(field_of([&] { (void)strict.is_holiday(day("2031-01-01")); }) == "date");
-        CHECK(field_of([&] { (void)strict.is_working_weekend(day("2031-01-01")); }) == "date");
-        CHECK(field_of([&] { (void)strict.add_business_days(day("2031-01-01"), 1); }) == "date");
+        CHECK(error_field_of([&] { (void)strict.is_business_day(day("2023-12-31")); }) == "date");
+        CHECK(error_field_of([&] { (void)strict.is_holiday(day("2031-01-01")); }) == "date");
+        CHECK(error_field_of([&] { (void)strict.is_working_weekend(day("2031-01-01")); }) == "date");
+        CHECK(error_field_of([&] { (void)strict.add_business_days(day("2031-01-01"), 1); }) == "date");
         // the start is inside but the result is not: the argument that led outside is n
-        CHECK(code_of([&] { (void)strict.add_business_days(day("2026-12-30"), 5); }) ==
+        CHECK(error_code_of([&] { (void)strict.add_business_days(day("2026-12-30"), 5); }) ==
               crm::ErrorCode::out_of_range);
-        CHECK(field_of([&] { (void)strict.add_business_days(day("2026-12-30"), 5); }) == "n");
-        CHECK(field_of([&] { (void)strict.add_business_days(day("2024-01-02"), -2); }) == "n");
-        CHECK(field_of([&] { (void)strict.business_days_between(day("2023-12-01"), day("2024-01-05")); }) ==
-              "from");
-        CHECK(field_of([&] { (void)strict.business_days_between(day("2024-12-01"), day("2027-01-05")); }) ==
-              "to");
-        CHECK(field_of([&] { (void)strict.adjust(day("2027-01-01"), BusinessDayConvention::following); }) ==
-              "date");
-        CHECK(field_of([&] { (void)strict.next_business_day(day("2026-12-31")); }) == "date");
-        CHECK(field_of([&] { (void)strict.previous_business_day(day("2024-01-01")); }) == "date");
+        CHECK(error_field_of([&] { (void)strict.add_business_days(day("2026-12-30"), 5); }) == "n");
+        CHECK(error_field_of([&] { (void)strict.add_business_days(day("2024-01-02"), -2); }) == "n");
+        CHECK(error_field_of([&] {
+                  (void)strict.business_days_between(day("2023-12-01"), day("2024-01-05"));
+              }) == "from");
+        CHECK(error_field_of(
+                  [&] { (void)strict.business_days_between(day("2024-12-01"), day("2027-01-05")); }) == "to");
+        CHECK(error_field_of([&] {
+                  (void)strict.adjust(day("2027-01-01"), BusinessDayConvention::following);
+              }) == "date");
+        CHECK(error_field_of([&] { (void)strict.next_business_day(day("2026-12-31")); }) == "date");
+        CHECK(error_field_of([&] { (void)strict.previous_business_day(day("2024-01-01")); }) == "date");
         // inside the data every answer is the lenient one
         CHECK(strict.add_business_days(day("2024-09-30"), 1) == day("2024-10-08"));
         CHECK(strict.add_business_days(day("2026-12-30"), 1) == day("2026-12-31"));
@@ -647,72 +633,75 @@ TEST_SUITE("time.calendar") {
         Calendar::Spec spec{
             .working_days = {day("2024-02-04"), day("2024-02-18"), day("2024-04-07"), day("2024-05-06")}};
         CHECK_THROWS_AS(Calendar{spec}, crm::Error);
-        CHECK(code_of([&] { Calendar{spec}; }) == crm::ErrorCode::invalid_argument);
-        CHECK(field_of([&] { Calendar{spec}; }) == "working_days[3]");
+        CHECK(error_code_of([&] { Calendar{spec}; }) == crm::ErrorCode::invalid_argument);
+        CHECK(error_field_of([&] { Calendar{spec}; }) == "working_days[3]");
         // a date that is both a holiday and a working day
         spec = Calendar::Spec{.holidays = {day("2024-02-10"), day("2024-02-04")},
                               .working_days = {day("2024-02-04")}};
         CHECK_THROWS_AS(Calendar{spec}, crm::Error);
-        CHECK(code_of([&] { Calendar{spec}; }) == crm::ErrorCode::inconsistent);
-        CHECK(field_of([&] { Calendar{spec}; }) == "working_days[0]");
+        CHECK(error_code_of([&] { Calendar{spec}; }) == crm::ErrorCode::inconsistent);
+        CHECK(error_field_of([&] { Calendar{spec}; }) == "working_days[0]");
         const Calendar china = crm::china_mainland_calendar();
         const std::array<Date, 2> clash{day("2024-03-01"), day("2024-02-18")};
-        CHECK(code_of([&] { (void)china.with_holidays(clash); }) == crm::ErrorCode::inconsistent);
-        CHECK(field_of([&] { (void)china.with_holidays(clash); }) == "holidays[1]");
+        CHECK(error_code_of([&] { (void)china.with_holidays(clash); }) == crm::ErrorCode::inconsistent);
+        CHECK(error_field_of([&] { (void)china.with_holidays(clash); }) == "holidays[1]");
         const std::array<Date, 1> worked_holiday{day("2024-02-10")};
-        CHECK(field_of([&] { (void)china.with_working_days(worked_holiday); }) == "working_days[0]");
+        CHECK(error_field_of([&] { (void)china.with_working_days(worked_holiday); }) == "working_days[0]");
         const std::array<Date, 1> monday{day("2024-03-04")};
-        CHECK(code_of([&] { (void)china.with_working_days(monday); }) == crm::ErrorCode::invalid_argument);
+        CHECK(error_code_of([&] { (void)china.with_working_days(monday); }) ==
+              crm::ErrorCode::invalid_argument);
         // weekends: an enumerator out of range, and all seven days
         spec = Calendar::Spec{.weekend = {Weekday::saturday, static_cast<Weekday>(9)}};
-        CHECK(field_of([&] { Calendar{spec}; }) == "weekend[1]");
+        CHECK(error_field_of([&] { Calendar{spec}; }) == "weekend[1]");
         spec = Calendar::Spec{.weekend = {Weekday::monday, Weekday::tuesday, Weekday::wednesday,
                                           Weekday::thursday, Weekday::friday, Weekday::saturday,
                                           Weekday::sunday}};
-        CHECK(code_of([&] { Calendar{spec}; }) == crm::ErrorCode::invalid_argument);
-        CHECK(field_of([&] { Calendar{spec}; }) == "weekend");
+        CHECK(error_code_of([&] { Calendar{spec}; }) == crm::ErrorCode::invalid_argument);
+        CHECK(error_field_of([&] { Calendar{spec}; }) == "weekend");
     }
 
     TEST_CASE("bad text is an error naming the line") {
         const auto parse = [](std::string_view text) { return [text] { (void)Calendar::parse(text); }; };
         // a line that does not parse
         CHECK_THROWS_AS(Calendar::parse("2024-01-01 holiday\nnonsense\n"), crm::Error);
-        CHECK(code_of(parse("2024-01-01 holiday\nnonsense\n")) == crm::ErrorCode::parse_error);
-        CHECK(field_of(parse("2024-01-01 holiday\nnonsense\n")) == "line 2");
-        CHECK(field_of(parse("# comment\n\n2024-01-01 vacation\n")) == "line 3");
-        CHECK(field_of(parse("2024-01-01\n")) == "line 1");
-        CHECK(code_of(parse("2024-1-1 holiday\n")) == crm::ErrorCode::parse_error);
-        CHECK(code_of(parse("2024-01-01...2024-01-03 holiday\n")) == crm::ErrorCode::parse_error);
-        CHECK(code_of(parse("2024-01-01..2024-01-03..2024-01-05 holiday\n")) == crm::ErrorCode::parse_error);
+        CHECK(error_code_of(parse("2024-01-01 holiday\nnonsense\n")) == crm::ErrorCode::parse_error);
+        CHECK(error_field_of(parse("2024-01-01 holiday\nnonsense\n")) == "line 2");
+        CHECK(error_field_of(parse("# comment\n\n2024-01-01 vacation\n")) == "line 3");
+        CHECK(error_field_of(parse("2024-01-01\n")) == "line 1");
+        CHECK(error_code_of(parse("2024-1-1 holiday\n")) == crm::ErrorCode::parse_error);
+        CHECK(error_code_of(parse("2024-01-01...2024-01-03 holiday\n")) == crm::ErrorCode::parse_error);
+        CHECK(error_code_of(parse("2024-01-01..2024-01-03..2024-01-05 holiday\n")) ==
+              crm::ErrorCode::parse_error);
         // a date that does not exist
-        CHECK(code_of(parse("2023-02-29 holiday\n")) == crm::ErrorCode::invalid_date);
-        CHECK(field_of(parse("\n2023-02-29 holiday\n")) == "line 2");
+        CHECK(error_code_of(parse("2023-02-29 holiday\n")) == crm::ErrorCode::invalid_date);
+        CHECK(error_field_of(parse("\n2023-02-29 holiday\n")) == "line 2");
         // an unknown weekday name
-        CHECK(code_of(parse("weekend saturday sundae\n")) == crm::ErrorCode::invalid_argument);
-        CHECK(field_of(parse("# x\nweekend saturday sundae\n")) == "line 2");
-        CHECK(field_of(parse("weekend mon tue wed thu fri sat sun\n")) == "line 1");
+        CHECK(error_code_of(parse("weekend saturday sundae\n")) == crm::ErrorCode::invalid_argument);
+        CHECK(error_field_of(parse("# x\nweekend saturday sundae\n")) == "line 2");
+        CHECK(error_field_of(parse("weekend mon tue wed thu fri sat sun\n")) == "line 1");
         // ranges: backwards, and longer than a year
-        CHECK(field_of(parse("2024-01-03..2024-01-01 holiday\n")) == "line 1");
-        CHECK(code_of(parse("2024-01-01..2025-01-01 holiday\n")) == crm::ErrorCode::invalid_argument);
+        CHECK(error_field_of(parse("2024-01-03..2024-01-01 holiday\n")) == "line 1");
+        CHECK(error_code_of(parse("2024-01-01..2025-01-01 holiday\n")) == crm::ErrorCode::invalid_argument);
         CHECK(Calendar::parse("2024-01-01..2024-12-31 holiday\n").holidays().size() == 366);
         // a make-up day on a weekday, and a holiday later declared worked
-        CHECK(field_of(parse("2024-01-01 holiday\n2024-03-04 workday\n")) == "line 2");
-        CHECK(code_of(parse("2024-01-06 holiday\n2024-01-06 workday\n")) == crm::ErrorCode::inconsistent);
-        CHECK(field_of(parse("2024-01-06 holiday\n\n2024-01-06 workday\n")) == "line 3");
+        CHECK(error_field_of(parse("2024-01-01 holiday\n2024-03-04 workday\n")) == "line 2");
+        CHECK(error_code_of(parse("2024-01-06 holiday\n2024-01-06 workday\n")) ==
+              crm::ErrorCode::inconsistent);
+        CHECK(error_field_of(parse("2024-01-06 holiday\n\n2024-01-06 workday\n")) == "line 3");
         // with_text names lines too, and leaves the calendar as it was
         const Calendar china = crm::china_mainland_calendar();
-        CHECK(field_of([&] { (void)china.with_text("2027-01-01 holiday\n2024-02-18 holiday\n"); }) ==
+        CHECK(error_field_of([&] { (void)china.with_text("2027-01-01 holiday\n2024-02-18 holiday\n"); }) ==
               "line 2");
         CHECK(china == crm::china_mainland_calendar());
     }
 
     TEST_CASE("counts that leave the supported dates are overflow errors naming n") {
         const Calendar c;
-        CHECK(code_of([&] { (void)c.add_business_days(day("2024-01-01"), INT64_MAX); }) ==
+        CHECK(error_code_of([&] { (void)c.add_business_days(day("2024-01-01"), INT64_MAX); }) ==
               crm::ErrorCode::overflow);
-        CHECK(field_of([&] { (void)c.add_business_days(day("2024-01-01"), INT64_MIN); }) == "n");
-        CHECK(field_of([&] { (void)c.add_business_days(Date::max(), 1); }) == "n");
-        CHECK(field_of([&] { (void)c.add_business_days(Date::min(), -1); }) == "n");
+        CHECK(error_field_of([&] { (void)c.add_business_days(day("2024-01-01"), INT64_MIN); }) == "n");
+        CHECK(error_field_of([&] { (void)c.add_business_days(Date::max(), 1); }) == "n");
+        CHECK(error_field_of([&] { (void)c.add_business_days(Date::min(), -1); }) == "n");
         // 9999-12-31 is a Friday: it is its own following day; a Saturday before it would be too
         CHECK(c.add_business_days(Date::max(), 0) == Date::max());
         CHECK(c.add_business_days(Date::max(), -1) == Date(9999, 12, 30));

@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <unordered_set>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 namespace {
@@ -68,16 +69,7 @@ crm::Date random_date(crm::test::Rng& rng) {
     return crm::Date::from_serial(rng.between(crm::Date::min_serial, crm::Date::max_serial));
 }
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 template <class T>
 std::string printed(const T& value) {

@@ -17,6 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 namespace {
@@ -54,16 +55,7 @@ Date random_date(crm::test::Rng& rng) {
     return Date::from_serial(rng.between(Date(1402, 1, 1).serial(), Date(9997, 12, 31).serial()));
 }
 
-template <class F>
-void check_error(F&& f, crm::ErrorCode code, std::string_view field) {
-    try {
-        f();
-        FAIL_CHECK("no crm::Error thrown");
-    } catch (const crm::Error& e) {
-        CHECK(e.code() == code);
-        CHECK(e.field() == field);
-    }
-}
+using crm::test::check_error;
 
 template <class T>
 std::string printed(const T& value) {

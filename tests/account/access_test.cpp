@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::AccountId;
@@ -59,20 +60,8 @@ Account east_account() {
                                 Contact{"Liu Yang", "总工", "+86 138 1234 5678", ""}}};
 }
 
-struct Caught {
-    crm::ErrorCode code = crm::ErrorCode::invalid_argument;
-    std::string field;
-};
-
-Caught caught(auto&& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return Caught{e.code(), e.field()};
-    }
-    FAIL("no crm::Error thrown");
-    return {};
-}
+using Caught = crm::test::CaughtError;
+using crm::test::caught_error;
 
 const Date today = Date(2024, 6, 30);
 
@@ -192,30 +181,31 @@ TEST_SUITE("account.access") {
     TEST_CASE("bad visibility input is an error naming the field") {
         const crm::OrgChart org = sample_org();
         const Caught viewer =
-            caught([&] { (void)visibility(pid("ghost"), east_account(), org, AccessPolicy{}, today); });
+            caught_error([&] { (void)visibility(pid("ghost"), east_account(), org, AccessPolicy{}, today); });
         CHECK(viewer.code == crm::ErrorCode::not_found);
         CHECK(viewer.field == "viewer");
         Account stranger = east_account();
         stranger.owner = pid("ghost");
-        CHECK(caught([&] { (void)visibility(pid("li"), stranger, org, AccessPolicy{}, today); }).field ==
-              "account.owner");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
+                  (void)visibility(pid("li"), stranger, org, AccessPolicy{}, today);
+              }).field == "account.owner");
+        CHECK(caught_error([&] {
                   (void)visibility(pid("li"), east_account(), org,
                                    AccessPolicy{.outsiders = Visibility::full}, today);
               }).field == "policy.outsiders");
         const AccessPolicy unknown_person{.grants = {Grant{.to = pid("li"), .on = RegionId{"east"}},
                                                      Grant{.to = pid("ghost"), .on = RegionId{"east"}}}};
-        const Caught g = caught([&] { unknown_person.validate(org); });
+        const Caught g = caught_error([&] { unknown_person.validate(org); });
         CHECK(g.code == crm::ErrorCode::not_found);
         CHECK(g.field == "policy.grants[1].to");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   AccessPolicy{.grants = {Grant{.to = RoleId{"cashier"}, .on = RegionId{"east"}}}}.validate(
                       org);
               }).field == "policy.grants[0].to");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   AccessPolicy{.grants = {Grant{.to = PersonId{}, .on = RegionId{"east"}}}}.validate(org);
               }).field == "policy.grants[0].to");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   AccessPolicy{.grants = {Grant{.to = pid("li"), .on = AccountId{}}}}.validate(org);
               }).field == "policy.grants[0].on");
         CHECK_THROWS_AS((void)visibility(pid("li"), east_account(), org, unknown_person, today), crm::Error);

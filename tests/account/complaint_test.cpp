@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::AccountId;
@@ -35,20 +36,8 @@ Complaint high_a(const char* received = "2024-06-03 10:00") {
                      .received = at(received)};
 }
 
-struct Caught {
-    crm::ErrorCode code = crm::ErrorCode::invalid_argument;
-    std::string field;
-};
-
-Caught caught(auto&& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return Caught{e.code(), e.field()};
-    }
-    FAIL("no crm::Error thrown");
-    return {};
-}
+using Caught = crm::test::CaughtError;
+using crm::test::caught_error;
 
 }  // namespace
 
@@ -207,31 +196,31 @@ TEST_SUITE("account.complaint") {
         const DateTime later = at("2024-06-04 10:00");
         Complaint c = high_a();
         c.tier = "S";
-        Caught e = caught([&] { (void)sla_status(SlaPolicy{}, c, china, hours, later); });
+        Caught e = caught_error([&] { (void)sla_status(SlaPolicy{}, c, china, hours, later); });
         CHECK(e.code == crm::ErrorCode::not_found);
         CHECK(e.field == "complaint.tier");
         const SlaPolicy only_high{.targets = {SlaTarget{Severity::high, "A", Minutes{60}, BusinessDays{1}}}};
         Complaint low = high_a();
         low.severity = Severity::low;
-        CHECK(caught([&] { (void)sla_status(only_high, low, china, hours, later); }).field ==
+        CHECK(caught_error([&] { (void)sla_status(only_high, low, china, hours, later); }).field ==
               "complaint.severity");
         Complaint early = high_a();
         early.responded = at("2024-06-03 09:00");
-        e = caught([&] { (void)sla_status(SlaPolicy{}, early, china, hours, later); });
+        e = caught_error([&] { (void)sla_status(SlaPolicy{}, early, china, hours, later); });
         CHECK(e.code == crm::ErrorCode::inconsistent);
         CHECK(e.field == "complaint.responded");
         early.responded.reset();
         early.resolved = at("2024-06-02 09:00");
-        CHECK(caught([&] { (void)sla_status(SlaPolicy{}, early, china, hours, later); }).field ==
+        CHECK(caught_error([&] { (void)sla_status(SlaPolicy{}, early, china, hours, later); }).field ==
               "complaint.resolved");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   (void)sla_status(SlaPolicy{}, high_a(), china, hours, at("2024-06-03 09:59"));
               }).field == "as_of");
         CHECK_THROWS_AS((void)sla_status(SlaPolicy{}, c, china, hours, later), crm::Error);
     }
 
     TEST_CASE("an invalid SLA policy is an error naming the field") {
-        const auto field_of = [](SlaPolicy p) { return caught([&] { p.validate(); }); };
+        const auto field_of = [](SlaPolicy p) { return caught_error([&] { p.validate(); }); };
         CHECK_NOTHROW(SlaPolicy{}.validate());
         CHECK(field_of(SlaPolicy{.targets = {}}).field == "policy.targets");
         CHECK(field_of(SlaPolicy{.targets = {SlaTarget{Severity::low, "", Minutes{60}, BusinessDays{1}}}})

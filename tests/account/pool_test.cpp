@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::AccountId;
@@ -68,20 +69,8 @@ Account pool_account(const char* id = "ACC-P") {
                    .created = day("2023-05-01")};
 }
 
-struct Caught {
-    crm::ErrorCode code = crm::ErrorCode::invalid_argument;
-    std::string field;
-};
-
-Caught caught(auto&& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return Caught{e.code(), e.field()};
-    }
-    FAIL("no crm::Error thrown");
-    return {};
-}
+using Caught = crm::test::CaughtError;
+using crm::test::caught_error;
 
 std::vector<std::string_view> codes(const Decision& d) {
     std::vector<std::string_view> out;
@@ -176,18 +165,19 @@ TEST_SUITE("account.pool") {
     TEST_CASE("bad claim input is an error naming the field") {
         Account unknown = pool_account();
         unknown.tier = "S";
-        Caught c = caught([&] { (void)claim(PoolPolicy{}, unknown, pid("chen"), 0, {}, day("2024-06-30")); });
+        Caught c =
+            caught_error([&] { (void)claim(PoolPolicy{}, unknown, pid("chen"), 0, {}, day("2024-06-30")); });
         CHECK(c.code == crm::ErrorCode::not_found);
         CHECK(c.field == "account.tier");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   (void)claim(PoolPolicy{}, pool_account(), PersonId{}, 0, {}, day("2024-06-30"));
               }).field == "rep");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   (void)claim(PoolPolicy{}, pool_account(), pid("chen"), -1, {}, day("2024-06-30"));
               }).field == "owned_count");
         const std::vector<ReleaseEvent> future{{AccountId{"ACC-Y"}, pid("li"), day("2024-01-01")},
                                                {AccountId{"ACC-P"}, pid("chen"), day("2024-07-01")}};
-        c = caught(
+        c = caught_error(
             [&] { (void)claim(PoolPolicy{}, pool_account(), pid("chen"), 0, future, day("2024-06-30")); });
         CHECK(c.code == crm::ErrorCode::inconsistent);
         CHECK(c.field == "history[1].released_on");
@@ -196,7 +186,7 @@ TEST_SUITE("account.pool") {
     }
 
     TEST_CASE("an invalid pool policy is an error naming the field") {
-        const auto field_of = [](PoolPolicy p) { return caught([&] { p.validate(); }); };
+        const auto field_of = [](PoolPolicy p) { return caught_error([&] { p.validate(); }); };
         CHECK_NOTHROW(PoolPolicy{}.validate());
         CHECK(field_of(PoolPolicy{.tiers = {}}).field == "policy.tiers");
         CHECK(field_of(PoolPolicy{.tiers = {TierPoolRule{.tier = "", .exempt = true}}}).field ==
@@ -326,29 +316,31 @@ TEST_SUITE("account.pool") {
         const auto released = due_for_release(policy, std::span{accounts}.first(3), day("2024-03-20"));
         REQUIRE(released.size() == 1);
         CHECK(released[0].tier == "普通");
-        CHECK(caught([&] { (void)due_for_release(policy, accounts, day("2024-03-20")); }).field ==
+        CHECK(caught_error([&] { (void)due_for_release(policy, accounts, day("2024-03-20")); }).field ==
               "accounts[3].tier");
         accounts[3].tier = "ke";
-        CHECK(caught([&] { (void)due_for_release(policy, accounts, day("2024-03-20")); }).field ==
+        CHECK(caught_error([&] { (void)due_for_release(policy, accounts, day("2024-03-20")); }).field ==
               "accounts[3].tier");
         accounts[3].tier = "";
-        CHECK(caught([&] { (void)due_for_release(policy, accounts, day("2024-03-20")); }).field ==
+        CHECK(caught_error([&] { (void)due_for_release(policy, accounts, day("2024-03-20")); }).field ==
               "accounts[3].tier");
     }
 
     TEST_CASE("bad release input is an error naming the account") {
         std::vector<Account> accounts{c_account("ACC-1"), c_account("ACC-2"), c_account("ACC-3")};
         accounts[2].tier = "Z";
-        const Caught tier = caught([&] { (void)due_for_release(PoolPolicy{}, accounts, day("2024-03-01")); });
+        const Caught tier =
+            caught_error([&] { (void)due_for_release(PoolPolicy{}, accounts, day("2024-03-01")); });
         CHECK(tier.code == crm::ErrorCode::not_found);
         CHECK(tier.field == "accounts[2].tier");
         // an account in the pool with an unknown tier is still an error: the archive is inconsistent
         accounts[2].owner.reset();
-        CHECK(caught([&] { (void)due_for_release(PoolPolicy{}, accounts, day("2024-03-01")); }).field ==
+        CHECK(caught_error([&] { (void)due_for_release(PoolPolicy{}, accounts, day("2024-03-01")); }).field ==
               "accounts[2].tier");
         // the same id released twice: the archive holds the account twice
         const std::vector<Account> twice{c_account("ACC-1"), c_account("ACC-2"), c_account("ACC-1")};
-        const Caught dup = caught([&] { (void)due_for_release(PoolPolicy{}, twice, day("2024-06-01")); });
+        const Caught dup =
+            caught_error([&] { (void)due_for_release(PoolPolicy{}, twice, day("2024-06-01")); });
         CHECK(dup.code == crm::ErrorCode::duplicate);
         CHECK(dup.field == "accounts[2].id");
         CHECK_THROWS_AS((void)due_for_release(PoolPolicy{.tiers = {}}, twice, day("2024-06-01")), crm::Error);
@@ -393,24 +385,24 @@ TEST_SUITE("account.pool") {
 
     TEST_CASE("bad transfer input is an error naming the field") {
         const crm::OrgChart org = sample_org();
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   (void)transfer(PoolPolicy{}, c_account(), pid("ghost"), pid("chen"), 0, org);
               }).field == "from");
-        const Caught to =
-            caught([&] { (void)transfer(PoolPolicy{}, c_account(), pid("wang"), pid("ghost"), 0, org); });
+        const Caught to = caught_error(
+            [&] { (void)transfer(PoolPolicy{}, c_account(), pid("wang"), pid("ghost"), 0, org); });
         CHECK(to.code == crm::ErrorCode::not_found);
         CHECK(to.field == "to");
         Account stranger = c_account();
         stranger.owner = pid("ghost");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   (void)transfer(PoolPolicy{}, stranger, pid("wang"), pid("chen"), 0, org);
               }).field == "account.owner");
         Account unknown = c_account();
         unknown.tier = "Z";
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   (void)transfer(PoolPolicy{}, unknown, pid("wang"), pid("chen"), 0, org);
               }).field == "account.tier");
-        CHECK(caught([&] {
+        CHECK(caught_error([&] {
                   (void)transfer(PoolPolicy{}, c_account(), pid("wang"), pid("chen"), -3, org);
               }).field == "to_owned_count");
         CHECK_THROWS_AS((void)transfer(PoolPolicy{}, unknown, pid("wang"), pid("chen"), 0, org), crm::Error);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::AccountId;
@@ -31,20 +32,8 @@ Account visited(const char* id, const char* tier, std::optional<Date> last_visit
                    .last_visit = last_visit};
 }
 
-struct Caught {
-    crm::ErrorCode code = crm::ErrorCode::invalid_argument;
-    std::string field;
-};
-
-Caught caught(auto&& f) {
-    try {
-        f();
-    } catch (const crm::Error& e) {
-        return Caught{e.code(), e.field()};
-    }
-    FAIL("no crm::Error thrown");
-    return {};
-}
+using Caught = crm::test::CaughtError;
+using crm::test::caught_error;
 
 }  // namespace
 
@@ -86,13 +75,13 @@ TEST_SUITE("account.visit") {
 
     TEST_CASE("bad visit input is an error naming the field") {
         Account unknown = visited("x", "S", std::nullopt);
-        Caught c = caught([&] { (void)next_visit_due(VisitPolicy{}, unknown); });
+        Caught c = caught_error([&] { (void)next_visit_due(VisitPolicy{}, unknown); });
         CHECK(c.code == crm::ErrorCode::not_found);
         CHECK(c.field == "account.tier");
         const std::vector<Account> accounts{visited("a", "A", std::nullopt), unknown};
-        CHECK(caught([&] { (void)overdue_visits(VisitPolicy{}, accounts, day("2024-03-01")); }).field ==
+        CHECK(caught_error([&] { (void)overdue_visits(VisitPolicy{}, accounts, day("2024-03-01")); }).field ==
               "accounts[1].tier");
-        const auto field_of = [](VisitPolicy p) { return caught([&] { p.validate(); }); };
+        const auto field_of = [](VisitPolicy p) { return caught_error([&] { p.validate(); }); };
         CHECK(field_of(VisitPolicy{.tiers = {}}).field == "policy.tiers");
         CHECK(field_of(VisitPolicy{.tiers = {VisitCadence{"", 1}}}).field == "policy.tiers[0].tier");
         CHECK(field_of(VisitPolicy{.tiers = {VisitCadence{"A", 0}}}).field == "policy.tiers[0].every_months");

@@ -33,6 +33,24 @@ std::string error_field_of(F&& f) {
     return {};
 }
 
+/// The code and field of the crm::Error that `f` throws.
+struct CaughtError {
+    ErrorCode code = ErrorCode::invalid_argument;
+    std::string field;
+};
+
+/// What `f` throws; fails the test case when it throws no crm::Error.
+template <class F>
+CaughtError caught_error(F&& f) {
+    try {
+        (void)f();
+    } catch (const Error& e) {
+        return CaughtError{e.code(), e.field()};
+    }
+    FAIL_CHECK("no crm::Error thrown");
+    return {};
+}
+
 /// `f` throws crm::Error with this code naming this field.
 template <class F>
 void check_error(F&& f, ErrorCode code, std::string_view field) {

@@ -34,4 +34,10 @@ Error::Error(ErrorCode code, std::string field, std::string message)
     what_ += ": " + message_;
 }
 
+Error Error::at(std::string_view field) const {
+    std::string message = message_;
+    if (!field_.empty() && field_ != field) message += " (in " + field_ + ")";
+    return Error(code_, std::string(field), std::move(message));
+}
+
 }  // namespace crm

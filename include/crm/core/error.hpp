@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace crm {
 
@@ -46,11 +47,29 @@ public:
     [[nodiscard]] const std::string& message() const noexcept { return message_; }
     [[nodiscard]] const char* what() const noexcept override { return what_.c_str(); }
 
+    /// The same error reported against the input `field` (`order.amount`) instead of the
+    /// operation that detected it (`add`); the old field is kept at the end of the message
+    /// ("... (in add)") so nothing is lost. Used through `crm::at_field`.
+    [[nodiscard]] Error at(std::string_view field) const;
+
 private:
     ErrorCode code_;
     std::string field_;
     std::string message_;
     std::string what_;
 };
+
+/// Runs `compute()`; a crm::Error it throws is rethrown naming `field`, the path of the input
+/// the computation was working on. This is how a rule turns a vocabulary error (an `add`
+/// that overflowed, a `quantize` that could not fit) into one that names the caller's input:
+/// `at_field("order.amount", [&] { return exposure + order.amount; })`.
+template <class F>
+decltype(auto) at_field(std::string_view field, F&& compute) {
+    try {
+        return std::forward<F>(compute)();
+    } catch (const Error& e) {
+        throw e.at(field);
+    }
+}
 
 }  // namespace crm

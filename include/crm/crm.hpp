@@ -24,6 +24,7 @@
 #include <crm/core/error.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/credit/aging.hpp>
 #include <crm/credit/caps.hpp>
 #include <crm/credit/check.hpp>

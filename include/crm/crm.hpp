@@ -61,3 +61,4 @@
 #include <crm/time/date.hpp>
 #include <crm/time/period.hpp>
 #include <crm/time/time_of_day.hpp>
+#include <crm/version.hpp>

@@ -5,6 +5,8 @@
 /// that cannot give an exact, representable answer. A business "no" is never an Error:
 /// it is a returned crm::Decision. Proven by tests/core/error_test.cpp.
 
+#include <crm/config.hpp>  // first: the C++20 check and the export macros
+
 #include <exception>
 #include <iosfwd>
 #include <string>

@@ -2,7 +2,7 @@
 //
 // The data is written in the calendar text format (see Calendar::parse), so the shipped data
 // and the format callers use to add later years are the same thing. Facts and sources are
-// also tabulated in shared/data/cn-public-holidays.md; tests/time/calendar_test.cpp checks
+// also listed in docs/domain.md (holiday data); tests/time/calendar_test.cpp checks
 // every day below against that table, year by year.
 
 #include <crm/time/calendar.hpp>

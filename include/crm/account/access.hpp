@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Confidentiality (保密: 客户资料仅限于工作): who sees an account in full, who sees a redacted
-/// copy, and who sees nothing; and the redaction itself. Domain: shared/domain.md section 1
+/// copy, and who sees nothing; and the redaction itself. Domain: docs/domain.md section 1
 /// ("Confidentiality"). Proven by tests/account/access_test.cpp.
 ///
 /// ```cpp

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// The key-account archive (客户档案): an account, its contacts, its segment and status, and
-/// the checks that keep an archive consistent with the org chart. Domain: shared/domain.md
+/// the checks that keep an archive consistent with the org chart. Domain: docs/domain.md
 /// section 1. Proven by tests/account/account_test.cpp.
 ///
 /// ```cpp

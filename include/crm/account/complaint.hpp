@@ -2,7 +2,7 @@
 /// \file
 /// Complaint SLAs (投诉处理时限): per severity and tier a response deadline and a resolution
 /// deadline, in business hours or business days on a calendar; whether a complaint is on time,
-/// at risk or breached; and how far it has escalated (及时向上级报告). Domain: shared/domain.md
+/// at risk or breached; and how far it has escalated (及时向上级报告). Domain: docs/domain.md
 /// section 1 ("Complaints"). Proven by tests/account/complaint_test.cpp.
 ///
 /// ```cpp

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Ownership and the public pool (公海): who may claim an account, which owned accounts fall
-/// back to the pool, and when a transfer between reps needs approval. Domain: shared/domain.md
+/// back to the pool, and when a transfer between reps needs approval. Domain: docs/domain.md
 /// section 1 ("Ownership and the public pool"). Proven by tests/account/pool_test.cpp.
 ///
 /// ```cpp

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// The reasons the accounts rules give, each with a stable code and English and Chinese
-/// templates (style.md rule 10). The figures each one carries are named in its template.
+/// templates. The figures each one carries are named in its template.
 /// Proven by tests/account/pool_test.cpp.
 
 #include <crm/core/decision.hpp>

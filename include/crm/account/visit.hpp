@@ -2,7 +2,7 @@
 /// \file
 /// Regular visits (定期拜访): each tier has a cadence; from the last visit the next one falls
 /// due, and on any day the overdue list says who has not been visited in time. Domain:
-/// shared/domain.md section 1 ("Visits"). Proven by tests/account/visit_test.cpp.
+/// docs/domain.md section 1 ("Visits"). Proven by tests/account/visit_test.cpp.
 ///
 /// ```cpp
 /// using namespace crm::account;

@@ -3,7 +3,7 @@
 /// The delegation-of-authority matrix (权限矩阵 / 审批权限表): rows that map a request (its kind,
 /// segment, region, product line and figures) to the org-chart levels that must approve it.
 /// Validated and compiled once, on construction; `route` (crm/approval/route.hpp) reads it.
-/// Domain: shared/domain.md section 6. Proven by tests/approval/matrix_test.cpp.
+/// Domain: docs/domain.md section 6. Proven by tests/approval/matrix_test.cpp.
 ///
 /// ```cpp
 /// using namespace crm::approval;

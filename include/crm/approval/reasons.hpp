@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// The reasons the approval area gives, each a stable code with English and Chinese templates
-/// (style.md rule 10). Names that read differently in the two languages come as two figures:
+/// The reasons the approval area gives, each a stable code with English and Chinese templates.
+/// Names that read differently in the two languages come as two figures:
 /// `kind` / `kind_zh` ("payment term" / "付款条件") and `authority` / `authority_zh`; a level is
 /// shown by its role's name on the ladder ("sales director 销售总监"). "step {stage}" counts from 1.
 /// `route` uses `not_needed` and `route`; `verify` the rest; `lint` the `lint_*` ones. Proven by

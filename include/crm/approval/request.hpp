@@ -2,7 +2,7 @@
 /// \file
 /// What is asked for approval (审批申请): a request's kind, its figures (an amount, a percent, a
 /// number of days), the segment, region and product line it concerns, who asks, and the
-/// fingerprint of the content being approved. Domain: shared/domain.md section 6. Proven by
+/// fingerprint of the content being approved. Domain: docs/domain.md section 6. Proven by
 /// tests/approval/request_test.cpp.
 ///
 /// ```cpp

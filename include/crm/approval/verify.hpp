@@ -2,7 +2,7 @@
 /// \file
 /// Verifying approvals (审批校验): does a set of approval records fill a route, under the rules
 /// of segregation of duties, levels held on the approval date, delegations (代理审批) and the
-/// content approved? Domain: shared/domain.md section 6. Proven by
+/// content approved? Domain: docs/domain.md section 6. Proven by
 /// tests/approval/verify_test.cpp, which also replays the bypass attempts real systems
 /// suffered (edit after approval, a duplicate request, approving one's own request, approving
 /// through an expired delegation).

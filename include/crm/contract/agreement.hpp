@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The annual sales agreement (年度销售协议, shared/domain.md section 3): parties and
+/// The annual sales agreement (年度销售协议, docs/domain.md section 3): parties and
 /// signatories, validity, currency, committed revenue per product group and quarter, agreed
 /// prices, a rebate schedule, payment terms, the credit limit granted, version, lifecycle state
 /// and history. An aggregate; `validate()` throws crm::Error naming the field. Proven by

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The reasons and finding codes of the contract area (style.md rule 10), each with English and
+/// The reasons and finding codes of the contract area, each with English and
 /// Chinese templates. Proven by tests/contract/review_test.cpp (one worked example per finding)
 /// and tests/contract/lifecycle_test.cpp (refused transitions).
 

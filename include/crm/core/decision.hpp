@@ -2,7 +2,7 @@
 /// \file
 /// The explanation vocabulary: a rule's answer is a crm::Decision, an outcome with the
 /// reasons behind it, and every reason carries a stable code, its severity and the figures it
-/// was decided on, renderable in English and Chinese (style.md rule 10). A business "no" is a
+/// was decided on, renderable in English and Chinese. A business "no" is a
 /// Decision, never an exception. Proven by tests/core/decision_test.cpp.
 ///
 /// How an area states a reason:

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Aging of receivables (账龄分析, shared/domain.md section 4): open amounts bucketed by days
+/// Aging of receivables (账龄分析, docs/domain.md section 4): open amounts bucketed by days
 /// past due (or days since invoice) at an as-of date, per account and rolled up per region.
 /// Bucket totals sum exactly to the open total. Proven by tests/credit/aging_test.cpp.
 ///

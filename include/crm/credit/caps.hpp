@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Receivable-scale control (应收账款控制规模, shared/domain.md section 4): a cap on total
+/// Receivable-scale control (应收账款控制规模, docs/domain.md section 4): a cap on total
 /// receivables per region and per account, and how much headroom is left under it.
 /// Proven by tests/credit/caps_test.cpp.
 ///

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The order credit check (订单信用检查, shared/domain.md section 4): may this order go ahead,
+/// The order credit check (订单信用检查, docs/domain.md section 4): may this order go ahead,
 /// given the account's profile, what it owes and has on order, and the policy of its tier and
 /// segment? The answer is a crm::Decision with every reason that applies and the figures
 /// behind each. Proven by tests/credit/check_test.cpp (worked examples, each reason alone and

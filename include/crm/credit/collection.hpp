@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Collection (回款, shared/domain.md section 4): the collection plan per account and month
+/// Collection (回款, docs/domain.md section 4): the collection plan per account and month
 /// against what was actually collected, and the collection rate (回款率 = actual / planned).
 /// Proven by tests/credit/collection_test.cpp.
 ///

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Credit exposure (信用敞口) and the receivables position behind an order credit check
-/// (shared/domain.md section 4). Proven by tests/credit/exposure_test.cpp.
+/// (docs/domain.md section 4). Proven by tests/credit/exposure_test.cpp.
 ///
 /// ```cpp
 /// crm::credit::Exposure e = crm::credit::exposure(policy, profile, snapshot, order);

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The credit policy (信用政策, shared/domain.md section 4): what counts in an account's
+/// The credit policy (信用政策, docs/domain.md section 4): what counts in an account's
 /// exposure, and the thresholds at which an order is warned about, sent for approval or
 /// blocked. One Policy per tier and segment, looked up in a PolicyTable. Every default below
 /// is a default, never a constant: each is a member the host may set. Proven by

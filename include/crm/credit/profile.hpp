@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The inputs of a credit check (shared/domain.md section 4): the account's credit profile,
+/// The inputs of a credit check (docs/domain.md section 4): the account's credit profile,
 /// and a snapshot of what it owes and has on order. The caller passes them; the library reads
 /// nothing else (no database, no clock). Proven by tests/credit/exposure_test.cpp and
 /// tests/credit/check_test.cpp.

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Bad-debt provision (坏账准备, shared/domain.md section 4): a rate per aging bucket applied
+/// Bad-debt provision (坏账准备, docs/domain.md section 4): a rate per aging bucket applied
 /// to the bucket's open amount, rounded to the currency's minor unit, with a total that is
 /// exactly the sum of the lines. Proven by tests/credit/provision_test.cpp.
 ///

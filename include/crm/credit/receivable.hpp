@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The receivables ledger as the credit area reads it (应收账款, shared/domain.md section 4):
+/// The receivables ledger as the credit area reads it (应收账款, docs/domain.md section 4):
 /// open invoice items, the exchange rates that bring them into one currency, and the map from
 /// accounts to sales regions. These are the facts a host passes in; the library reads nothing
 /// else. Proven by tests/credit/receivable_test.cpp.

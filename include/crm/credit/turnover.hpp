@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Receivable turnover (应收账款周转率), turnover days (应收账款周转天数) and days sales
-/// outstanding (DSO), shared/domain.md section 4. Every figure is computed exactly and divided
+/// outstanding (DSO), docs/domain.md section 4. Every figure is computed exactly and divided
 /// once, at the end, to the scale asked for; a zero denominator gives a defined, documented
 /// answer instead of a division by zero. Proven by tests/credit/turnover_test.cpp.
 ///

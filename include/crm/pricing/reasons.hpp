@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The reasons the pricing area gives (style.md rule 10). Proven by
+/// The reasons the pricing area gives. Proven by
 /// tests/pricing/price_test.cpp (floors) and tests/pricing/authority_test.cpp.
 
 #include <crm/core/decision.hpp>

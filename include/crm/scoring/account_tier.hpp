@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// The ready-made account assessment: value and potential give the tier (评估目标客户的价值和
-/// 潜力). Domain: shared/domain.md sections 1 ("Tier") and 7 ("Account assessment: value and
+/// 潜力). Domain: docs/domain.md sections 1 ("Tier") and 7 ("Account assessment: value and
 /// potential (revenue, growth, margin, payment behaviour, strategic fit, satisfaction) give the
 /// tier"). Proven by tests/scoring/account_tier_test.cpp.
 ///

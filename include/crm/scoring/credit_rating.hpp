@@ -2,7 +2,7 @@
 /// \file
 /// The ready-made credit rating (信用评级) and the credit limit it recommends: the rating band
 /// gives a multiple of the account's average monthly revenue, rounded down to a granularity and
-/// kept inside the policy's bounds. Domain: shared/domain.md section 4 (credit profile: limit,
+/// kept inside the policy's bounds. Domain: docs/domain.md section 4 (credit profile: limit,
 /// rating) and section 7 ("Credit rating gives a recommended credit limit inside the policy's
 /// bounds"). The figures about payment come from the credit area as plain numbers (this area
 /// does not include crm/credit). Proven by tests/scoring/credit_rating_test.cpp.

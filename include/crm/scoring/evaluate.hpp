@@ -2,7 +2,7 @@
 /// \file
 /// Scoring facts with a scorecard: one subject with its breakdown (`evaluate(card, facts)`),
 /// the compiled form for millions of subjects (`CompiledScorecard` + a dense row of values),
-/// and batches on several threads. Domain: shared/domain.md section 7. Proven by
+/// and batches on several threads. Domain: docs/domain.md section 7. Proven by
 /// tests/scoring/evaluate_test.cpp (worked examples, bad input, properties) and
 /// tests/scoring/batch_test.cpp (batch equals one at a time).
 ///

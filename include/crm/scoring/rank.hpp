@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Ranking scored subjects (managers, regions, accounts) by total, with an explicit tie rule.
-/// Domain: shared/domain.md section 7 ("results rank managers and regions, ties handled
+/// Domain: docs/domain.md section 7 ("results rank managers and regions, ties handled
 /// explicitly"). Proven by tests/scoring/rank_test.cpp.
 
 #include <crm/scoring/evaluate.hpp>

@@ -2,7 +2,7 @@
 /// \file
 /// The ready-made customer satisfaction index (客户满意度) from survey answers: weighted
 /// questions on 1..5 or 1..10 scales, each answer mapped linearly to 0..100 (the lowest answer
-/// 0, the highest 100), the index their weighted sum. Domain: shared/domain.md section 7
+/// 0, the highest 100), the index their weighted sum. Domain: docs/domain.md section 7
 /// ("Customer satisfaction (客户满意度) from survey answers"). Proven by
 /// tests/scoring/satisfaction_test.cpp.
 ///

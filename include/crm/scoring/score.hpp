@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// crm::scoring::Score: points on an assessment scale (评估/考核得分). Domain: shared/domain.md
+/// crm::scoring::Score: points on an assessment scale (评估/考核得分). Domain: docs/domain.md
 /// section 7. Proven by tests/scoring/score_test.cpp.
 
 #include <crm/money/decimal.hpp>

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Scorecards (评分卡): criteria with scoring functions and weights, a policy for missing data,
-/// and grade bands. Domain: shared/domain.md section 7. A Scorecard is plain data; `validate`
+/// and grade bands. Domain: docs/domain.md section 7. A Scorecard is plain data; `validate`
 /// checks it (tests/scoring/scorecard_test.cpp), crm/scoring/evaluate.hpp scores facts with it.
 ///
 /// ```cpp

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Payment terms (付款条件): when an invoice's money falls due, in how many instalments, and
-/// what an early payment saves. Domain: shared/domain.md section 2. Proven by
+/// what an early payment saves. Domain: docs/domain.md section 2. Proven by
 /// tests/terms/payment_terms_test.cpp.
 ///
 /// ```cpp

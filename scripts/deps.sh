@@ -1,30 +1,46 @@
 #!/usr/bin/env bash
-# Checks that the Debian packages crmrules builds and tests with are installed; installs the
-# missing ones when run as root, otherwise prints the one command to run and fails.
-# Run it (bash scripts/deps.sh), or source it and call crm_check_deps. The optional
-# libclips-dev (peer benchmark for approval routing) is not checked.
+# Checks that the Debian packages a task needs are installed; installs the missing ones when run
+# as root, otherwise prints the one command to run and fails. Packages come in groups by purpose:
+#   bash scripts/deps.sh build             # the library and the examples (scripts/demo.sh)
+#   bash scripts/deps.sh build test        # + the test suite (scripts/test.sh; the default)
+#   bash scripts/deps.sh build test clang  # + clang 14 and its sanitizer/libFuzzer runtimes
+# Groups: build, test, bench, clang, docs, python (a venv for gcovr and Conan from PyPI).
+# Or source it and call `crm_check_deps GROUP...`. The optional libclips-dev (peer benchmark
+# for approval routing) is in no group.
 
-crm_required_packages=(
-    cmake g++ make
-    libboost-dev libboost-date-time-dev
-    doctest-dev libbenchmark-dev
-    libpython3.11-testsuite
+declare -A crm_package_groups=(
+    [build]="cmake g++ make libboost-dev libboost-date-time-dev"
+    [test]="doctest-dev libpython3.11-testsuite pkg-config binutils"
+    [bench]="libbenchmark-dev"
+    [clang]="clang libclang-rt-14-dev"
+    [docs]="doxygen"
+    [python]="python3 python3-venv"
 )
 
 crm_check_deps() {
+    local groups=("$@") group packages=() pkg
+    [[ ${#groups[@]} -eq 0 ]] && groups=(build test)
+    for group in "${groups[@]}"; do
+        if [[ -z "${crm_package_groups[$group]+set}" ]]; then
+            echo "deps: unknown group '$group' (groups: ${!crm_package_groups[*]})" >&2
+            return 2
+        fi
+        # shellcheck disable=SC2206
+        packages+=(${crm_package_groups[$group]})
+    done
     if ! command -v dpkg-query >/dev/null 2>&1; then
         echo "deps: not a Debian system; make sure the equivalents of these are installed:" \
-             "${crm_required_packages[*]}" >&2
+             "${packages[*]}" >&2
         return 0
     fi
-    local missing=() pkg
-    for pkg in "${crm_required_packages[@]}"; do
+    local missing=()
+    for pkg in "${packages[@]}"; do
         if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
             missing+=("$pkg")
         fi
     done
     if [[ ${#missing[@]} -eq 0 ]]; then
-        echo "deps: all required Debian packages are installed"
+        echo "deps: the Debian packages for '${groups[*]}' are installed"
         return 0
     fi
     echo "deps: missing Debian packages: ${missing[*]}"
@@ -40,5 +56,5 @@ crm_check_deps() {
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
     set -euo pipefail
-    crm_check_deps
+    crm_check_deps "$@"
 fi

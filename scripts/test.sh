@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
 
 echo "== dependencies"
-bash scripts/deps.sh
+bash scripts/deps.sh build test
 
 echo "== configure, build and test (cmake --workflow --preset dev)"
 cmake --workflow --preset dev

@@ -26,6 +26,7 @@ cmake --workflow --preset coverage
 echo "== gcovr over include/ and src/ (gates: line >= ${line_gate}%, branch >= ${branch_gate}%)"
 "$venv/bin/gcovr" --root . --object-directory build/coverage \
     --filter 'include/' --filter 'src/' \
+    --gcov-exclude-directories 'build/coverage/tests/consumer-.*' \
     --exclude-throw-branches --exclude-unreachable-branches \
     --gcov-ignore-parse-errors=negative_hits.warn_once_per_file \
     -j "${CMAKE_BUILD_PARALLEL_LEVEL}" \

@@ -13,7 +13,7 @@ cmake --preset docs -DCRM_DOCS_STRICT="$strict" > /dev/null
 status=0
 cmake --build --preset docs || status=$?
 log=build/docs/docs/warnings.log
-count=$(grep -c "warning:" "$log" 2>/dev/null || true)
+count=$(grep -cE ": (warning|error): " "$log" 2>/dev/null || true)
 echo "docs: ${count:-0} Doxygen warnings (strict: $strict); the first ones:"
 head -n 10 "$log" 2>/dev/null | sed "s|$PWD/||" || true
 if [[ $status -ne 0 ]]; then

@@ -9,11 +9,11 @@
 #include "fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const auto [amount, code] = crm_fuzz::split_line(crm_fuzz::text(data, size));
+    const auto lines = crm_fuzz::split_line(crm_fuzz::text(data, size));
+    const std::string_view amount = lines.first;
+    const std::string_view code = lines.second.empty() ? std::string_view{"CNY"} : lines.second;
     crm::Money m;
-    if (crm_fuzz::throws_crm_error([&] {
-            m = crm::Money{amount, code.empty() ? std::string_view{"CNY"} : code};
-        })) {
+    if (crm_fuzz::throws_crm_error([&] { m = crm::Money{amount, code}; })) {
         return 0;
     }
     for (const auto style : {crm::MoneyStyle::code, crm::MoneyStyle::symbol, crm::MoneyStyle::plain}) {

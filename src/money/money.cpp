@@ -93,7 +93,7 @@ std::string format(const Money& m, MoneyStyle style) {
         if (minor > 0) digits += "." + std::string(static_cast<std::size_t>(minor), '0');
     } else if (integer_digits + fraction_digits <= kMaxPositionalDigits) {
         digits = abs(amount).to_plain_string();
-        if (-e < minor) {
+        if (minor > 0 && -e < minor) {
             if (e >= 0) digits += '.';
             digits.append(static_cast<std::size_t>(minor - std::max<std::int64_t>(-e, 0)), '0');
         }

@@ -15,6 +15,7 @@
 #include <crm/approval/request.hpp>
 #include <crm/approval/route.hpp>
 #include <crm/approval/verify.hpp>
+#include <crm/columnar/columns.hpp>
 #include <crm/contract/agreement.hpp>
 #include <crm/contract/fulfilment.hpp>
 #include <crm/contract/lifecycle.hpp>
@@ -26,6 +27,7 @@
 #include <crm/core/org_chart.hpp>
 #include <crm/core/threshold.hpp>
 #include <crm/credit/aging.hpp>
+#include <crm/credit/aging_columns.hpp>
 #include <crm/credit/caps.hpp>
 #include <crm/credit/check.hpp>
 #include <crm/credit/collection.hpp>

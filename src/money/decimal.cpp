@@ -1,9 +1,13 @@
 // crm::Decimal: coefficient (an unsigned 128-bit magnitude below 10^38), exponent and sign.
-// Every operation computes an exact intermediate in 256 bits (or folds the digits that
-// cannot matter into one sticky digit) and then rounds once, in `finish`.
+// The coefficient is the compiler's unsigned __int128; the named operations compute an exact
+// intermediate in 256 bits (Boost.Multiprecision, used only here, never in a public header)
+// or fold the digits that cannot matter into one sticky digit, and then round once, in
+// `finish`.
 
 #include <crm/core/error.hpp>
 #include <crm/money/decimal.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
 
 #include <algorithm>
 #include <array>
@@ -20,6 +24,21 @@ namespace {
 using U128 = Decimal::Coefficient;
 using U256 = boost::multiprecision::uint256_t;
 
+constexpr std::uint64_t kLow64 = ~std::uint64_t{0};
+
+// Between the native 128-bit coefficient and Boost's 256-bit intermediates, limb by limb.
+U256 wide(U128 v) {
+    U256 r = static_cast<std::uint64_t>(v >> 64);
+    r <<= 64;
+    r |= static_cast<std::uint64_t>(v);
+    return r;
+}
+U128 narrow(const U256& v) {  // v < 2^128
+    const auto low = static_cast<std::uint64_t>(v & kLow64);
+    const auto high = static_cast<std::uint64_t>((v >> 64) & kLow64);
+    return (U128{high} << 64) | low;
+}
+
 constexpr int kMaxDigits = Decimal::max_digits;
 constexpr int kWideDigits = 77;  // every value below 10^77 fits in 256 bits
 
@@ -35,15 +54,20 @@ constexpr auto kPow10Narrow = make_powers_of_ten<U128, kMaxDigits + 1>();
 
 // Number of decimal digits of a non-negative value (1 for zero). The bit length gives the
 // digit count within one; a single comparison settles it.
-template <class U, std::size_t N>
-int digit_count(const U& value, const std::array<U, N>& powers) {
-    if (value == 0u) return 1;
-    const auto bits = static_cast<int>(boost::multiprecision::msb(value)) + 1;
+int digits_of(U128 v) {
+    if (v == 0u) return 1;
+    const auto high = static_cast<std::uint64_t>(v >> 64);
+    const int bits =
+        high != 0 ? 128 - __builtin_clzll(high) : 64 - __builtin_clzll(static_cast<std::uint64_t>(v));
     const int guess = (bits * 1233) >> 12;  // floor(bits * log10(2)), exact for bits <= 256
-    return guess + (value >= powers[static_cast<std::size_t>(guess)] ? 1 : 0);
+    return guess + (v >= kPow10Narrow[static_cast<std::size_t>(guess)] ? 1 : 0);
 }
-int digits_of(const U128& v) { return digit_count(v, kPow10Narrow); }
-int digits_of(const U256& v) { return digit_count(v, kPow10); }
+int digits_of(const U256& v) {
+    if (v == 0u) return 1;
+    const auto bits = static_cast<int>(boost::multiprecision::msb(v)) + 1;
+    const int guess = (bits * 1233) >> 12;
+    return guess + (v >= kPow10[static_cast<std::size_t>(guess)] ? 1 : 0);
+}
 
 [[noreturn]] void fail(ErrorCode code, std::string_view field, std::string message) {
     throw Error(code, std::string(field), std::move(message));
@@ -79,8 +103,7 @@ struct Finished {
 };
 
 Decimal make(bool negative, const U256& coefficient, std::int64_t exponent) {
-    return Decimal::from_parts_unchecked(negative, static_cast<U128>(coefficient),
-                                         static_cast<int>(exponent));
+    return Decimal::from_parts_unchecked(negative, narrow(coefficient), static_cast<int>(exponent));
 }
 
 // Rounds an exact (sign, coefficient, exponent) to the context: at most ctx.precision digits,
@@ -126,6 +149,7 @@ Finished finish(bool negative, U256 coefficient, std::int64_t exponent, const De
 }
 
 void check_context(const DecimalContext& ctx) {
+    require_valid(ctx.rounding, "context.rounding");
     if (ctx.precision < 1 || ctx.precision > kMaxDigits)
         fail(ErrorCode::invalid_argument, "context.precision", "precision must be within 1..38");
     if (ctx.emax > Decimal::max_exponent || ctx.emin < Decimal::min_exponent || ctx.emin > ctx.emax)
@@ -136,7 +160,7 @@ const DecimalContext kExact{.exact = true};
 
 struct Operand {
     bool negative;
-    const U128& coefficient;
+    U128 coefficient;
     std::int64_t exponent;
 };
 
@@ -147,11 +171,11 @@ Decimal add_signed(const Operand& x, const Operand& y, const DecimalContext& ctx
         U256 c;
         bool negative = x.negative;
         if (x.negative == y.negative) {
-            c = U256(x.coefficient) + y.coefficient;
+            c = wide(x.coefficient) + wide(y.coefficient);
         } else if (x.coefficient >= y.coefficient) {
-            c = U256(x.coefficient - y.coefficient);
+            c = wide(x.coefficient - y.coefficient);
         } else {
-            c = U256(y.coefficient - x.coefficient);
+            c = wide(y.coefficient - x.coefficient);
             negative = y.negative;
         }
         if (c == 0u)
@@ -167,20 +191,20 @@ Decimal add_signed(const Operand& x, const Operand& y, const DecimalContext& ctx
     U256 cl;
     std::int64_t exponent = lo.exponent;
     if (hi.coefficient == 0u) {
-        cl = lo.coefficient;
+        cl = wide(lo.coefficient);
     } else if (hi_digits + shift <= kWideDigits) {
-        ch = U256(hi.coefficient) * kPow10[static_cast<std::size_t>(shift)];
-        cl = lo.coefficient;
+        ch = wide(hi.coefficient) * kPow10[static_cast<std::size_t>(shift)];
+        cl = wide(lo.coefficient);
     } else if (lo.coefficient == 0u) {
         // Adding a zero far below: pad `hi` with as many zeros as the precision allows.
         const std::int64_t pad = std::min<std::int64_t>(shift, std::max(ctx.precision - hi_digits, 0));
-        ch = U256(hi.coefficient) * kPow10[static_cast<std::size_t>(pad)];
+        ch = wide(hi.coefficient) * kPow10[static_cast<std::size_t>(pad)];
         exponent = hi.exponent - pad;
     } else {
         // `lo` lies wholly below the rounding digit: it only decides the direction of
         // rounding, so one unit two places below the guard digit stands in for it.
         const int k = std::max(ctx.precision + 1 - hi_digits, 0);
-        ch = U256(hi.coefficient) * kPow10[static_cast<std::size_t>(k + 1)];
+        ch = wide(hi.coefficient) * kPow10[static_cast<std::size_t>(k + 1)];
         cl = 1u;
         exponent = hi.exponent - k - 1;
     }
@@ -203,7 +227,13 @@ Decimal add_signed(const Operand& x, const Operand& y, const DecimalContext& ctx
 Decimal multiply_impl(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
     const bool negative = a.is_signed() != b.is_signed();
     const std::int64_t exponent = std::int64_t{a.exponent()} + b.exponent();
-    return finish(negative, U256(a.coefficient()) * b.coefficient(), exponent, ctx, "multiply").value;
+    const U128 x = a.coefficient();
+    const U128 y = b.coefficient();
+    // Both in 64 bits: the product is exact in 128 bits; otherwise 256-bit intermediates.
+    const U256 product = (x >> 64) == 0u && (y >> 64) == 0u
+                             ? wide(U128{static_cast<std::uint64_t>(x)} * static_cast<std::uint64_t>(y))
+                             : wide(x) * wide(y);
+    return finish(negative, product, exponent, ctx, "multiply").value;
 }
 
 // Rounds q (with the discarded part described by `tail`) and returns the result coefficient.
@@ -221,17 +251,17 @@ U256 shift_right_rounded(const Decimal& a, std::int64_t target, RoundingMode mod
         tail = a.is_zero() ? Tail::zero : Tail::below_half;  // the whole coefficient is below half a unit
     } else {
         U256 r;
-        boost::multiprecision::divide_qr(U256(a.coefficient()), kPow10[static_cast<std::size_t>(drop)], q, r);
+        boost::multiprecision::divide_qr(wide(a.coefficient()), kPow10[static_cast<std::size_t>(drop)], q, r);
         tail = classify(r, kPow10[static_cast<std::size_t>(drop)]);
     }
     inexact = tail != Tail::zero;
     return round_quotient(q, tail, mode, a.is_signed());
 }
 
-std::string coefficient_string(const U128& c) {
+std::string coefficient_string(U128 c) {
     if (c == 0u) return "0";
-    // Two base-10^19 chunks plus the top: at most 38 digits.
-    const U128 chunk = kPow10Narrow[19];
+    // Base-10^19 chunks: at most 38 digits, so at most two full chunks and a top.
+    const std::uint64_t chunk = detail::pow10_19;
     std::uint64_t parts[3] = {};
     U128 rest = c;
     int count = 0;
@@ -281,6 +311,12 @@ std::string_view to_string(RoundingMode mode) noexcept {
 }
 
 std::ostream& operator<<(std::ostream& os, RoundingMode mode) { return os << to_string(mode); }
+
+void detail::throw_invalid_rounding(RoundingMode mode, std::string_view field) {
+    fail(ErrorCode::invalid_argument, field,
+         "rounding mode " + std::to_string(static_cast<long long>(mode)) +
+             " is none of half_even, half_up, half_down, up, down, ceiling, floor");
+}
 
 // ---- construction and parsing ----
 
@@ -364,50 +400,52 @@ Decimal Decimal::parse(std::string_view text, ParseOptions options, std::string_
 }
 
 Decimal Decimal::scaled(std::int64_t coefficient, int exponent) {
-    Decimal d(coefficient);
+    const Decimal d(coefficient);
     if (!d.is_zero() && (std::int64_t{exponent} + d.digits() - 1 > max_exponent || exponent < min_exponent))
         fail(ErrorCode::overflow, "exponent", "exponent out of range");
-    d.exponent_ = exponent;
-    return d;
+    return from_parts_unchecked(d.is_signed(), d.coefficient(), exponent);
 }
 
-int Decimal::digits() const noexcept { return digits_of(coefficient_); }
+int Decimal::digits() const noexcept { return digits_of(coefficient()); }
 
 bool Decimal::is_integral() const noexcept {
-    if (exponent_ >= 0 || is_zero()) return true;
-    if (-exponent_ > kMaxDigits) return false;
-    return coefficient_ % kPow10Narrow[static_cast<std::size_t>(-exponent_)] == 0u;
+    const int e = exponent();
+    if (e >= 0 || is_zero()) return true;
+    if (-e > kMaxDigits) return false;
+    return coefficient() % kPow10Narrow[static_cast<std::size_t>(-e)] == 0u;
 }
 
 std::int64_t Decimal::to_int64() const {
     if (!is_integral()) fail(ErrorCode::invalid_operation, "decimal", "not a whole number");
     U256 magnitude;
-    if (exponent_ >= 0) {
-        if (!is_zero() && digits() + exponent_ > 20)
-            fail(ErrorCode::overflow, "decimal", "beyond the int64 range");
-        magnitude = is_zero() ? U256(0u) : U256(coefficient_) * kPow10[static_cast<std::size_t>(exponent_)];
+    const int e = exponent();
+    if (e >= 0) {
+        if (!is_zero() && digits() + e > 20) fail(ErrorCode::overflow, "decimal", "beyond the int64 range");
+        magnitude = is_zero() ? U256(0u) : wide(coefficient()) * kPow10[static_cast<std::size_t>(e)];
     } else {
-        magnitude =
-            is_zero() ? U256(0u) : U256(coefficient_ / kPow10Narrow[static_cast<std::size_t>(-exponent_)]);
+        magnitude = is_zero() ? U256(0u) : wide(coefficient() / kPow10Narrow[static_cast<std::size_t>(-e)]);
     }
+    const bool negative = is_signed();
     const U256 max_positive = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    if (magnitude > max_positive + (negative_ ? 1u : 0u))
+    if (magnitude > max_positive + (negative ? 1u : 0u))
         fail(ErrorCode::overflow, "decimal", "beyond the int64 range");
     const auto low = static_cast<std::uint64_t>(magnitude);
-    if (!negative_) return static_cast<std::int64_t>(low);
+    if (!negative) return static_cast<std::int64_t>(low);
     return low == 0 ? 0 : -static_cast<std::int64_t>(low - 1) - 1;
 }
 
-std::string Decimal::coefficient_digits() const { return coefficient_string(coefficient_); }
+std::string Decimal::coefficient_digits() const { return coefficient_string(coefficient()); }
 
 std::string Decimal::to_string() const {
-    std::string digits = coefficient_string(coefficient_);
+    const std::int64_t e = exponent();
+    const bool negative = is_signed();
+    std::string digits = coefficient_string(coefficient());
     const auto length = static_cast<std::int64_t>(digits.size());
-    const std::int64_t adjusted = exponent_ + length - 1;
-    std::string out = negative_ ? "-" : "";
-    if (exponent_ <= 0 && adjusted >= -6) {
-        if (exponent_ == 0) return out + digits;
-        const std::int64_t point = length + exponent_;  // digits before the point
+    const std::int64_t adjusted = e + length - 1;
+    std::string out = negative ? "-" : "";
+    if (e <= 0 && adjusted >= -6) {
+        if (e == 0) return out + digits;
+        const std::int64_t point = length + e;  // digits before the point
         if (point > 0) {
             out += digits.substr(0, static_cast<std::size_t>(point));
             out += '.';
@@ -430,14 +468,16 @@ std::string Decimal::to_string() const {
 }
 
 std::string Decimal::to_plain_string() const {
-    std::string digits = coefficient_string(coefficient_);
-    std::string out = negative_ ? "-" : "";
-    if (exponent_ >= 0) {
+    const std::int64_t e = exponent();
+    const bool negative = is_signed();
+    std::string digits = coefficient_string(coefficient());
+    std::string out = negative ? "-" : "";
+    if (e >= 0) {
         out += digits;
-        if (!is_zero()) out.append(static_cast<std::size_t>(exponent_), '0');
+        if (!is_zero()) out.append(static_cast<std::size_t>(e), '0');
         return out;
     }
-    const std::int64_t point = static_cast<std::int64_t>(digits.size()) + exponent_;
+    const std::int64_t point = static_cast<std::int64_t>(digits.size()) + e;
     if (point > 0) {
         out += digits.substr(0, static_cast<std::size_t>(point));
         out += '.';
@@ -474,26 +514,18 @@ std::weak_ordering operator<=>(const Decimal& a, const Decimal& b) noexcept {
 std::size_t Decimal::hash() const noexcept {
     if (is_zero()) return 0x9e3779b97f4a7c15ULL;
     const Decimal r = reduce(*this);
-    const auto low = static_cast<std::uint64_t>(r.coefficient_);
-    const auto high = static_cast<std::uint64_t>(r.coefficient_ >> 64);
-    std::uint64_t h = low * 0x9e3779b97f4a7c15ULL;
-    h ^= (high + 0x7f4a7c159e3779b9ULL + (h << 6) + (h >> 2));
-    h ^= static_cast<std::uint64_t>(static_cast<std::int64_t>(r.exponent_)) * 0xff51afd7ed558ccdULL;
-    h ^= r.negative_ ? 0xc4ceb9fe1a85ec53ULL : 0u;
+    std::uint64_t h = r.lo_ * 0x9e3779b97f4a7c15ULL;
+    h ^= (r.hi_ + 0x7f4a7c159e3779b9ULL + (h << 6) + (h >> 2));
+    h ^= static_cast<std::uint64_t>(static_cast<std::int64_t>(r.exponent())) * 0xff51afd7ed558ccdULL;
+    h ^= r.is_signed() ? 0xc4ceb9fe1a85ec53ULL : 0u;
     return static_cast<std::size_t>(h);
 }
 
 // ---- exact operators ----
 
-Decimal Decimal::operator-() const noexcept {
-    Decimal d = *this;
-    d.negative_ = is_zero() ? false : !negative_;
-    return d;
-}
-
 Decimal Decimal::add_exact(const Decimal& a, const Decimal& b, bool subtract) {
-    return add_signed({a.negative_, a.coefficient_, a.exponent_},
-                      {b.negative_ != subtract, b.coefficient_, b.exponent_}, kExact,
+    return add_signed({a.is_signed(), a.coefficient(), a.exponent()},
+                      {b.is_signed() != subtract, b.coefficient(), b.exponent()}, kExact,
                       subtract ? "subtract" : "add");
 }
 
@@ -533,8 +565,8 @@ Decimal divide(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
     const int shift = std::max(p + digits_of(b.coefficient()) - a.digits() + 1, 0);
     U256 q;
     U256 r;
-    boost::multiprecision::divide_qr(U256(a.coefficient()) * kPow10[static_cast<std::size_t>(shift)],
-                                     U256(b.coefficient()), q, r);
+    boost::multiprecision::divide_qr(wide(a.coefficient()) * kPow10[static_cast<std::size_t>(shift)],
+                                     wide(b.coefficient()), q, r);
     // A final sticky digit records a non-zero remainder for rounding.
     const U256 c = q * 10u + (r == 0u ? 0u : 1u);
     Finished f = finish(negative, c, ideal - shift - 1, ctx, "divide");
@@ -551,6 +583,7 @@ Decimal divide(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
 }
 
 Decimal divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode) {
+    require_valid(mode, "rounding");
     if (b.is_zero()) {
         if (a.is_zero()) fail(ErrorCode::invalid_operation, "divisor", "zero divided by zero is undefined");
         fail(ErrorCode::division_by_zero, "divisor", "division by zero");
@@ -569,14 +602,14 @@ Decimal divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode)
         if (a.digits() + shift > kWideDigits)
             fail(ErrorCode::overflow, "divide", "the quotient needs more than 38 digits");
         U256 r;
-        const U256 den(b.coefficient());
-        boost::multiprecision::divide_qr(U256(a.coefficient()) * kPow10[static_cast<std::size_t>(shift)], den,
+        const U256 den = wide(b.coefficient());
+        boost::multiprecision::divide_qr(wide(a.coefficient()) * kPow10[static_cast<std::size_t>(shift)], den,
                                          q, r);
         tail = classify(r, den);
     } else if (digits_of(b.coefficient()) - shift <= kWideDigits) {
         U256 r;
-        const U256 den = U256(b.coefficient()) * kPow10[static_cast<std::size_t>(-shift)];
-        boost::multiprecision::divide_qr(U256(a.coefficient()), den, q, r);
+        const U256 den = wide(b.coefficient()) * kPow10[static_cast<std::size_t>(-shift)];
+        boost::multiprecision::divide_qr(wide(a.coefficient()), den, q, r);
         tail = classify(r, den);
     } else {
         tail = Tail::below_half;  // the dividend is far below one unit of the result
@@ -620,7 +653,7 @@ Decimal max(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
     int c = compare(a, b);
     if (c == 0) c = tie_order(a, b);
     const Decimal& chosen = c >= 0 ? a : b;
-    return finish(chosen.is_signed(), U256(chosen.coefficient()), chosen.exponent(), ctx, "max").value;
+    return finish(chosen.is_signed(), wide(chosen.coefficient()), chosen.exponent(), ctx, "max").value;
 }
 
 Decimal min(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
@@ -628,7 +661,7 @@ Decimal min(const Decimal& a, const Decimal& b, const DecimalContext& ctx) {
     int c = compare(a, b);
     if (c == 0) c = tie_order(a, b);
     const Decimal& chosen = c <= 0 ? a : b;
-    return finish(chosen.is_signed(), U256(chosen.coefficient()), chosen.exponent(), ctx, "min").value;
+    return finish(chosen.is_signed(), wide(chosen.coefficient()), chosen.exponent(), ctx, "min").value;
 }
 
 Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx) {
@@ -640,16 +673,16 @@ Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx) {
     if (target >= a.exponent() && target - a.exponent() <= kMaxDigits) {
         // The common case (rounding money to its minor unit) stays in 128 bits.
         const auto drop = static_cast<std::size_t>(target - a.exponent());
-        U128 q;
-        U128 r;
-        boost::multiprecision::divide_qr(a.coefficient(), kPow10Narrow[drop], q, r);
+        const U128 c128 = a.coefficient();
+        U128 q = c128 / kPow10Narrow[drop];
+        const U128 r = c128 % kPow10Narrow[drop];
         if (r != 0u) {
             if (ctx.exact) fail(ErrorCode::inexact, "quantize", "rounding would change the value");
             const U128 twice = r * 2u;  // r < 10^38: twice fits in 128 bits
             const U128& unit = kPow10Narrow[drop];
             const Tail tail =
                 twice < unit ? Tail::below_half : (twice == unit ? Tail::half : Tail::above_half);
-            if (rounds_away(ctx.rounding, a.is_signed(), tail, boost::multiprecision::bit_test(q, 0))) ++q;
+            if (rounds_away(ctx.rounding, a.is_signed(), tail, (q & 1u) != 0u)) ++q;
         }
         if (ctx.precision < kMaxDigits && digits_of(q) > ctx.precision)
             fail(ErrorCode::invalid_operation, "quantize",
@@ -667,7 +700,7 @@ Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx) {
         if (a.digits() + pad > ctx.precision)
             fail(ErrorCode::invalid_operation, "quantize",
                  "the result needs more than " + std::to_string(ctx.precision) + " digits");
-        c = U256(a.coefficient()) * kPow10[static_cast<std::size_t>(pad)];
+        c = wide(a.coefficient()) * kPow10[static_cast<std::size_t>(pad)];
     }
     if (digits_of(c) > ctx.precision)
         fail(ErrorCode::invalid_operation, "quantize",
@@ -684,14 +717,16 @@ Decimal detail::round_to_scale_general(const Decimal& a, int scale, RoundingMode
 }
 
 Decimal round_significant(const Decimal& a, int digits, RoundingMode mode) {
+    require_valid(mode, "rounding");
     if (digits < 1 || digits > kMaxDigits)
         fail(ErrorCode::invalid_argument, "digits", "digits must be within 1..38");
-    return finish(a.is_signed(), U256(a.coefficient()), a.exponent(),
+    return finish(a.is_signed(), wide(a.coefficient()), a.exponent(),
                   DecimalContext{.precision = digits, .rounding = mode}, "round_significant")
         .value;
 }
 
 Decimal to_integral(const Decimal& a, RoundingMode mode) {
+    require_valid(mode, "rounding");
     if (a.exponent() >= 0) return a;
     bool inexact = false;
     return make(a.is_signed(), shift_right_rounded(a, 0, mode, inexact), 0);

@@ -2,6 +2,7 @@
 #include <crm/money/money.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <ostream>
 #include <string>
@@ -16,6 +17,10 @@ void require_same_currency(const Money& a, const Money& b, std::string_view oper
                     "cannot combine " + std::string(a.currency().code()) + " with " +
                         std::string(b.currency().code()));
 }
+
+// Longest positional form `format` writes (integer and fraction digits): 38 digits of
+// coefficient either side of the point. Anything longer is shown in scientific notation.
+constexpr std::int64_t kMaxPositionalDigits = 80;
 
 // "1234567.5" -> "1,234,567.5"
 std::string group_thousands(const std::string& plain) {
@@ -73,22 +78,41 @@ Money sum(std::span<const Money> amounts, Currency currency) {
 }
 
 std::string format(const Money& m, MoneyStyle style) {
-    Decimal amount = abs(m.amount());
+    // Positional digits of |amount|, padded to the minor unit as text (a pad through Decimal
+    // arithmetic could exceed 38 digits: 1E+36 at two places); scientific notation when the
+    // positional form would be longer than kMaxPositionalDigits.
+    const Decimal& amount = m.amount();
     const int minor = m.currency().minor_units();
-    if (amount.scale() < minor)
-        amount = round_to_scale(amount, minor, RoundingMode::half_even);  // pads: exact
-    std::string digits = amount.to_plain_string();
-    const std::string sign = m.amount().signum() < 0 ? "-" : "";
+    const std::int64_t e = amount.exponent();
+    const std::int64_t integer_digits = std::max<std::int64_t>(amount.digits() + e, 1);
+    const std::int64_t fraction_digits = std::max<std::int64_t>(-e, minor);
+    std::string digits;
+    bool positional = true;
+    if (amount.is_zero()) {
+        digits = "0";  // a zero of any exponent shows as zero at the minor unit
+        if (minor > 0) digits += "." + std::string(static_cast<std::size_t>(minor), '0');
+    } else if (integer_digits + fraction_digits <= kMaxPositionalDigits) {
+        digits = abs(amount).to_plain_string();
+        if (minor > 0 && -e < minor) {
+            if (e >= 0) digits += '.';
+            digits.append(static_cast<std::size_t>(minor - std::max<std::int64_t>(-e, 0)), '0');
+        }
+    } else {
+        digits = abs(amount).to_string();
+        positional = false;
+    }
+    const std::string shown = positional ? group_thousands(digits) : digits;
+    const std::string sign = amount.signum() < 0 ? "-" : "";
     switch (style) {
     case MoneyStyle::plain: return sign + digits;
-    case MoneyStyle::code: return sign + std::string(m.currency().code()) + " " + group_thousands(digits);
+    case MoneyStyle::code: return sign + std::string(m.currency().code()) + " " + shown;
     case MoneyStyle::symbol: {
         const std::string_view symbol = m.currency().symbol();
         const bool is_code = symbol == m.currency().code();
-        return sign + std::string(symbol) + (is_code ? " " : "") + group_thousands(digits);
+        return sign + std::string(symbol) + (is_code ? " " : "") + shown;
     }
     }
-    return digits;
+    return sign + digits;
 }
 
 std::ostream& operator<<(std::ostream& os, const Money& m) { return os << format(m); }

@@ -1,82 +1,31 @@
 // Batches on several threads: each thread scores a contiguous slice of the input into
 // preallocated slots, so results do not depend on the thread count. The only shared mutable
-// state is the output slots (each written by one thread), a progress counter and the index of
-// the earliest failure.
+// state is the output slots (each written by one thread) and what crm/core/parallel.hpp keeps.
 
 #include <crm/core/error.hpp>
+#include <crm/core/parallel.hpp>
 #include <crm/scoring/evaluate.hpp>
 
-#include <algorithm>
-#include <atomic>
-#include <exception>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace crm::scoring {
 
 namespace {
 
-constexpr std::size_t kChunk = 1024;  // subjects between progress updates and stop checks
-
-std::size_t thread_count(int threads, std::size_t items) {
-    if (threads < 0)
-        throw Error(ErrorCode::invalid_argument, "threads",
-                    "a thread count cannot be negative (" + std::to_string(threads) +
-                        "); 0 means the hardware's count");
-    std::size_t t =
-        threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : static_cast<std::size_t>(threads);
-    return std::max<std::size_t>(1, std::min(t, items));
-}
-
-// Calls score(i) for every i in [0, n) on up to `threads` threads. On failure rethrows the
-// exception of the smallest failing i, after every thread has stopped.
-// `score` holds what it needs by value (see `local` below).
+// Calls score(i) for every i in [0, n) through the library's one thread mechanism
+// (crm/core/parallel.hpp): small batches stay on the calling thread; on failure the error of
+// the smallest failing i is rethrown after every thread has stopped.
 template <class Fn>
 void parallel_for(std::size_t n, int threads, const Progress& progress, const Fn& score) {
-    const std::size_t t = thread_count(threads, n);
-    std::atomic<std::size_t> done{0};
-    std::atomic<std::size_t> first_failure{n};
-    std::vector<std::exception_ptr> errors(t);
-    std::vector<std::size_t> failed_at(t, n);
-
-    const auto work = [&](std::size_t w) {
-        // A copy on this thread's own stack: the callers' locals sit next to the calling
+    const crm::detail::ParallelOptions options{.threads = threads, .progress = &progress};
+    (void)crm::detail::parallel_ranges(n, options, [&score](std::size_t, std::size_t begin, std::size_t end) {
+        // A copy on this thread's own stack: the caller's locals sit next to the calling
         // thread's busy stack slots, and reading them through references on every subject
         // would share that cache line between the threads.
         Fn local = score;
-        const std::size_t begin = n * w / t;
-        const std::size_t end = n * (w + 1) / t;
-        for (std::size_t i = begin; i < end;) {
-            const std::size_t stop = std::min(end, i + kChunk);
-            const std::size_t chunk_begin = i;
-            try {
-                for (; i < stop; ++i) local(i);
-            } catch (...) {
-                errors[w] = std::current_exception();
-                failed_at[w] = i;
-                std::size_t seen = first_failure.load();
-                while (i < seen && !first_failure.compare_exchange_weak(seen, i)) {
-                }
-                return;
-            }
-            done.fetch_add(stop - chunk_begin, std::memory_order_relaxed);
-            // A subject before this one failed already: the batch throws that error anyway.
-            if (first_failure.load(std::memory_order_relaxed) < i) return;
-            if (w == 0 && progress) progress(done.load(std::memory_order_relaxed), n);
-        }
-    };
-    {
-        std::vector<std::jthread> pool;
-        pool.reserve(t - 1);
-        for (std::size_t w = 1; w < t; ++w) pool.emplace_back(work, w);
-        work(0);
-    }  // joined here
-    std::size_t worst = t;
-    for (std::size_t w = 0; w < t; ++w)
-        if (errors[w] && (worst == t || failed_at[w] < failed_at[worst])) worst = w;
-    if (worst != t) std::rethrow_exception(errors[worst]);
-    if (progress) progress(n, n);
+        for (std::size_t i = begin; i < end; ++i) local(i);
+    });
 }
 
 }  // namespace

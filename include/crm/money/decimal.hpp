@@ -16,8 +16,6 @@
 
 #include <crm/money/rounding.hpp>
 
-#include <boost/multiprecision/cpp_int.hpp>
-
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -25,6 +23,10 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+
+#if !defined(__SIZEOF_INT128__)
+#error "crmrules needs the compiler's unsigned __int128 (GCC or Clang on a 64-bit target)"
+#endif
 
 namespace crm {
 
@@ -43,11 +45,28 @@ struct ParseOptions {
     char group_separator = ',';
 };
 
+namespace detail {
+/// The compiler's unsigned 128-bit integer (GCC and Clang): two registers, add and multiply
+/// in a few instructions. The coefficient of a Decimal is one of these.
+__extension__ typedef unsigned __int128 uint128;
+
+/// 10^19, the largest power of ten in 64 bits.
+inline constexpr std::uint64_t pow10_19 = 10'000'000'000'000'000'000ULL;
+/// 10^38: every coefficient is below it.
+inline constexpr uint128 pow10_38 = uint128{pow10_19} * pow10_19;
+}  // namespace detail
+
+/// An exact decimal number: a coefficient below 10^38, an exponent and a sign (see the file
+/// comment). Default: zero with exponent 0. Regular: copyable, hashable, totally ordered by
+/// value (1.50 == 1.5; `same_representation` tells them apart).
 class Decimal {
 public:
     static constexpr int max_digits = 38;              ///< the coefficient holds at most this many digits
     static constexpr int max_exponent = 999'999'999;   ///< largest adjusted exponent of any value
     static constexpr int min_exponent = -999'999'999;  ///< smallest adjusted exponent of a non-zero value
+
+    /// The coefficient's type: an unsigned 128-bit magnitude, always below 10^38.
+    using Coefficient = detail::uint128;
 
     /// Zero, exponent 0.
     constexpr Decimal() noexcept = default;
@@ -56,16 +75,16 @@ public:
     // (clang-format 14 would move `noexcept` of a constrained constructor to a line of its own)
     // clang-format off
     template <std::integral I>
-        requires(!std::same_as<I, bool> && !std::same_as<I, char>)
+        requires(!std::same_as<I, bool> && !std::same_as<I, char> && sizeof(I) <= sizeof(std::uint64_t))
     Decimal(I value) noexcept {  // NOLINT(google-explicit-constructor): lossless
         // clang-format on
         if constexpr (std::signed_integral<I>) {
-            negative_ = value < 0;
             // magnitude without overflow for the most negative value
-            coefficient_ = negative_ ? Coefficient(static_cast<std::uintmax_t>(-(value + 1))) + 1u
-                                     : Coefficient(static_cast<std::uintmax_t>(value));
+            const bool negative = value < 0;
+            lo_ = negative ? static_cast<std::uint64_t>(-(value + 1)) + 1u : static_cast<std::uint64_t>(value);
+            meta_ = negative ? sign_bit : 0u;
         } else {
-            coefficient_ = Coefficient(static_cast<std::uintmax_t>(value));
+            lo_ = static_cast<std::uint64_t>(value);
         }
     }
 
@@ -84,19 +103,21 @@ public:
     /// the exponent is outside the range.
     [[nodiscard]] static Decimal scaled(std::int64_t coefficient, int exponent);
 
-    [[nodiscard]] bool is_zero() const noexcept { return coefficient_ == 0u; }
+    [[nodiscard]] bool is_zero() const noexcept { return (lo_ | hi_) == 0u; }
     /// True for negative numbers and for negative zero (which only the named operations make).
-    [[nodiscard]] bool is_signed() const noexcept { return negative_; }
+    [[nodiscard]] bool is_signed() const noexcept { return (meta_ & sign_bit) != 0u; }
     /// -1, 0 or +1 (zero of either sign gives 0).
-    [[nodiscard]] int signum() const noexcept { return is_zero() ? 0 : (negative_ ? -1 : 1); }
+    [[nodiscard]] int signum() const noexcept { return is_zero() ? 0 : (is_signed() ? -1 : 1); }
     /// The power of ten of the last digit: 12.50 has exponent -2.
-    [[nodiscard]] int exponent() const noexcept { return exponent_; }
+    [[nodiscard]] int exponent() const noexcept {
+        return static_cast<std::int32_t>(static_cast<std::uint32_t>(meta_));
+    }
     /// Decimal places shown: `-exponent()`.
-    [[nodiscard]] int scale() const noexcept { return -exponent_; }
+    [[nodiscard]] int scale() const noexcept { return -exponent(); }
     /// Digits in the coefficient (1 for zero).
     [[nodiscard]] int digits() const noexcept;
     /// Exponent of the leading digit: `exponent() + digits() - 1`.
-    [[nodiscard]] int adjusted_exponent() const noexcept { return exponent_ + digits() - 1; }
+    [[nodiscard]] int adjusted_exponent() const noexcept { return exponent() + digits() - 1; }
     /// True when the value is a whole number (whatever its exponent).
     [[nodiscard]] bool is_integral() const noexcept;
     /// The value as an int64 when it is a whole number in range; throws invalid_operation
@@ -107,7 +128,8 @@ public:
 
     /// The specification's to-scientific-string: `123.45`, `1.2E+5`, `0.000001`, `1E-7`, `-0`.
     [[nodiscard]] std::string to_string() const;
-    /// Always positional, never an exponent: `120000`, `0.0000001`.
+    /// Always positional, never an exponent: `120000`, `0.0000001`. Its length grows with the
+    /// exponent (1E+100 is 101 characters); `to_string` is the bounded form.
     [[nodiscard]] std::string to_plain_string() const;
 
     /// Numeric comparison: 1.50 == 1.5, -0 == 0.
@@ -115,52 +137,51 @@ public:
     friend std::weak_ordering operator<=>(const Decimal& a, const Decimal& b) noexcept;
     /// Same coefficient, exponent and sign: `1.50` and `1.5` are equal but not the same.
     [[nodiscard]] friend bool same_representation(const Decimal& a, const Decimal& b) noexcept {
-        return a.negative_ == b.negative_ && a.exponent_ == b.exponent_ && a.coefficient_ == b.coefficient_;
+        return a.meta_ == b.meta_ && a.lo_ == b.lo_ && a.hi_ == b.hi_;
     }
 
     /// Negation; zero stays positive zero.
-    [[nodiscard]] Decimal operator-() const noexcept;
+    [[nodiscard]] Decimal operator-() const noexcept {
+        return Decimal{coefficient(), is_zero() ? meta_ & ~sign_bit : meta_ ^ sign_bit};
+    }
     [[nodiscard]] Decimal operator+() const noexcept { return *this; }
 
     /// Exact arithmetic: throws ErrorCode::inexact when the result needs more than 38 digits,
     /// overflow when it leaves the exponent range. The result keeps the smaller exponent
     /// (1.5 + 1.25 = 2.75; 1.50 + 1 = 2.50) and the product adds exponents (1.5 * 1.5 = 2.25).
     friend Decimal operator+(const Decimal& a, const Decimal& b) {
-        if (a.exponent_ == b.exponent_ && a.negative_ == b.negative_) {  // same scale, same sign: no rounding
-            Decimal r = a;
-            r.coefficient_ += b.coefficient_;  // both below 10^38: no wrap in 128 bits
-            if (r.coefficient_ < coefficient_limit()) return r;
+        // Same exponent and sign (the exponent and the sign are one word): no alignment, no rounding.
+        if (a.meta_ == b.meta_) {
+            const Coefficient sum = a.coefficient() + b.coefficient();  // both below 10^38: no wrap
+            if (sum < detail::pow10_38) return Decimal{sum, a.meta_};
         }
         return add_exact(a, b, false);
     }
     friend Decimal operator-(const Decimal& a, const Decimal& b) {
-        if (a.exponent_ == b.exponent_ && a.negative_ == b.negative_ && a.coefficient_ >= b.coefficient_) {
-            Decimal r = a;
-            r.coefficient_ -= b.coefficient_;
-            if (r.coefficient_ == 0u) r.negative_ = false;
-            return r;
+        if (a.meta_ == b.meta_) {
+            const Coefficient x = a.coefficient();
+            const Coefficient y = b.coefficient();
+            if (x >= y) return Decimal{x - y, x == y ? a.meta_ & ~sign_bit : a.meta_};
         }
         return add_exact(a, b, true);
     }
     friend Decimal operator*(const Decimal& a, const Decimal& b) {
-        // both factors below 10^19: the product is below 10^38, exact
-        if (a.coefficient_ < small_limit() && b.coefficient_ < small_limit()) {
-            const std::int64_t exponent = std::int64_t{a.exponent_} + b.exponent_;
-            if (exponent > -900'000'000 && exponent < 900'000'000) {
-                Decimal r;
-                r.coefficient_ = a.coefficient_ * b.coefficient_;
-                r.exponent_ = static_cast<std::int32_t>(exponent);
-                r.negative_ = a.negative_ != b.negative_ && r.coefficient_ != 0u;
-                return r;
+        // Both coefficients in 64 bits: one multiply instruction, exact in 128 bits.
+        if ((a.hi_ | b.hi_) == 0u) {
+            const std::int64_t exponent = std::int64_t{a.exponent()} + b.exponent();
+            const Coefficient product = Coefficient{a.lo_} * b.lo_;
+            if (product < detail::pow10_38 && exponent > -900'000'000 && exponent < 900'000'000) {
+                const std::uint64_t sign = product == 0u ? 0u : (a.meta_ ^ b.meta_) & sign_bit;
+                return Decimal{product, sign | static_cast<std::uint32_t>(exponent)};
             }
         }
         return multiply_exact(a, b);
     }
     Decimal& operator+=(const Decimal& b) {
-        if (exponent_ == b.exponent_ && negative_ == b.negative_) {  // in place: only the coefficient changes
-            Coefficient sum = coefficient_ + b.coefficient_;
-            if (sum < coefficient_limit()) {
-                coefficient_ = sum;
+        if (meta_ == b.meta_) {  // in place: only the coefficient changes
+            const Coefficient sum = coefficient() + b.coefficient();
+            if (sum < detail::pow10_38) {
+                set_coefficient(sum);
                 return *this;
             }
         }
@@ -174,41 +195,38 @@ public:
 
     [[nodiscard]] std::size_t hash() const noexcept;
 
-    /// The implementation's view; not part of the public interface.
-    using Coefficient = boost::multiprecision::uint128_t;
-    [[nodiscard]] static Decimal from_parts_unchecked(bool negative, const Coefficient& c,
-                                                      int exponent) noexcept {
-        Decimal d;
-        d.negative_ = negative;
-        d.coefficient_ = c;
-        d.exponent_ = exponent;
-        return d;
+    /// A value from its parts, unchecked: `c` must be below 10^38 and the exponent in range.
+    /// The implementation's view (and the columnar kernels'); not for everyday use.
+    [[nodiscard]] static Decimal from_parts_unchecked(bool negative, Coefficient c, int exponent) noexcept {
+        return Decimal{c, (negative ? sign_bit : 0u) | static_cast<std::uint32_t>(exponent)};
     }
-    [[nodiscard]] const Coefficient& coefficient() const noexcept { return coefficient_; }
+    /// The coefficient, a magnitude below 10^38.
+    [[nodiscard]] Coefficient coefficient() const noexcept { return (Coefficient{hi_} << 64) | lo_; }
 
 private:
-    static constexpr Coefficient ten_to(int n) {
-        Coefficient c = 1u;
-        for (int i = 0; i < n; ++i) c *= 10u;
-        return c;
+    static constexpr std::uint64_t sign_bit = std::uint64_t{1} << 32;
+
+    constexpr Decimal(Coefficient c, std::uint64_t meta) noexcept
+        : lo_(static_cast<std::uint64_t>(c)), hi_(static_cast<std::uint64_t>(c >> 64)), meta_(meta) {}
+    void set_coefficient(Coefficient c) noexcept {
+        lo_ = static_cast<std::uint64_t>(c);
+        hi_ = static_cast<std::uint64_t>(c >> 64);
     }
-    static const Coefficient& coefficient_limit() noexcept {
-        static constexpr Coefficient limit = ten_to(max_digits);
-        return limit;
-    }
-    static const Coefficient& small_limit() noexcept {
-        static constexpr Coefficient limit = ten_to(19);
-        return limit;
-    }
+
     // The slow paths of the exact operators (alignment, 256-bit intermediates, errors).
     static Decimal add_exact(const Decimal& a, const Decimal& b, bool subtract);
     static Decimal multiply_exact(const Decimal& a, const Decimal& b);
 
-    Coefficient coefficient_{0u};  // magnitude, always < 10^38
-    std::int32_t exponent_ = 0;
-    bool negative_ = false;
+    // The coefficient as two 64-bit halves (8-byte alignment keeps a Decimal at 24 bytes and
+    // a Money at 32), then the exponent and the sign packed in one word: bits 0..31 hold the
+    // exponent (two's complement), bit 32 the sign. The fast paths compare and write that
+    // word whole, so a running total never mixes a piecewise store with a whole-word load.
+    std::uint64_t lo_ = 0;
+    std::uint64_t hi_ = 0;
+    std::uint64_t meta_ = 0;
 };
 
+/// Prints `to_string()`.
 std::ostream& operator<<(std::ostream& os, const Decimal& d);
 
 // ---- the named operations of the General Decimal Arithmetic specification ----
@@ -285,19 +303,22 @@ constexpr bool rounds_away(RoundingMode mode, bool negative, std::uint64_t r, st
 }  // namespace detail
 
 /// `a` rounded to `scale` decimal places: round_to_scale(2.345, 2, half_up) is 2.35 and
-/// round_to_scale(2, 2, ...) is 2.00. Throws invalid_operation past 38 digits.
+/// round_to_scale(2, 2, ...) is 2.00. Throws invalid_operation past 38 digits, and
+/// invalid_argument naming `rounding` for a mode outside the enumeration.
 /// (Inline for the everyday case, rounding a 64-bit coefficient to a currency's minor unit.)
 [[nodiscard]] inline Decimal round_to_scale(const Decimal& a, int scale, RoundingMode mode) {
+    require_valid(mode, "rounding");
     const std::int64_t drop = -std::int64_t{scale} - a.exponent();
-    if (drop > 0 && drop < 20 && a.exponent() < 900'000'000 &&
-        a.coefficient() <= Decimal::Coefficient(~std::uint64_t{0})) {
-        const auto c = static_cast<std::uint64_t>(a.coefficient());
+    const Decimal::Coefficient c = a.coefficient();
+    if (drop > 0 && drop < 20 && a.exponent() < 900'000'000 && (c >> 64) == 0u) {
+        const auto low = static_cast<std::uint64_t>(c);
         const std::uint64_t unit = detail::pow10_u64[drop];
-        std::uint64_t q = c / unit;
-        const std::uint64_t r = c % unit;
+        std::uint64_t q = low / unit;
+        const std::uint64_t r = low % unit;
         if (r != 0 && detail::rounds_away(mode, a.is_signed(), r, unit, (q & 1u) != 0)) ++q;
         return Decimal::from_parts_unchecked(a.is_signed(), q, -scale);
     }
+    if (drop == 0) return a;
     return detail::round_to_scale_general(a, scale, mode);
 }
 /// `a` rounded to at most `digits` significant digits (1..38): (123456, 3, half_even) is 1.23E+5.

@@ -112,7 +112,10 @@ enum class MoneyStyle {
     plain,   ///< `1234.50` (no grouping, no currency)
 };
 /// Shows at least the currency's minor-unit places and more if the amount carries them:
-/// nothing is rounded away for display. Zero never shows a minus sign.
+/// nothing is rounded away for display. Zero never shows a minus sign. An amount whose
+/// positional form would need more than 80 digits (far beyond any real amount) is shown in
+/// scientific notation without grouping (`CNY 1.39E-935359189`): printing a valid Money
+/// never throws and its length is bounded.
 [[nodiscard]] std::string format(const Money& m, MoneyStyle style = MoneyStyle::code);
 /// As `format(m, MoneyStyle::code)`.
 std::ostream& operator<<(std::ostream& os, const Money& m);

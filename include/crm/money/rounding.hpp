@@ -18,6 +18,7 @@
 
 namespace crm {
 
+/// How a rounding treats the digits it drops (see the table above).
 enum class RoundingMode {
     half_even,  ///< to nearest, ties to the even digit (banker's rounding)
     half_up,    ///< to nearest, ties away from zero (the usual commercial rule, 四舍五入)
@@ -28,7 +29,27 @@ enum class RoundingMode {
     floor,      ///< toward -infinity
 };
 
+/// True for the seven modes above; a number cast to RoundingMode (from JSON, C or Python)
+/// may be none of them.
+[[nodiscard]] constexpr bool is_valid(RoundingMode mode) noexcept {
+    return static_cast<unsigned>(mode) <= static_cast<unsigned>(RoundingMode::floor);
+}
+
+namespace detail {
+/// Throws crm::Error(invalid_argument) naming `field`; out of line so that callers stay small.
+[[noreturn]] void throw_invalid_rounding(RoundingMode mode, std::string_view field);
+}  // namespace detail
+
+/// Checks a mode where it enters: throws crm::Error(invalid_argument) naming `field` unless
+/// `is_valid(mode)`. Every function of crm/money that takes a mode calls it, so a value
+/// outside the enumeration is an error, never a silent truncation.
+inline void require_valid(RoundingMode mode, std::string_view field) {
+    if (!is_valid(mode)) detail::throw_invalid_rounding(mode, field);
+}
+
+/// The enumerator's name ("half_even"), or "unknown" for a value outside the enumeration.
 [[nodiscard]] std::string_view to_string(RoundingMode mode) noexcept;
+/// Prints `to_string(mode)`.
 std::ostream& operator<<(std::ostream& os, RoundingMode mode);
 
 }  // namespace crm

@@ -1,0 +1,328 @@
+// Aging over Arrow-layout columns. The hot loop reads the 16-byte coefficient as two words:
+// an amount below 2^64 (every real amount) adds its low word into a 128-bit bucket sum, with
+// no Decimal and no branch but the checks; other rows (negative, or beyond 2^64, or with a
+// foreign currency) take the checked path. Each slice of rows sums into its own partials,
+// merged in slice order, so the report does not depend on the thread count.
+
+#include <crm/core/error.hpp>
+#include <crm/core/parallel.hpp>
+#include <crm/credit/aging_columns.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <string>
+
+namespace crm::credit {
+
+namespace {
+
+using U128 = crm::detail::uint128;
+constexpr U128 kSignBit = U128{1} << 127;
+constexpr std::size_t kFastBuckets = 8;
+
+[[noreturn]] void sum_overflow(std::string_view column) {
+    throw Error(ErrorCode::inexact, std::string(column), "a sum of amounts needs more than 38 digits");
+}
+
+// Adds `c` to `sum`, failing when the sum leaves 38 digits (the row API's Decimal += does).
+inline void add_checked(U128& sum, U128 c, std::string_view column) {
+    if (__builtin_add_overflow(sum, c, &sum) || sum >= crm::detail::pow10_38) sum_overflow(column);
+}
+
+struct Partial {
+    std::vector<U128> sums;
+    std::vector<std::size_t> counts;
+};
+
+Currency report_currency(const ReceivableColumns& ledger, const AgingOptions& options) {
+    if (options.currency) return *options.currency;
+    return ledger.size() == 0 ? Currency{} : ledger.open_amount.currency;
+}
+
+// The checks every kernel makes before reading a value: lengths, nulls, scale, the rates.
+// Each value is checked as the kernels read it (RowReader), the first bad row winning.
+void check_ledger(const ReceivableColumns& ledger, const AgingOptions& options, Currency currency,
+                  bool need_dates) {
+    const std::size_t n = ledger.size();
+    if (need_dates || ledger.invoiced_on) {
+        columnar::check_shape(ledger.due_on, n);
+        if (ledger.invoiced_on) columnar::check_shape(*ledger.invoiced_on, n);
+    }
+    columnar::check_shape(ledger.open_amount, n);
+    if (ledger.account) columnar::check_shape(*ledger.account, n);
+    if (!options.rates.empty()) validate_rates(options.rates, currency, "options.rates");
+    require_valid(options.conversion_rounding, "options.conversion_rounding");
+}
+
+constexpr auto kDaySpan = static_cast<std::uint32_t>(Date::max_serial - Date::min_serial);
+
+// Reads and checks the values of one row, as the row API checks a Receivable.
+class RowReader {
+public:
+    RowReader(const ReceivableColumns& ledger, const AgingOptions& options, Currency currency)
+        : amounts_(ledger.open_amount),
+          invoiced_(ledger.invoiced_on ? ledger.invoiced_on->days.data() : nullptr),
+          due_(ledger.due_on.days.data()),
+          due_name_(ledger.due_on.name),
+          invoiced_name_(ledger.invoiced_on ? ledger.invoiced_on->name : std::string_view{}),
+          currency_(currency),
+          foreign_(ledger.open_amount.currency != currency),
+          rates_(options.rates),
+          mode_(options.conversion_rounding) {}
+
+    [[nodiscard]] bool foreign() const noexcept { return foreign_; }
+    [[nodiscard]] bool has_invoice_dates() const noexcept { return invoiced_ != nullptr; }
+
+    // Row i's amount in the report currency (the general path): its sign, its 38 digits, the
+    // conversion.
+    [[nodiscard]] U128 amount(std::size_t i) const {
+        const U128 raw = amounts_.raw(i);
+        if ((raw & kSignBit) != 0)
+            columnar::detail::throw_row_error(ErrorCode::invalid_argument, amounts_.name, i,
+                                              "an open amount cannot be negative (net credit notes first)");
+        if (raw >= crm::detail::pow10_38)
+            columnar::detail::throw_row_error(ErrorCode::overflow, amounts_.name, i,
+                                              "a coefficient beyond 38 digits");
+        if (!foreign_) return raw;
+        const Money converted = in_currency(amounts_.at(i), currency_, rates_, mode_, "options.rates");
+        return converted.amount().coefficient();  // rounded to the report currency's minor unit
+    }
+    // A day of a date column, checked to be in Date's range.
+    static std::int32_t day(const std::int32_t* column, std::string_view name, std::size_t i) {
+        const std::int32_t d = column[i];
+        if (static_cast<std::uint32_t>(std::int64_t{d} - Date::min_serial) > kDaySpan) [[unlikely]]
+            columnar::detail::throw_row_error(
+                ErrorCode::invalid_date, name, i,
+                "day " + std::to_string(d) + " is outside 1400-01-01..9999-12-31");
+        return d;
+    }
+    [[nodiscard]] std::int32_t due(std::size_t i) const { return day(due_, due_name_, i); }
+    [[nodiscard]] std::int32_t invoiced(std::size_t i) const { return day(invoiced_, invoiced_name_, i); }
+    // The due date is not before the invoice date (only with invoice dates).
+    void check_order(std::size_t i, std::int32_t due, std::int32_t invoiced) const {
+        if (due < invoiced) [[unlikely]]
+            columnar::detail::throw_row_error(ErrorCode::inconsistent, due_name_, i,
+                                              "the due date is before the invoice date");
+    }
+
+private:
+    const columnar::AmountColumn& amounts_;
+    const std::int32_t* invoiced_;
+    const std::int32_t* due_;
+    std::string_view due_name_;
+    std::string_view invoiced_name_;
+    Currency currency_;
+    bool foreign_;
+    std::span<const FxRate> rates_;
+    RoundingMode mode_;
+};
+
+crm::detail::ParallelOptions parallel_options(const BatchOptions& batch) {
+    return crm::detail::ParallelOptions{.threads = batch.threads,
+                                        .min_per_thread = 64 * 1024,
+                                        .chunk = 16 * 1024,
+                                        .progress = &batch.progress,
+                                        .stop = batch.stop,
+                                        .field = "batch.threads"};
+}
+
+void check_not_stopped(const crm::detail::ParallelRun& run) {
+    if (run.stopped)
+        throw Error(ErrorCode::invalid_operation, "stop", "the batch was stopped before it finished");
+}
+
+Money money_of(U128 c, Currency currency) {
+    return Money{Decimal::from_parts_unchecked(false, c, -currency.minor_units()), currency};
+}
+
+}  // namespace
+
+namespace {
+
+// What one aging pass needs, shared read-only by the slices.
+struct AgingPass {
+    const RowReader& reader;
+    const AgingBuckets& buckets;
+    const columnar::AmountColumn& amounts;
+    std::int64_t today;
+    std::array<std::int64_t, kFastBuckets - 1> upper;  // padded with the int64 maximum
+};
+
+// Ages rows [begin, end) into `sums`/`counts` (k entries each). Compiled once per case, so
+// that the loop of the common case (seven buckets, days past due, amounts in the report
+// currency, no invoice dates) holds nothing but its work and its checks.
+template <bool kFewBuckets, bool kPastDue, bool kInvoiceDates>
+void age_rows(const AgingPass& pass, std::size_t begin, std::size_t end, U128* sums, std::size_t* counts) {
+    const std::byte* const data = pass.amounts.data.data();
+    const bool foreign = pass.reader.foreign();
+    const std::int64_t today = pass.today;
+    const auto upper = pass.upper;
+    for (std::size_t i = begin; i < end; ++i) {
+        const std::int32_t due = pass.reader.due(i);
+        std::int32_t invoiced = 0;
+        if constexpr (kInvoiceDates) invoiced = pass.reader.invoiced(i);
+        const std::int64_t age = today - (kPastDue ? due : invoiced);
+        std::size_t b = 0;
+        if constexpr (kFewBuckets) {
+            for (std::size_t u = 0; u < kFastBuckets - 1; ++u) b += static_cast<std::size_t>(age > upper[u]);
+        } else {
+            b = pass.buckets.index_of(age);
+        }
+        std::uint64_t words[2];
+        std::memcpy(words, data + 16 * i, 16);
+        ++counts[b];
+        if (words[1] == 0 && !foreign) [[likely]] {
+            sums[b] += words[0];  // below 2^64, fewer than 2^64 rows: no wrap
+        } else {
+            add_checked(sums[b], pass.reader.amount(i), pass.amounts.name);
+        }
+        if constexpr (kInvoiceDates) pass.reader.check_order(i, due, invoiced);
+    }
+}
+
+using AgeRows = void (*)(const AgingPass&, std::size_t, std::size_t, U128*, std::size_t*);
+
+AgeRows pick_age_rows(bool few_buckets, bool past_due, bool invoice_dates) {
+    if (few_buckets) {
+        if (past_due) return invoice_dates ? age_rows<true, true, true> : age_rows<true, true, false>;
+        return age_rows<true, false, true>;  // days since invoice always has invoice dates
+    }
+    if (past_due) return invoice_dates ? age_rows<false, true, true> : age_rows<false, true, false>;
+    return age_rows<false, false, true>;
+}
+
+}  // namespace
+
+AgingReport aging(const ReceivableColumns& ledger, Date as_of, const AgingBuckets& buckets,
+                  const AgingOptions& options, const BatchOptions& batch) {
+    const Currency currency = report_currency(ledger, options);
+    const bool past_due = options.basis == AgingBasis::days_past_due;
+    if (!past_due && !ledger.invoiced_on)
+        throw Error(ErrorCode::invalid_argument, "invoiced_on",
+                    "aging by days since invoice needs invoice dates");
+    check_ledger(ledger, options, currency, true);
+    const std::size_t n = ledger.size();
+    const std::size_t k = buckets.size();
+    const RowReader reader(ledger, options, currency);
+    AgingPass pass{.reader = reader,
+                   .buckets = buckets,
+                   .amounts = ledger.open_amount,
+                   .today = as_of.serial(),
+                   .upper = {}};
+    // The bucket is the number of upper bounds below the age.
+    pass.upper.fill(std::numeric_limits<std::int64_t>::max());
+    const bool few_buckets = k <= kFastBuckets;
+    for (std::size_t b = 0; b + 1 < k && b + 1 < kFastBuckets; ++b)
+        pass.upper[b] = *buckets.buckets()[b].to_days;
+    const AgeRows age = pick_age_rows(few_buckets, past_due, ledger.invoiced_on.has_value());
+
+    const auto parallel = parallel_options(batch);
+    std::vector<Partial> partials(crm::detail::slice_count(parallel, n),
+                                  Partial{std::vector<U128>(k, 0), std::vector<std::size_t>(k, 0)});
+    const auto run =
+        crm::detail::parallel_ranges(n, parallel, [&](std::size_t s, std::size_t begin, std::size_t end) {
+            // A chunk sums on this thread's stack, then into its slice's partials.
+            std::array<U128, kFastBuckets> local_sums{};
+            std::array<std::size_t, kFastBuckets> local_counts{};
+            std::vector<U128> wide_sums(few_buckets ? 0 : k, 0);
+            std::vector<std::size_t> wide_counts(few_buckets ? 0 : k, 0);
+            U128* const sums = few_buckets ? local_sums.data() : wide_sums.data();
+            std::size_t* const counts = few_buckets ? local_counts.data() : wide_counts.data();
+            age(pass, begin, end, sums, counts);
+            Partial& p = partials[s];
+            for (std::size_t b = 0; b < k; ++b) {
+                add_checked(p.sums[b], sums[b], pass.amounts.name);
+                p.counts[b] += counts[b];
+            }
+        });
+    check_not_stopped(run);
+
+    AgingReport report{.buckets = buckets,
+                       .basis = options.basis,
+                       .as_of = as_of,
+                       .total = Money::zero(currency),
+                       .amounts = {},
+                       .items = std::vector<std::size_t>(k, 0)};
+    std::vector<U128> sums(k, 0);
+    for (const Partial& p : partials)
+        for (std::size_t b = 0; b < k; ++b) {
+            add_checked(sums[b], p.sums[b], pass.amounts.name);
+            report.items[b] += p.counts[b];
+        }
+    U128 total = 0;
+    report.amounts.reserve(k);
+    for (std::size_t b = 0; b < k; ++b) {
+        add_checked(total, sums[b], "add");
+        report.amounts.push_back(money_of(sums[b], currency));
+    }
+    report.total = money_of(total, currency);
+    return report;
+}
+
+std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns& ledger,
+                                                         const AgingOptions& options,
+                                                         const BatchOptions& batch) {
+    if (!ledger.account)
+        throw Error(ErrorCode::invalid_argument, "account", "the per-account kernels need an account column");
+    const Currency currency = report_currency(ledger, options);
+    check_ledger(ledger, options, currency, false);
+    const std::size_t n = ledger.size();
+    const columnar::IdColumn& accounts = *ledger.account;
+    const std::size_t groups = accounts.dictionary.size();
+    const RowReader reader(ledger, options, currency);
+    const columnar::AmountColumn& amounts = ledger.open_amount;
+    const bool check_order = ledger.invoiced_on.has_value();
+    const auto options_parallel = parallel_options(batch);
+    const std::size_t slices = crm::detail::slice_count(options_parallel, n);
+    // One row of sums (and of "seen" flags) per slice; merged in slice order.
+    std::vector<std::vector<U128>> sums(slices, std::vector<U128>(groups, 0));
+    std::vector<std::vector<std::uint8_t>> seen(slices, std::vector<std::uint8_t>(groups, 0));
+    const auto run = crm::detail::parallel_ranges(
+        n, options_parallel, [&](std::size_t s, std::size_t begin, std::size_t end) {
+            U128* const sum = sums[s].data();
+            std::uint8_t* const used = seen[s].data();
+            const std::int32_t* const index = accounts.indices.data();
+            const std::byte* const data = amounts.data.data();
+            const bool foreign = reader.foreign();
+            for (std::size_t i = begin; i < end; ++i) {
+                const std::int32_t raw_index = index[i];
+                if (static_cast<std::uint32_t>(raw_index) >= groups) [[unlikely]]
+                    columnar::detail::throw_row_error(
+                        ErrorCode::out_of_range, accounts.name, i,
+                        "index " + std::to_string(raw_index) + " is outside the dictionary");
+                const auto g = static_cast<std::size_t>(raw_index);
+                std::uint64_t words[2];
+                std::memcpy(words, data + 16 * i, 16);
+                used[g] = 1;
+                if (words[1] == 0 && !foreign) [[likely]] {
+                    // below 2^64 each, fewer than 2^64 rows: a group's sum cannot wrap; its 38 digits
+                    // are checked when the slices are merged
+                    sum[g] += words[0];
+                } else {
+                    add_checked(sum[g], reader.amount(i), amounts.name);
+                }
+                if (check_order) reader.check_order(i, reader.due(i), reader.invoiced(i));
+            }
+        });
+    check_not_stopped(run);
+    // Ordered by account id, as aging_by_account orders its reports.
+    std::map<AccountId, std::size_t> order;
+    for (std::size_t g = 0; g < groups; ++g) {
+        bool any = false;
+        for (std::size_t s = 0; s < slices; ++s) any = any || seen[s][g] != 0;
+        if (any) order.emplace(AccountId{std::string(accounts.dictionary[g])}, g);
+    }
+    std::vector<std::pair<AccountId, Money>> out;
+    out.reserve(order.size());
+    for (const auto& [account, g] : order) {
+        U128 total = 0;
+        for (std::size_t s = 0; s < slices; ++s) add_checked(total, sums[s][g], amounts.name);
+        out.emplace_back(account, money_of(total, currency));
+    }
+    return out;
+}
+
+}  // namespace crm::credit

@@ -1,0 +1,197 @@
+// Aging over columns gives exactly what the row API gives on the same items, on any number of
+// threads; bad columns are errors naming the column and the row, before any result.
+
+#include <crm/core/error.hpp>
+#include <crm/credit/aging_columns.hpp>
+
+#include <doctest/doctest.h>
+
+#include <stop_token>
+#include <vector>
+
+#include "../support/errors.hpp"
+#include "../support/generators.hpp"
+
+using crm::AccountId;
+using crm::Currency;
+using crm::Date;
+using crm::Days;
+using crm::Decimal;
+using crm::ErrorCode;
+using crm::InvoiceId;
+using crm::Money;
+using namespace crm::credit;
+
+namespace {
+
+struct Ledger {
+    std::vector<Receivable> rows;
+    crm::columnar::DateColumnBuilder due{"due_on"};
+    crm::columnar::DateColumnBuilder invoiced{"invoiced_on"};
+    crm::columnar::AmountColumnBuilder amounts;
+    crm::columnar::IdColumnBuilder accounts{"account"};
+
+    explicit Ledger(Currency c) : amounts(c, "open_amount") {}
+    void add(const Receivable& r) {
+        rows.push_back(r);
+        due.push_back(r.due_on);
+        invoiced.push_back(r.invoiced_on);
+        amounts.push_back(r.open_amount);
+        accounts.push_back(r.account.value());
+    }
+    [[nodiscard]] ReceivableColumns columns() const {
+        return ReceivableColumns{.due_on = due.view(),
+                                 .invoiced_on = invoiced.view(),
+                                 .open_amount = amounts.view(),
+                                 .account = accounts.view()};
+    }
+};
+
+// A generated ledger: ages around every bucket edge, zero amounts, amounts beyond 2^64.
+Ledger generated(crm::test::Rng& rng, std::size_t n, Currency currency) {
+    Ledger l(currency);
+    const Date as_of(2024, 6, 30);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t age = rng.between(-40, 800);
+        const Date due = as_of - Days{age};
+        const Date invoiced = due - Days{rng.between(0, 90)};
+        std::int64_t cents = static_cast<std::int64_t>(rng.below(10'000'000));
+        if (rng.below(10) == 0) cents = 0;
+        Decimal amount = Decimal::scaled(cents, -currency.minor_units());
+        if (rng.below(500) == 0) amount = amount + Decimal("1E+25");  // beyond 2^64 in minor units
+        l.add(Receivable{.invoice = InvoiceId{"INV-" + std::to_string(i)},
+                         .account = AccountId{"A-" + std::to_string(rng.below(37))},
+                         .invoiced_on = invoiced,
+                         .due_on = due,
+                         .open_amount = Money{amount, currency}});
+    }
+    return l;
+}
+
+void check_same(const AgingReport& got, const AgingReport& want) {
+    CHECK(got == want);
+    REQUIRE(got.amounts.size() == want.amounts.size());
+    for (std::size_t b = 0; b < got.amounts.size(); ++b)
+        CHECK(same_representation(got.amounts[b].amount(), want.amounts[b].amount()));
+    CHECK(same_representation(got.total.amount(), want.total.amount()));
+}
+
+}  // namespace
+
+TEST_SUITE("columnar.aging") {
+    TEST_CASE("a worked example ages three items into their buckets") {
+        // as of 2024-06-30: due 06-30 (age 0, current) CNY 100.00; due 05-31 (age 30, 1-30)
+        // CNY 50.25; due 2023-06-30 (age 366, over 365) CNY 0.75. Total 151.00.
+        Ledger l(Currency("CNY"));
+        l.add({InvoiceId{"1"}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"100.00", "CNY"}});
+        l.add({InvoiceId{"2"}, AccountId{"B"}, Date(2024, 5, 1), Date(2024, 5, 31), Money{"50.25", "CNY"}});
+        l.add({InvoiceId{"3"}, AccountId{"A"}, Date(2023, 6, 1), Date(2023, 6, 30), Money{"0.75", "CNY"}});
+        const AgingReport r = aging(l.columns(), Date(2024, 6, 30));
+        CHECK(r.amounts[0] == Money{"100.00", "CNY"});
+        CHECK(r.amounts[1] == Money{"50.25", "CNY"});
+        CHECK(r.amounts[6] == Money{"0.75", "CNY"});
+        CHECK(r.total == Money{"151.00", "CNY"});
+        CHECK(r.items == std::vector<std::size_t>{1, 1, 0, 0, 0, 0, 1});
+        const auto by_account = open_by_account(l.columns());
+        REQUIRE(by_account.size() == 2);
+        CHECK(by_account[0] == std::pair{AccountId{"A"}, Money{"100.75", "CNY"}});
+        CHECK(by_account[1] == std::pair{AccountId{"B"}, Money{"50.25", "CNY"}});
+    }
+
+    TEST_CASE("columnar aging equals row aging on generated ledgers for any thread count") {
+        crm::test::Rng rng(42);
+        const Date as_of(2024, 6, 30);
+        for (int round = 0; round < 9; ++round) {
+            CAPTURE(round);
+            const Currency currency(round % 3 == 2 ? "JPY" : "CNY");
+            // small ledgers stay on one thread; 140,000 rows are split in two or three
+            const std::size_t n = round < 6 ? static_cast<std::size_t>(rng.below(50)) : 140'000;
+            const Ledger l = generated(rng, n, currency);
+            const auto buckets = round % 2 == 0 ? AgingBuckets{} : AgingBuckets::yearly_default();
+            for (AgingBasis basis : {AgingBasis::days_past_due, AgingBasis::days_since_invoice}) {
+                const AgingOptions options{.basis = basis};
+                const AgingReport want = aging(l.rows, as_of, buckets, options);
+                for (int threads : {1, 2, 3}) {
+                    CAPTURE(threads);
+                    check_same(aging(l.columns(), as_of, buckets, options, {.threads = threads}), want);
+                }
+            }
+            const auto per_account = aging_by_account(l.rows, as_of);
+            for (int threads : {1, 2}) {
+                const auto got = open_by_account(l.columns(), {}, {.threads = threads});
+                REQUIRE(got.size() == per_account.size());
+                for (std::size_t k = 0; k < got.size(); ++k) {
+                    CHECK(got[k].first == per_account[k].account);
+                    CHECK(same_representation(got[k].second.amount(), per_account[k].report.total.amount()));
+                }
+            }
+        }
+    }
+
+    TEST_CASE("a ledger in another currency is converted item by item as the row API converts it") {
+        crm::test::Rng rng(7);
+        const Ledger l = generated(rng, 2000, Currency("USD"));
+        const crm::credit::FxRate rates[] = {{Currency("USD"), Decimal("7.1234")}};
+        for (crm::RoundingMode mode : {crm::RoundingMode::half_up, crm::RoundingMode::floor}) {
+            const AgingOptions options{
+                .currency = Currency("CNY"), .rates = rates, .conversion_rounding = mode};
+            check_same(aging(l.columns(), Date(2024, 6, 30), {}, options),
+                       aging(l.rows, Date(2024, 6, 30), {}, options));
+        }
+        crm::test::check_error(
+            [&] { return aging(l.columns(), Date(2024, 6, 30), {}, {.currency = Currency("CNY")}); },
+            ErrorCode::not_found, "options.rates.USD");
+    }
+
+    TEST_CASE("bad columns are errors naming the column and the row - before any result") {
+        Ledger l(Currency("CNY"));
+        l.add({InvoiceId{"1"}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"100.00", "CNY"}});
+        l.add({InvoiceId{"2"}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"-1.00", "CNY"}});
+        crm::test::check_error([&] { return aging(l.columns(), Date(2024, 6, 30)); },
+                               ErrorCode::invalid_argument, "open_amount[1]");
+        Ledger order(Currency("CNY"));
+        order.add(
+            {InvoiceId{"1"}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"1.00", "CNY"}});
+        order.add(
+            {InvoiceId{"2"}, AccountId{"A"}, Date(2024, 7, 1), Date(2024, 6, 30), Money{"1.00", "CNY"}});
+        crm::test::check_error([&] { return aging(order.columns(), Date(2024, 6, 30)); },
+                               ErrorCode::inconsistent, "due_on[1]");
+        crm::test::check_error([&] { return open_by_account(order.columns()); }, ErrorCode::inconsistent,
+                               "due_on[1]");
+        ReceivableColumns columns = order.columns();
+        const std::vector<std::int32_t> one_day = {0};
+        columns.due_on.days = one_day;
+        crm::test::check_error([&] { return aging(columns, Date(2024, 6, 30)); }, ErrorCode::invalid_argument,
+                               "invoiced_on");  // 2 rows where 1 is expected
+        columns = order.columns();
+        columns.invoiced_on.reset();
+        crm::test::check_error(
+            [&] { return aging(columns, Date(2024, 6, 30), {}, {.basis = AgingBasis::days_since_invoice}); },
+            ErrorCode::invalid_argument, "invoiced_on");
+        columns.account.reset();
+        crm::test::check_error([&] { return open_by_account(columns); }, ErrorCode::invalid_argument,
+                               "account");
+        crm::test::check_error(
+            [&] { return aging(order.columns(), Date(2024, 6, 30), {}, {}, {.threads = -1}); },
+            ErrorCode::invalid_argument, "batch.threads");
+    }
+
+    TEST_CASE("a stopped batch gives no result") {
+        crm::test::Rng rng(3);
+        const Ledger l = generated(rng, 200'000, Currency("CNY"));
+        std::stop_source source;
+        source.request_stop();
+        crm::test::check_error(
+            [&] { return aging(l.columns(), Date(2024, 6, 30), {}, {}, {.stop = source.get_token()}); },
+            ErrorCode::invalid_operation, "stop");
+        std::size_t last = 0;
+        const auto r = aging(l.columns(), Date(2024, 6, 30), {}, {},
+                             {.threads = 2, .progress = [&](std::size_t done, std::size_t total) {
+                                  CHECK(done >= last);
+                                  last = done;
+                                  CHECK(total == 200'000);
+                              }});
+        CHECK(last == 200'000);
+        CHECK(r.total == aging(l.rows, Date(2024, 6, 30)).total);
+    }
+}  // TEST_SUITE

@@ -29,7 +29,8 @@ const std::vector<crm::Date>& dates() {
 }
 
 void BM_add_business_days_30(benchmark::State& state) {
-    const crm::Calendar china = crm::china_mainland_calendar();
+    // lenient: 30 business days from late 2026 run past the data, which is the edge case measured
+    const crm::Calendar china = crm::china_mainland_calendar(false);
     const std::vector<crm::Date>& ds = dates();
     for (auto _ : state) {
         for (const crm::Date d : ds) {

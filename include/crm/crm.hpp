@@ -37,11 +37,14 @@
 #include <crm/credit/provision.hpp>
 #include <crm/credit/receivable.hpp>
 #include <crm/credit/turnover.hpp>
+#include <crm/money/capital.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
+#include <crm/money/tax.hpp>
+#include <crm/money/wan.hpp>
 #include <crm/pricing/authority.hpp>
 #include <crm/pricing/lint.hpp>
 #include <crm/pricing/model.hpp>
@@ -58,6 +61,7 @@
 #include <crm/scoring/score.hpp>
 #include <crm/scoring/scorecard.hpp>
 #include <crm/terms/payment_terms.hpp>
+#include <crm/time/business_days.hpp>
 #include <crm/time/business_hours.hpp>
 #include <crm/time/calendar.hpp>
 #include <crm/time/date.hpp>

@@ -78,10 +78,6 @@ std::string_view display_name(Severity s, Lang lang) noexcept {
 
 std::ostream& operator<<(std::ostream& os, Severity s) { return os << to_string(s); }
 
-std::ostream& operator<<(std::ostream& os, BusinessDays d) {
-    return os << d.count << (d.count == 1 || d.count == -1 ? " business day" : " business days");
-}
-
 std::ostream& operator<<(std::ostream& os, const SlaTime& t) {
     if (const auto* m = std::get_if<Minutes>(&t)) return os << *m << " of business time";
     return os << std::get<BusinessDays>(t);

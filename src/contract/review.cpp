@@ -2,6 +2,7 @@
 #include <crm/contract/reasons.hpp>
 #include <crm/contract/review.hpp>
 #include <crm/core/error.hpp>
+#include <crm/money/capital.hpp>
 #include <crm/pricing/price.hpp>
 #include <crm/time/period.hpp>
 
@@ -260,7 +261,32 @@ Review review(const Agreement& a, const ReviewContext& ctx) {
         }
     }
 
-    // 8. the approval route
+    // 8. the amount in words against the figures
+    if (a.amount_in_words) {
+        std::string expected;  // the committed revenue as the rules write it, where it has a capital form
+        if (a.currency == Currency{"CNY"} && revenue <= max_capital_amount())
+            expected = to_capital(round(revenue, RoundingMode::half_up));
+        try {
+            const Money stated = parse_capital(*a.amount_in_words, "agreement.amount_in_words");
+            if (stated.currency() != revenue.currency() || stated != revenue) {
+                Finding f = finding(Severity::blocking, reasons::amount_in_words_mismatch);
+                f.reason.with("in_words", *a.amount_in_words)
+                    .with("stated", stated)
+                    .with("committed", revenue)
+                    .with("expected", expected);
+                out.findings.push_back(std::move(f));
+            }
+        } catch (const Error& e) {
+            if (e.code() != ErrorCode::parse_error) throw;
+            Finding f = finding(Severity::blocking, reasons::amount_in_words_unreadable);
+            f.reason.with("in_words", *a.amount_in_words)
+                .with("committed", revenue)
+                .with("expected", expected);
+            out.findings.push_back(std::move(f));
+        }
+    }
+
+    // 9. the approval route
     const approval::Request request{
         .id = RequestId{a.id.value() + "/v" + std::to_string(a.version)},
         .kind = approval::RequestKind::contract,

@@ -1,6 +1,8 @@
 #include <crm/core/decision.hpp>
+#include <crm/core/error.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 #include <string>
 #include <type_traits>
@@ -62,6 +64,44 @@ std::string format_figure(const FigureValue& value) {
         },
         value);
 }
+
+std::string_view figure_type_name(const FigureValue& value) noexcept {
+    constexpr std::string_view names[] = {"Decimal", "Money", "Percent", "Rate",
+                                          "Days",    "Date",  "int64",   "string"};
+    static_assert(std::size(names) == std::variant_size_v<FigureValue>, "a name per FigureValue alternative");
+    return names[value.index()];
+}
+
+namespace detail {
+
+void throw_no_figure(std::string_view code, std::string_view name, std::span<const Figure> figures) {
+    std::string have;
+    for (const Figure& f : figures) have += (have.empty() ? "" : ", ") + std::string(f.name);
+    throw Error(ErrorCode::not_found, "figures." + std::string(name),
+                "reason " + std::string(code) + " has no figure " + std::string(name) + " (it has " +
+                    (have.empty() ? std::string("none") : have) + ")");
+}
+
+void throw_figure_type(std::string_view code, std::string_view name, std::size_t wanted,
+                       const FigureValue& found) {
+    FigureValue probe;  // an empty value of the wanted alternative, for its name
+    switch (wanted) {
+    case 0: probe = Decimal{}; break;
+    case 1: probe = Money{}; break;
+    case 2: probe = Percent{}; break;
+    case 3: probe = Rate{}; break;
+    case 4: probe = Days{}; break;
+    case 5: probe = Date{}; break;
+    case 6: probe = std::int64_t{}; break;
+    default: probe = std::string{}; break;
+    }
+    throw Error(ErrorCode::invalid_argument, "figures." + std::string(name),
+                "figure " + std::string(name) + " of " + std::string(code) + " is a " +
+                    std::string(figure_type_name(found)) + " (" + format_figure(found) + "), not a " +
+                    std::string(figure_type_name(probe)));
+}
+
+}  // namespace detail
 
 const FigureValue* Reason::figure(std::string_view name) const noexcept {
     for (const Figure& f : figures_)

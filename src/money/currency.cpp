@@ -345,14 +345,109 @@ constexpr SymbolRow symbols[] = {
     {"THB", "฿"},  {"TRY", "₺"},   {"TWD", "NT$"}, {"USD", "$"},   {"VND", "₫"},
 };
 
+// ---- withdrawn currencies (ISO 4217 list three) ------------------------------------------------
+//
+// A modest list, each row checked on its own: the code, numeric code and minor units as list
+// three gives them, and the day the replacement became the currency (the euro changeover
+// dates of the member states' adoption decisions; the central banks' redenomination dates).
+// ISO 4217 list three records only the month; the day here is the changeover's.
+struct HistoricRow {
+    Currency::Entry entry;
+    int year;
+    unsigned month;
+    unsigned day;
+    const char* replaced_by;
+};
+
+constexpr HistoricRow historic_rows[] = {
+    {{"ANG", 532, 2}, 2025, 3, 31, "XCG"},  // Netherlands Antillean guilder -> Caribbean guilder
+    {{"BGN", 975, 2}, 2026, 1, 1, "EUR"},   // Bulgarian lev: euro
+    {{"CYP", 196, 2}, 2008, 1, 1, "EUR"},   // Cyprus pound: euro
+    {{"EEK", 233, 2}, 2011, 1, 1, "EUR"},   // Estonian kroon: euro
+    {{"HRK", 191, 2}, 2023, 1, 1, "EUR"},   // Croatian kuna: euro
+    {{"LTL", 440, 2}, 2015, 1, 1, "EUR"},   // Lithuanian litas: euro
+    {{"LVL", 428, 2}, 2014, 1, 1, "EUR"},   // Latvian lats: euro
+    {{"MRO", 478, 2}, 2018, 1, 1, "MRU"},   // ouguiya, redenominated 10:1
+    {{"MTL", 470, 2}, 2008, 1, 1, "EUR"},   // Maltese lira: euro
+    {{"SIT", 705, 2}, 2007, 1, 1, "EUR"},   // Slovenian tolar: euro
+    {{"SKK", 703, 2}, 2009, 1, 1, "EUR"},   // Slovak koruna: euro
+    {{"SLL", 694, 2}, 2022, 7, 1, "SLE"},   // leone, redenominated 1000:1
+    {{"STD", 678, 2}, 2018, 1, 1, "STN"},   // dobra, redenominated 1000:1
+    {{"VEF", 937, 2}, 2018, 8, 20, "VES"},  // bolivar fuerte, redenominated 100000:1
+};
+
+constexpr bool historic_rows_are_valid() noexcept {
+    for (std::size_t i = 0; i < std::size(historic_rows); ++i) {
+        const auto& e = historic_rows[i].entry;
+        if (i > 0 && !(historic_rows[i - 1].entry.code < e.code)) return false;          // sorted, unique
+        if (find_row(key_of(e.code[0], e.code[1], e.code[2])) != nullptr) return false;  // not active too
+        const char* r = historic_rows[i].replaced_by;
+        if (find_row(key_of(r[0], r[1], r[2])) == nullptr) return false;  // replaced by an active code
+    }
+    return true;
+}
+static_assert(historic_rows_are_valid(),
+              "withdrawn currencies: sorted by code, none also active, each replaced by an active code");
+
+const std::array<WithdrawnCurrency, std::size(historic_rows)>& historic_table() {
+    static const auto table_of_rows = [] {
+        std::array<WithdrawnCurrency, std::size(historic_rows)> out{};
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const HistoricRow& r = historic_rows[i];
+            out[i] = WithdrawnCurrency{.currency = r.entry.currency(),
+                                       .withdrawn = Date(r.year, r.month, r.day),
+                                       .replaced_by = Currency(r.replaced_by)};
+        }
+        return out;
+    }();
+    return table_of_rows;
+}
+
+const WithdrawnCurrency* find_withdrawn(std::string_view code) noexcept {
+    for (const WithdrawnCurrency& w : historic_table())
+        if (w.currency.code() == code) return &w;
+    return nullptr;
+}
+
 }  // namespace
+
+std::span<const WithdrawnCurrency> withdrawn_currencies() noexcept { return historic_table(); }
+
+Currency Currency::historic(std::string_view code, std::string_view field) {
+    if (code.size() == 3)
+        if (const WithdrawnCurrency* w = find_withdrawn(code)) return w->currency;
+    return Currency(code, field);
+}
+
+std::optional<Date> Currency::withdrawn_on() const noexcept {
+    if (find_row(key_of(bytes_[0], bytes_[1], bytes_[2])) != nullptr)
+        return std::nullopt;  // active: fast path
+    if (const WithdrawnCurrency* w = find_withdrawn(code())) return w->withdrawn;
+    return std::nullopt;
+}
+
+void Currency::require_current(Date as_of, std::string_view field) const {
+    if (is_current(as_of)) return;
+    const WithdrawnCurrency* w = find_withdrawn(code());
+    throw Error(ErrorCode::unknown_currency, std::string(field),
+                std::string(code()) + " was withdrawn on " + w->withdrawn.to_string() + ", replaced by " +
+                    std::string(w->replaced_by.code()) + "; it is not current on " + as_of.to_string() +
+                    " (an old document may still be read with Currency::historic)");
+}
 
 Currency::Currency(std::string_view code, std::string_view field) {
     if (code.size() != 3 || !is_upper_letter(code[0]) || !is_upper_letter(code[1]) ||
         !is_upper_letter(code[2]))
         throw_unknown_code(CodeProblem::malformed, code, field);
     const Currency* const row = find_row(key_of(code[0], code[1], code[2]));
-    if (row == nullptr) throw_unknown_code(CodeProblem::not_active, code, field);
+    if (row == nullptr) {
+        if (const WithdrawnCurrency* w = find_withdrawn(code))
+            throw Error(ErrorCode::unknown_currency, std::string(field),
+                        std::string(code) + " is a withdrawn ISO 4217 currency (since " +
+                            w->withdrawn.to_string() + ", replaced by " + std::string(w->replaced_by.code()) +
+                            "); read old documents with Currency::historic");
+        throw_unknown_code(CodeProblem::not_active, code, field);
+    }
     *this = *row;
 }
 
@@ -372,7 +467,9 @@ std::string_view Currency::symbol() const noexcept {
     // The table's copy of the code, so that the view outlives a temporary Currency. Only a
     // Currency built field by field with a code outside the table falls back to its own.
     const Currency* const row = find_row(key_of(own[0], own[1], own[2]));
-    return row != nullptr ? row->code() : own;
+    if (row != nullptr) return row->code();
+    if (const WithdrawnCurrency* w = find_withdrawn(own)) return w->currency.code();
+    return own;
 }
 
 std::span<const Currency> Currency::all() noexcept { return table; }

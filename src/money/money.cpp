@@ -124,26 +124,30 @@ std::vector<Money> allocate(const Money& total, std::span<const Decimal> weights
         if (weights[i].signum() < 0)
             throw Error(ErrorCode::invalid_argument, "weights[" + std::to_string(i) + "]",
                         "a weight cannot be negative");
-        weight_sum += weights[i];
+        at_field("weights[" + std::to_string(i) + "]", [&] { weight_sum += weights[i]; });
     }
     if (weight_sum.is_zero()) throw Error(ErrorCode::invalid_argument, "weights", "the weights sum to zero");
     const int minor = total.currency().minor_units();
     const Decimal magnitude = abs(total.amount());
-    if (round_to_scale(magnitude, minor, RoundingMode::down) != magnitude)
+    if (at_field("total", [&] { return round_to_scale(magnitude, minor, RoundingMode::down); }) != magnitude)
         throw Error(ErrorCode::invalid_argument, "total", "the total is not a whole number of minor units");
 
     // Work in whole minor units: units * w_i / W = floor + remainder / W.
     const Decimal unit = Decimal::scaled(1, -minor);
-    const Decimal units = to_integral(divide(magnitude, unit, 0, RoundingMode::down), RoundingMode::down);
+    const Decimal units = at_field("total", [&] {
+        return to_integral(divide(magnitude, unit, 0, RoundingMode::down), RoundingMode::down);
+    });
     const std::size_t n = weights.size();
     std::vector<Decimal> floors(n);
     std::vector<Decimal> remainders(n);
     Decimal given;
     for (std::size_t i = 0; i < n; ++i) {
-        const Decimal numerator = units * weights[i];
-        floors[i] = divide(numerator, weight_sum, 0, RoundingMode::down);
-        remainders[i] = numerator - floors[i] * weight_sum;
-        given += floors[i];
+        at_field("weights[" + std::to_string(i) + "]", [&] {
+            const Decimal numerator = units * weights[i];
+            floors[i] = divide(numerator, weight_sum, 0, RoundingMode::down);
+            remainders[i] = numerator - floors[i] * weight_sum;
+            given += floors[i];
+        });
     }
     // Leftover units (fewer than n) go to the largest remainders; ties to the lower index.
     std::vector<std::size_t> order(n);

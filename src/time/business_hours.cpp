@@ -45,12 +45,7 @@ std::int64_t window_minutes_past(const WorkingHours& hours, bool business_day, T
 }
 
 void check_in_data(const Calendar& calendar, Date d, const char* field) {
-    if (!calendar.is_strict()) return;
-    const auto range = calendar.data_range();
-    if (range && (d < range->first || d > range->second))
-        throw Error(ErrorCode::out_of_range, field,
-                    d.to_string() + " is outside the data of this strict calendar, " +
-                        range->first.to_string() + ".." + range->second.to_string());
+    calendar.require_covered(d, field);
 }
 
 }  // namespace

@@ -94,7 +94,8 @@ namespace {
 
 // ---- building: collect entries with where they came from, validate, index ------------------
 
-enum class Source : std::uint8_t { holidays, working_days, line };
+// `base`: an entry of the calendar being extended (with_text, with_holidays, ...), valid there.
+enum class Source : std::uint8_t { holidays, working_days, line, base };
 
 struct Origin {
     Source source = Source::holidays;
@@ -105,7 +106,8 @@ std::string field_of(Origin o) {
     switch (o.source) {
     case Source::holidays: return "holidays[" + std::to_string(o.index) + "]";
     case Source::working_days: return "working_days[" + std::to_string(o.index) + "]";
-    case Source::line: break;
+    case Source::line:
+    case Source::base: break;
     }
     return "line " + std::to_string(o.index);
 }
@@ -132,8 +134,8 @@ struct Draft {
 Draft draft_of(const Calendar::Impl& impl, bool strict) {
     Draft d{impl.name, impl.weekend, std::nullopt, {}, strict};
     d.entries.reserve(impl.holidays.size() + impl.working_days.size());
-    d.add(impl.holidays, false, Source::holidays);
-    d.add(impl.working_days, true, Source::working_days);
+    d.add(impl.holidays, false, Source::base);
+    d.add(impl.working_days, true, Source::base);
     return d;
 }
 
@@ -175,6 +177,11 @@ std::shared_ptr<const Calendar::Impl> build(Draft draft) {
         if (e.working) {
             if (impl->weekend_day(e.date.serial()))
                 working.insert(e.date);
+            else if (e.origin.source == Source::base)  // valid before: the new weekend is what is wrong
+                throw Error(ErrorCode::invalid_argument,
+                            draft.weekend_origin ? field_of(*draft.weekend_origin) : "weekend",
+                            "this weekend makes the calendar's make-up working day " + e.date.to_string() +
+                                " (a " + std::string(to_string(e.date.weekday())) + ") a plain weekday");
             else
                 throw Error(ErrorCode::invalid_argument, field_of(e.origin),
                             "make-up working day " + e.date.to_string() + " is a " +
@@ -289,7 +296,9 @@ void add_text(Draft& draft, std::string_view text) {
         if (to < from) throw Error(ErrorCode::invalid_argument, field, "the range ends before it starts");
         if ((to - from).count() >= 366)
             throw Error(ErrorCode::invalid_argument, field, "a range spans at most 366 days");
-        for (Date d = from; d <= to; d += Days{1}) draft.entries.push_back({d, working, origin});
+        // by count, not `d <= to; d += 1`: stepping past 9999-12-31 would overflow
+        const std::int64_t days = (to - from).count();
+        for (std::int64_t k = 0; k <= days; ++k) draft.entries.push_back({from + Days{k}, working, origin});
     }
 }
 
@@ -350,29 +359,42 @@ const std::vector<Date>& Calendar::holidays() const noexcept { return impl_->hol
 const std::vector<Date>& Calendar::working_days() const noexcept { return impl_->working_days; }
 std::optional<std::pair<Date, Date>> Calendar::data_range() const noexcept { return impl_->range; }
 
-void Calendar::check_in_data(Date d, const char* field) const {
-    if (!strict_ || !impl_->range) return;
+bool Calendar::covers(Date d) const noexcept {
+    if (!impl_->range) return true;
+    return d >= impl_->range->first && d <= impl_->range->second;
+}
+
+void Calendar::require_covered(Date d, std::string_view field) const {
+    if (!strict_ || covers(d)) return;
     const auto& [first, last] = *impl_->range;
-    if (d < first || d > last)
-        throw Error(ErrorCode::out_of_range, field,
-                    d.to_string() + " is outside the data of this strict calendar, " + first.to_string() +
-                        ".." + last.to_string());
+    const std::string label = impl_->name.empty() ? std::string("this calendar") : impl_->name;
+    const int year = d.year();
+    const std::string where = d > last ? "after " + last.to_string() + ", the last day"
+                                       : "before " + first.to_string() + ", the first day";
+    throw Error(
+        ErrorCode::out_of_range, std::string(field),
+        d.to_string() + " is " + where + " the holiday data of " + label + " covers. Add the holidays and " +
+            "make-up working days of " + std::to_string(year) +
+            " as the official notice gives them (for mainland China the State Council's 国务院办公厅关于" +
+            std::to_string(year) + "年部分节假日安排的通知) with Calendar::with_text(\"" +
+            std::to_string(year) + "-01-01 holiday ...\"), or ask calendar.strict(false) to count " +
+            "weekends only outside the data");
 }
 
 bool Calendar::is_business_day(Date d) const {
-    if (strict_) check_in_data(d, "date");
+    if (strict_) require_covered(d, "date");
     return impl_->business_day(d.serial());
 }
 
 bool Calendar::is_holiday(Date d) const {
-    if (strict_) check_in_data(d, "date");
+    if (strict_) require_covered(d, "date");
     return std::binary_search(impl_->holidays.begin(), impl_->holidays.end(), d);
 }
 
 bool Calendar::is_weekend(Date d) const noexcept { return impl_->weekend_day(d.serial()); }
 
 bool Calendar::is_working_weekend(Date d) const {
-    if (strict_) check_in_data(d, "date");
+    if (strict_) require_covered(d, "date");
     return std::binary_search(impl_->working_days.begin(), impl_->working_days.end(), d);
 }
 
@@ -389,7 +411,7 @@ Date to_date(std::int64_t serial, const char* field) {
 }  // namespace
 
 Date Calendar::add_business_days(Date d, std::int64_t n) const {
-    if (strict_) check_in_data(d, "date");
+    if (strict_) require_covered(d, "date");
     if (n > max_steps || n < -max_steps) throw_leaves_dates("n");
     const Impl& x = *impl_;
     const std::int64_t s = d.serial();
@@ -398,34 +420,34 @@ Date Calendar::add_business_days(Date d, std::int64_t n) const {
     // |n|-th before has rank(s - 1) + n + 1 (n == 0: the following business day).
     const std::int64_t k = n > 0 ? x.rank(s) + n : x.rank(s - 1) + n + 1;
     const Date result = to_date(x.select(k), "n");
-    if (strict_) check_in_data(result, "n");
+    if (strict_) require_covered(result, "n");
     return result;
 }
 
 std::int64_t Calendar::business_days_between(Date from, Date to) const {
     if (strict_) {
-        check_in_data(from, "from");
-        check_in_data(to, "to");
+        require_covered(from, "from");
+        require_covered(to, "to");
     }
     return impl_->rank(to.serial()) - impl_->rank(from.serial());
 }
 
 Date Calendar::next_business_day(Date d) const {
-    if (strict_) check_in_data(d, "date");
+    if (strict_) require_covered(d, "date");
     const Date result = to_date(impl_->select(impl_->rank(d.serial()) + 1), "date");
-    if (strict_) check_in_data(result, "date");
+    if (strict_) require_covered(result, "date");
     return result;
 }
 
 Date Calendar::previous_business_day(Date d) const {
-    if (strict_) check_in_data(d, "date");
+    if (strict_) require_covered(d, "date");
     const Date result = to_date(impl_->select(impl_->rank(d.serial() - 1)), "date");
-    if (strict_) check_in_data(result, "date");
+    if (strict_) require_covered(result, "date");
     return result;
 }
 
 Date Calendar::adjust(Date d, BusinessDayConvention c) const {
-    if (strict_) check_in_data(d, "date");
+    if (strict_) require_covered(d, "date");
     const Impl& x = *impl_;
     const std::int64_t s = d.serial();
     if (c == BusinessDayConvention::unadjusted || x.business_day(s)) return d;
@@ -446,7 +468,7 @@ Date Calendar::adjust(Date d, BusinessDayConvention c) const {
         break;
     case BusinessDayConvention::unadjusted: break;
     }
-    if (strict_) check_in_data(result, "date");
+    if (strict_) require_covered(result, "date");
     return result;
 }
 

@@ -77,7 +77,7 @@ std::string_view china_mainland_calendar_text() noexcept { return china_mainland
 
 Calendar china_mainland_calendar(bool strict) {
     // Parsed once (thread-safe static initialisation); the calendar is immutable, so every
-    // caller shares its data and gets its own strictness.
+    // caller shares its data and gets its own strictness (strict unless asked otherwise).
     static const Calendar china =
         Calendar::parse(china_mainland_text, Calendar::Spec{.name = "mainland China"});
     return china.strict(strict);

@@ -80,11 +80,6 @@ void throw_invalid_date(std::string_view field, std::string_view message) {
 }
 }  // namespace detail
 
-std::ostream& operator<<(std::ostream& os, Days d) {
-    const bool one = d.count() == 1 || d.count() == -1;
-    return os << d.count() << (one ? " day" : " days");
-}
-
 std::string_view to_string(Weekday day) noexcept {
     const auto i = static_cast<int>(day) - 1;
     if (i < 0 || i >= 7) return "unknown";

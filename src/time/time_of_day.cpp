@@ -7,9 +7,6 @@
 namespace crm {
 
 namespace detail {
-void throw_minutes_overflow(std::string_view field, std::string_view message) {
-    throw Error(ErrorCode::overflow, std::string(field), std::string(message));
-}
 void throw_invalid_time(std::string_view field, std::string_view message) {
     throw Error(ErrorCode::invalid_argument, std::string(field), std::string(message));
 }
@@ -27,10 +24,6 @@ void append_two_digits(std::string& out, int n) {
 }
 
 }  // namespace
-
-std::ostream& operator<<(std::ostream& os, Minutes m) {
-    return os << m.count() << (m.count() == 1 || m.count() == -1 ? " minute" : " minutes");
-}
 
 TimeOfDay TimeOfDay::parse(std::string_view text, std::string_view field) {
     if (text.size() != 5 || !is_digit(text[0]) || !is_digit(text[1]) || text[2] != ':' ||

@@ -335,6 +335,41 @@ TEST_SUITE("contract.review") {
         CHECK(fx.run(a).count("contract.rebate_not_monotone") == 0);
     }
 
+    TEST_CASE("an amount in words that does not match the figures is blocking") {
+        Fixture fx;
+        Agreement a = base_agreement();
+        // committed 1,200,000 + 400,000 = 1,600,000.00: 壹佰陆拾万元整
+        a.amount_in_words = "壹佰陆拾万元整";
+        CHECK(fx.run(a).count("contract.amount_in_words_mismatch") == 0);
+        CHECK(fx.run(a).count("contract.amount_in_words_unreadable") == 0);
+        a.amount_in_words = "人民币壹佰陆拾万圆正";  // the prefix, 圆 and 正 are allowed
+        CHECK(fx.run(a).findings.size() == 1);
+
+        a.amount_in_words = "壹佰陆拾伍万元整";  // 1,650,000
+        const Review r = fx.run(a);
+        REQUIRE(r.count("contract.amount_in_words_mismatch") == 1);
+        const Finding& f = *r.find("contract.amount_in_words_mismatch");
+        CHECK(f.severity == Severity::blocking);
+        CHECK(r.blocked());
+        CHECK(explain(f.reason, Lang::en) ==
+              "the amount in words 壹佰陆拾伍万元整 reads CNY 1,650,000.00, but the agreement commits CNY "
+              "1,600,000.00 (壹佰陆拾万元整)");
+        CHECK(explain(f.reason, Lang::zh) ==
+              "合同金额大写 壹佰陆拾伍万元整 为 CNY 1,650,000.00, 与协议承诺金额 CNY 1,600,000.00 "
+              "(壹佰陆拾万元整) 不符");
+        // the amount in words comes just before the approval route
+        CHECK(r.findings[r.findings.size() - 2].code() == "contract.amount_in_words_mismatch");
+
+        a.amount_in_words = "壹佰陆拾万零元整";  // not how the rules write it
+        const Review u = fx.run(a);
+        REQUIRE(u.count("contract.amount_in_words_unreadable") == 1);
+        CHECK(explain(u.find("contract.amount_in_words_unreadable")->reason, Lang::zh) ==
+              "合同金额大写 壹佰陆拾万零元整 不符合大写金额书写规定, 协议承诺金额 CNY 1,600,000.00 应写作 "
+              "壹佰陆拾万元整");
+        a.amount_in_words = "1600000";
+        CHECK(fx.run(a).count("contract.amount_in_words_unreadable") == 1);
+    }
+
     TEST_CASE("findings come in check order with their severities") {
         Fixture fx;
         fx.policy.mandatory_clauses = {"confidentiality"};
@@ -366,9 +401,14 @@ TEST_SUITE("contract.review") {
         a.payment_terms = terms::PaymentTerms::net(Days{120});
         a.rebate = pricing::RebateScheme{.currency = CNY,
                                          .tiers = {{cny("0"), Percent{"2"}}, {cny("1000000"), Percent{"1"}}}};
+        a.amount_in_words = "壹元整";
+        Agreement b = a;
+        b.amount_in_words = "壹元";
         const Review r = fx.run(a);
+        std::vector<Finding> findings = r.findings;
+        findings.push_back(*fx.run(b).find("contract.amount_in_words_unreadable"));
         std::set<std::string_view> codes;
-        for (const Finding& f : r.findings) {
+        for (const Finding& f : findings) {
             CAPTURE(f);
             codes.insert(f.code());
             for (const Lang lang : {Lang::en, Lang::zh}) {
@@ -377,8 +417,9 @@ TEST_SUITE("contract.review") {
                 CHECK_FALSE(text.empty());
             }
         }
-        // every check fired: floor, authority, terms, credit, overlap, clause, term, rebate, route
-        CHECK(codes.size() == 9);
+        // every check fired: floor, authority, terms, credit, overlap, clause, term, rebate, amount in
+        // words (mismatch, unreadable), route
+        CHECK(codes.size() == 11);
     }
 
     TEST_CASE("a credit profile of another account is an unknown account") {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::Currency;
@@ -71,6 +72,15 @@ TEST_SUITE("money.allocate") {
             CHECK(e.code() == crm::ErrorCode::invalid_argument);
             CHECK(e.field() == "weights[1]");
         }
+    }
+
+    TEST_CASE("arithmetic that fails on a weight names that weight, not the operation") {
+        // reproducer: 1E+30 + 1E-30 needs 61 digits; the error said field `add`
+        crm::test::check_error(
+            [] {
+                return allocate(cny("1.00"), weights({"1E+30", "1E-30"}));
+            },
+            crm::ErrorCode::inexact, "weights[1]");
     }
 
     TEST_CASE("property: parts sum exactly - stay within a unit of their share and follow the weights") {

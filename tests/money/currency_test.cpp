@@ -1,5 +1,6 @@
 #include <crm/core/error.hpp>
 #include <crm/money/currency.hpp>
+#include <crm/money/money.hpp>
 
 #include <doctest/doctest.h>
 
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace {
 
@@ -231,6 +233,70 @@ TEST_SUITE("money.currency") {
         check_unknown_code("BGN", "currency");
         CHECK(crm::Currency::from_numeric(532).code() == "XCG");
         check_unknown_numeric(975, "currency");  // BGN
+    }
+
+    TEST_CASE("a withdrawn currency is readable for old documents and refused for new money") {
+        // an invoice of 2022 in kuna can be represented
+        const crm::Currency hrk = crm::Currency::historic("HRK");
+        CHECK(hrk.code() == "HRK");
+        CHECK(hrk.numeric() == 191);
+        CHECK(hrk.minor_units() == 2);
+        const crm::Money old_invoice{crm::Decimal("1250.00"), hrk};
+        CHECK(old_invoice.currency() == hrk);
+        CHECK(hrk.withdrawn_on() == crm::Date(2023, 1, 1));
+        CHECK(hrk.is_current(crm::Date(2022, 12, 31)));
+        CHECK_FALSE(hrk.is_current(crm::Date(2023, 1, 1)));
+        CHECK(hrk.symbol() == "HRK");
+        // new money at an as-of date: refused with the withdrawal day and the replacement
+        const auto e = error_of([&] { hrk.require_current(crm::Date(2026, 12, 1), "invoice.currency"); });
+        REQUIRE(e.has_value());
+        CHECK(e->code() == crm::ErrorCode::unknown_currency);
+        CHECK(e->field() == "invoice.currency");
+        CHECK(e->message().find("withdrawn on 2023-01-01, replaced by EUR") != std::string::npos);
+        hrk.require_current(crm::Date(2022, 6, 30));  // before the changeover: fine
+        // ANG gave way to XCG on 2025-03-31: readable, current before that day only
+        const crm::Currency ang = crm::Currency::historic("ANG");
+        CHECK(ang.is_current(crm::Date(2025, 3, 30)));
+        CHECK_FALSE(ang.is_current(crm::Date(2025, 3, 31)));
+        CHECK(crm::Currency::from_numeric(532).code() == "XCG");
+        // active codes through historic are the active ones, always current
+        CHECK(crm::Currency::historic("CNY") == crm::Currency{});
+        CHECK_FALSE(crm::Currency{}.withdrawn_on().has_value());
+        CHECK(crm::Currency{}.is_current(crm::Date::max()));
+        // the plain constructor still refuses them, and says how to read them
+        const auto plain = error_of([] { (void)crm::Currency("HRK", "invoice.currency"); });
+        REQUIRE(plain.has_value());
+        CHECK(plain->field() == "invoice.currency");
+        CHECK(plain->message().find("Currency::historic") != std::string::npos);
+        // codes in neither table
+        check_unknown_code("DEM", "currency");
+        CHECK(error_of([] { (void)crm::Currency::historic("XYZ", "doc.currency"); })->field() ==
+              "doc.currency");
+        CHECK(error_of([] { (void)crm::Currency::historic("hrk"); })->code() ==
+              crm::ErrorCode::unknown_currency);
+    }
+
+    TEST_CASE("the withdrawn table: sorted, none active, each replaced by an active code") {
+        const auto list = crm::withdrawn_currencies();
+        CHECK(list.size() == 14);
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            CAPTURE(list[i].currency);
+            if (i > 0) CHECK(list[i - 1].currency < list[i].currency);
+            CHECK(crm::Currency::historic(list[i].currency.code()) == list[i].currency);
+            CHECK(list[i].currency.withdrawn_on() == list[i].withdrawn);
+            CHECK(crm::Currency(list[i].replaced_by.code()) == list[i].replaced_by);
+            CHECK(list[i].replaced_by.is_current(list[i].withdrawn));
+            check_unknown_code(list[i].currency.code(), "currency");
+        }
+        // the euro changeovers
+        const std::pair<const char*, int> changeovers[] = {{"SIT", 2007}, {"CYP", 2008}, {"MTL", 2008},
+                                                           {"SKK", 2009}, {"EEK", 2011}, {"LVL", 2014},
+                                                           {"LTL", 2015}, {"HRK", 2023}, {"BGN", 2026}};
+        for (const auto& [code, year] : changeovers) {
+            CAPTURE(code);
+            const crm::Currency c = crm::Currency::historic(code);
+            CHECK(c.withdrawn_on() == crm::Date(year, 1, 1));
+        }
     }
 
     TEST_CASE("the field name defaults to currency") {

@@ -201,7 +201,8 @@ TEST_SUITE("time.business_hours") {
     }
 
     TEST_CASE("property: adding business minutes then counting them round-trips") {
-        const Calendar china = crm::china_mainland_calendar();
+        // lenient: the generated timestamps run across both edges of the data on purpose
+        const Calendar china = crm::china_mainland_calendar(false);
         const WorkingHours windows[] = {WorkingHours{}, WorkingHours(TimeOfDay(8, 30), TimeOfDay(12, 0)),
                                         WorkingHours(TimeOfDay(0, 0), TimeOfDay::end_of_day()),
                                         WorkingHours(TimeOfDay(22, 0), TimeOfDay(23, 59))};

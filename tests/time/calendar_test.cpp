@@ -432,11 +432,14 @@ TEST_SUITE("time.calendar") {
         CHECK(china.next_business_day(day("2024-02-12")) == day("2024-02-18"));
         CHECK(china.previous_business_day(day("2024-02-18")) == day("2024-02-09"));
         CHECK(china.previous_business_day(day("2024-02-19")) == day("2024-02-18"));
-        // across the edges of the data, by weekends only (lenient): Thu 2026-12-31 -> Fri
-        // 2027-01-01, Fri -> Mon 01-04; Mon 2024-01-01 (New Year) -> Fri 2023-12-29
-        CHECK(china.next_business_day(day("2026-12-31")) == day("2027-01-01"));
-        CHECK(china.next_business_day(day("2027-01-01")) == day("2027-01-04"));
-        CHECK(china.previous_business_day(day("2024-01-01")) == day("2023-12-29"));
+        // across the edges of the data, by weekends only when asked (lenient): Thu 2026-12-31 ->
+        // Fri 2027-01-01, Fri -> Mon 01-04; Mon 2024-01-01 (New Year) -> Fri 2023-12-29
+        const Calendar lenient = china.strict(false);
+        CHECK(lenient.next_business_day(day("2026-12-31")) == day("2027-01-01"));
+        CHECK(lenient.next_business_day(day("2027-01-01")) == day("2027-01-04"));
+        CHECK(lenient.previous_business_day(day("2024-01-01")) == day("2023-12-29"));
+        // the China calendar is strict by default: it refuses instead
+        CHECK(error_field_of([&] { (void)china.next_business_day(day("2026-12-31")); }) == "date");
     }
 
     TEST_CASE("the 2024 China holidays and make-up days match the State Council notice") {
@@ -471,10 +474,17 @@ TEST_SUITE("time.calendar") {
                 for (Date d = day(r.first); d <= day(r.last); d += Days{1}) listed.insert(d);
         }
         CHECK(std::set<Date>(china.holidays().begin(), china.holidays().end()) == listed);
-        // outside the data (lenient): only weekends. 2027-01-01 is a Friday
-        CHECK(china.is_business_day(day("2027-01-01")));
-        CHECK(china.is_business_day(day("2023-01-02")));
-        CHECK_FALSE(china.is_holiday(day("2027-01-01")));
+        // outside the data: refused by default; only weekends when asked for. 2027-01-01 is a Friday
+        CHECK(china.is_strict());
+        CHECK(error_code_of([&] { (void)china.is_business_day(day("2027-01-01")); }) ==
+              crm::ErrorCode::out_of_range);
+        CHECK(china.strict(false).is_business_day(day("2027-01-01")));
+        CHECK(china.strict(false).is_business_day(day("2023-01-02")));
+        CHECK_FALSE(china.strict(false).is_holiday(day("2027-01-01")));
+        CHECK(china.covers(day("2026-12-31")));
+        CHECK_FALSE(china.covers(day("2027-01-01")));
+        CHECK_FALSE(china.covers(day("2023-12-31")));
+        CHECK(Calendar().covers(day("2027-01-01")));
     }
 
     TEST_CASE("the shipped data is the text format and parsing it again gives the same calendar") {
@@ -508,7 +518,7 @@ TEST_SUITE("time.calendar") {
         CHECK(extended.working_days().size() == china.working_days().size() + 1);
         // 2026-12-31 (Thu) + 1 = Mon 2027-01-04 (New Year 2027 off, then a weekend)
         CHECK(extended.add_business_days(day("2026-12-31"), 1) == day("2027-01-04"));
-        CHECK(china.add_business_days(day("2026-12-31"), 1) == day("2027-01-01"));
+        CHECK(china.strict(false).add_business_days(day("2026-12-31"), 1) == day("2027-01-01"));
         // Fri 2027-02-05 + 1 = Sat 2027-02-13, the make-up day
         CHECK(extended.add_business_days(day("2027-02-05"), 1) == day("2027-02-13"));
         CHECK(extended.name() == china.name());
@@ -567,9 +577,9 @@ TEST_SUITE("time.calendar") {
         CHECK(copy.add_business_days(day("2024-03-07"), 1) == day("2024-03-12"));
         CHECK(original.add_business_days(day("2024-03-07"), 1) == day("2024-03-08"));
         // strictness is per value too
-        const Calendar strict = original.strict(true);
-        CHECK(strict.is_strict());
-        CHECK_FALSE(original.is_strict());
+        const Calendar lenient = original.strict(false);
+        CHECK_FALSE(lenient.is_strict());
+        CHECK(original.is_strict());
     }
 
     TEST_CASE("calendars are equal with the same weekend - holidays - working days and strictness") {
@@ -618,7 +628,7 @@ TEST_SUITE("time.calendar") {
         // is_weekend is the weekly pattern and never throws
         CHECK(strict.is_weekend(day("2031-01-04")));
         // lenient: weekends only outside the data
-        const Calendar lenient = crm::china_mainland_calendar();
+        const Calendar lenient = crm::china_mainland_calendar(false);
         CHECK(lenient.is_business_day(day("2031-01-01")));        // a Wednesday
         CHECK_FALSE(lenient.is_business_day(day("2031-01-04")));  // a Saturday
         CHECK(lenient.add_business_days(day("2026-12-30"), 5) == day("2027-01-06"));
@@ -708,6 +718,57 @@ TEST_SUITE("time.calendar") {
         CHECK(c.business_days_between(Date::min(), Date::max()) > 0);
     }
 
+    TEST_CASE("past its data the China calendar says which day its data ends and how to add a year") {
+        const Calendar china = crm::china_mainland_calendar();
+        try {
+            (void)china.add_business_days(day("2027-01-04"), 10);
+            FAIL_CHECK("no crm::Error thrown");
+        } catch (const crm::Error& e) {
+            CHECK(e.code() == crm::ErrorCode::out_of_range);
+            CHECK(e.field() == "date");
+            CHECK(e.message().find("2026-12-31") != std::string::npos);
+            CHECK(e.message().find("the last day") != std::string::npos);
+            CHECK(e.message().find("国务院办公厅关于2027年部分节假日安排的通知") != std::string::npos);
+            CHECK(e.message().find("with_text") != std::string::npos);
+        }
+        try {
+            (void)china.is_business_day(day("2023-06-01"));
+            FAIL_CHECK("no crm::Error thrown");
+        } catch (const crm::Error& e) {
+            CHECK(e.message().find("before 2024-01-01, the first day") != std::string::npos);
+            CHECK(e.message().find("2023") != std::string::npos);
+        }
+        // once 2027 is added (the shape of the published notice), 2027 is answered and 2028 refused
+        const Calendar with_2027 =
+            china.with_text("2027-01-01 holiday 元旦\n2027-02-06..2027-02-12 holiday 春节\n");
+        CHECK(with_2027.is_business_day(day("2027-01-04")));
+        CHECK_FALSE(with_2027.is_business_day(day("2027-02-08")));
+        CHECK(error_field_of([&] { (void)with_2027.is_business_day(day("2028-01-03")); }) == "date");
+    }
+
+    TEST_CASE("a calendar reaching 9999-12-31 reads from text as from a Spec") {
+        // reproducer: stepping a range's days past the last date overflowed
+        const Calendar text = Calendar::parse("9999-12-31 holiday");
+        const Calendar spec(Calendar::Spec{.holidays = {Date::max()}});
+        CHECK(text == spec);
+        CHECK(text.is_holiday(Date::max()));
+        CHECK(Calendar::parse("9999-12-30..9999-12-31 holiday").holidays().size() == 2);
+        CHECK(Calendar::parse("1400-01-01 holiday").is_holiday(Date::min()));
+        CHECK(text.data_range()->second == Date::max());
+    }
+
+    TEST_CASE("a weekend line that contradicts the calendar's make-up days names that line") {
+        // reproducer: the error named working_days[0], an entry the caller never wrote
+        const Calendar china = crm::china_mainland_calendar();
+        CHECK(error_field_of([&] { (void)china.with_text("weekend fri"); }) == "line 1");
+        CHECK(error_code_of([&] { (void)china.with_text("# Friday only\nweekend fri"); }) ==
+              crm::ErrorCode::invalid_argument);
+        CHECK(error_field_of([&] { (void)china.with_text("# Friday only\nweekend fri"); }) == "line 2");
+        // the caller's own entries are still named by their own index
+        const std::array<Date, 2> days{day("2027-02-13"), day("2027-03-01")};
+        CHECK(error_field_of([&] { (void)china.with_working_days(days); }) == "working_days[1]");
+    }
+
     TEST_CASE("conventions and calendars print for diagnostics") {
         std::ostringstream os;
         os << BusinessDayConvention::modified_following << ' ' << BusinessDayConvention::unadjusted;
@@ -717,7 +778,7 @@ TEST_SUITE("time.calendar") {
         china << crm::china_mainland_calendar();
         CHECK(china.str() ==
               "mainland China (weekend saturday sunday, 89 holidays, 19 working days, "
-              "2024-01-01..2026-12-31, lenient)");
+              "2024-01-01..2026-12-31, strict)");
         std::ostringstream plain;
         plain << Calendar(Calendar::Spec{.weekend = {}, .strict = true});
         CHECK(plain.str() == "calendar (weekend none, 0 holidays, 0 working days, no data, strict)");
@@ -725,7 +786,7 @@ TEST_SUITE("time.calendar") {
 
     TEST_CASE(
         "property: the China calendar agrees with day-by-day stepping inside across and outside its data") {
-        check_against_oracle(crm::china_mainland_calendar(), 2024, 3000);
+        check_against_oracle(crm::china_mainland_calendar(false), 2024, 3000);
     }
 
     TEST_CASE("property: other weekends and sparse data agree with day-by-day stepping") {
@@ -747,7 +808,7 @@ TEST_SUITE("time.calendar") {
         SUBCASE("weekends only without data") { check_against_oracle(Calendar(), 10, 1000); }
         SUBCASE("the China calendar extended with a year") {
             check_against_oracle(
-                crm::china_mainland_calendar().with_text("2027-01-01 holiday\n2027-02-13 workday\n"), 11,
+                crm::china_mainland_calendar(false).with_text("2027-01-01 holiday\n2027-02-13 workday\n"), 11,
                 1500);
         }
     }

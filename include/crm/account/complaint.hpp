@@ -34,6 +34,7 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/money/rate.hpp>
+#include <crm/time/business_days.hpp>
 #include <crm/time/business_hours.hpp>
 #include <crm/time/calendar.hpp>
 #include <crm/time/time_of_day.hpp>
@@ -61,14 +62,9 @@ enum class Severity {
 [[nodiscard]] std::string_view display_name(Severity s, Lang lang) noexcept;
 std::ostream& operator<<(std::ostream& os, Severity s);
 
-/// A number of business days on a calendar (not calendar days: see crm::Days).
-struct BusinessDays {
-    std::int64_t count = 0;
-
-    friend constexpr bool operator==(BusinessDays, BusinessDays) noexcept = default;
-    friend constexpr std::strong_ordering operator<=>(BusinessDays, BusinessDays) noexcept = default;
-};
-std::ostream& operator<<(std::ostream& os, BusinessDays d);
+/// A number of business days on a calendar: crm::BusinessDays (crm/time/business_days.hpp),
+/// under its earlier name.
+using BusinessDays = crm::BusinessDays;
 
 /// A time allowed: business minutes inside working hours, or whole business days.
 using SlaTime = std::variant<Minutes, BusinessDays>;

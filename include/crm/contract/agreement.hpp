@@ -118,6 +118,9 @@ struct Agreement {
     State state = State::draft;
     std::vector<HistoryEntry> history;
     std::optional<AgreementId> renews;  ///< the agreement this one renews, if any
+    /// The contract's total as its text states it in capital numerals (合同金额大写, e.g.
+    /// 壹佰贰拾万元整), if the text states one; review checks it against committed_revenue().
+    std::optional<std::string> amount_in_words;
 
     /// Throws crm::Error naming `agreement.<member>` (see the invariants above).
     void validate() const;

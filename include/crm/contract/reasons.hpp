@@ -71,6 +71,21 @@ inline constexpr ReasonText rebate_not_monotone{
     .en = "rebate tier {tier} from {from} pays {rate}, less than the {previous_rate} of the tier below",
     .zh = "返利第 {tier} 档 (自 {from} 起) 返利率 {rate} 低于下一档的 {previous_rate}",
 };
+/// blocking. The amount in words reads as another amount than the committed revenue.
+inline constexpr ReasonText amount_in_words_mismatch{
+    .code = "contract.amount_in_words_mismatch",
+    .en = "the amount in words {in_words} reads {stated}, but the agreement commits {committed} ({expected})",
+    .zh = "合同金额大写 {in_words} 为 {stated}, 与协议承诺金额 {committed} ({expected}) 不符",
+};
+/// blocking. The amount in words is not written in capital numerals as the rules require.
+inline constexpr ReasonText amount_in_words_unreadable{
+    .code = "contract.amount_in_words_unreadable",
+    .en =
+        "the amount in words {in_words} is not written by the capital-numeral rules; the committed "
+        "{committed} is "
+        "written {expected}",
+    .zh = "合同金额大写 {in_words} 不符合大写金额书写规定, 协议承诺金额 {committed} 应写作 {expected}",
+};
 /// info. The approval route the agreement needs (from the approval matrix).
 inline constexpr ReasonText approval_route{
     .code = "contract.approval_route",

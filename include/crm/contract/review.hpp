@@ -16,7 +16,11 @@
 /// 5. per missing mandatory clause: `contract.missing_term` (blocking);
 /// 6. `contract.term_too_long` (warning);
 /// 7. per descending rebate rate: `contract.rebate_not_monotone` (warning);
-/// 8. `contract.approval_route` (info) or `contract.approval_not_needed` (info).
+/// 8. when the agreement states its amount in words: `contract.amount_in_words_mismatch`
+///    (blocking) when they read as another amount than committed_revenue(), or
+///    `contract.amount_in_words_unreadable` (blocking) when they are not capital numerals as
+///    the bill-filling rules write them (crm::parse_capital); both give the expected form;
+/// 9. `contract.approval_route` (info) or `contract.approval_not_needed` (info).
 
 #include <crm/approval/matrix.hpp>
 #include <crm/approval/route.hpp>

@@ -27,6 +27,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -69,6 +70,10 @@ struct ReasonText {
 /// The value of a figure behind a reason.
 using FigureValue = std::variant<Decimal, Money, Percent, Rate, Days, Date, std::int64_t, std::string>;
 
+/// The type name of an alternative of FigureValue, as figure_as reports it: "Decimal",
+/// "Money", "Percent", "Rate", "Days", "Date", "int64", "string".
+[[nodiscard]] std::string_view figure_type_name(const FigureValue& value) noexcept;
+
 /// A figure as a template shows it: Money as `CNY 1,234.50`, Decimal and Rate positional
 /// (`0.95`), Percent with its sign (`90%`), Days as the bare number (`45`; the template says
 /// "days" or "天"), Date in ISO form, integers in decimal, text as it is.
@@ -81,6 +86,28 @@ struct Figure {
 
     friend bool operator==(const Figure&, const Figure&) = default;
 };
+
+namespace detail {
+/// The position of `T` among FigureValue's alternatives (a compile error when it is none).
+template <class T, class V>
+struct figure_index;
+template <class T, class... Ts>
+struct figure_index<T, std::variant<Ts...>> {
+    static constexpr std::size_t value = [] {
+        constexpr bool same[] = {std::is_same_v<T, Ts>...};
+        for (std::size_t i = 0; i < sizeof...(Ts); ++i)
+            if (same[i]) return i;
+        return sizeof...(Ts);
+    }();
+    static_assert(value < sizeof...(Ts), "figure_as<T>: T must be one of FigureValue's alternatives");
+};
+/// Throw crm::Error for figure_as: not_found (no figure of that name; the message lists the
+/// names there are) or invalid_argument (a figure of another type; the message names both).
+[[noreturn]] void throw_no_figure(std::string_view code, std::string_view name,
+                                  std::span<const Figure> figures);
+[[noreturn]] void throw_figure_type(std::string_view code, std::string_view name, std::size_t wanted,
+                                    const FigureValue& found);
+}  // namespace detail
 
 /// One reason behind a decision: its text (code and templates), the outcome this reason
 /// alone implies, and its figures in the order given.
@@ -97,6 +124,21 @@ public:
     [[nodiscard]] std::span<const Figure> figures() const noexcept { return figures_; }
     /// The figure of that name, or nullptr when the reason has none.
     [[nodiscard]] const FigureValue* figure(std::string_view name) const noexcept;
+    /// True when the reason has a figure of that name.
+    [[nodiscard]] bool has_figure(std::string_view name) const noexcept { return figure(name) != nullptr; }
+    /// The figure of that name as a `T`, one of FigureValue's alternatives (another type does not
+    /// compile): `reason.figure_as<Percent>("utilisation")`. Throws crm::Error naming
+    /// `figures.<name>`: not_found when the reason has no such figure (the message lists the
+    /// figures it has), invalid_argument when the figure holds another type (the message says
+    /// which: "figure utilisation of credit.warn is a Rate (0.92), not a Percent").
+    template <class T>
+    [[nodiscard]] const T& figure_as(std::string_view name) const {
+        constexpr std::size_t wanted = detail::figure_index<T, FigureValue>::value;
+        const FigureValue* value = figure(name);
+        if (value == nullptr) detail::throw_no_figure(code(), name, figures_);
+        if (value->index() != wanted) detail::throw_figure_type(code(), name, wanted, *value);
+        return *std::get_if<wanted>(value);
+    }
 
     /// Adds a figure, or replaces the value of the figure already of that name (names stay
     /// unique). Returns the reason, for building in one expression.

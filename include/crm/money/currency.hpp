@@ -4,11 +4,14 @@
 /// compiled-in table of the active codes. An unknown code is an Error, never a guess.
 /// Proven by tests/money/currency_test.cpp.
 
+#include <crm/time/date.hpp>
+
 #include <array>
 #include <bit>
 #include <compare>
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -44,6 +47,24 @@ public:
     /// Every active currency of the table, ordered by code.
     [[nodiscard]] static std::span<const Currency> all() noexcept;
 
+    /// Looks up an active code or a withdrawn one of the historic table (withdrawn()), so that
+    /// an old document (an invoice in HRK) can still be read and represented. Throws
+    /// unknown_currency naming `field` for a code in neither. New money is checked with
+    /// is_current / require_current at its as-of date.
+    [[nodiscard]] static Currency historic(std::string_view code, std::string_view field = "currency");
+    /// The day this currency stopped being issued as new money (its replacement's first day:
+    /// HRK 2023-01-01, when Croatia adopted the euro), or nothing for an active currency.
+    [[nodiscard]] std::optional<Date> withdrawn_on() const noexcept;
+    /// True unless the currency was withdrawn on or before `as_of`.
+    [[nodiscard]] bool is_current(Date as_of) const noexcept {
+        const std::optional<Date> w = withdrawn_on();
+        return !w || as_of < *w;
+    }
+    /// Throws crm::Error(unknown_currency) naming `field` when the currency is not current at
+    /// `as_of`; the message gives the withdrawal day and the replacement ("HRK was withdrawn on
+    /// 2023-01-01, replaced by EUR").
+    void require_current(Date as_of, std::string_view field = "currency") const;
+
     struct Entry;  // a row of the table (src/money/currency.cpp); the only way to make a Currency field by
                    // field
 
@@ -56,5 +77,18 @@ private:
 };
 
 std::ostream& operator<<(std::ostream& os, const Currency& c);
+
+/// A withdrawn currency (ISO 4217 list three, "historic denominations") with the day it
+/// stopped being issued and the currency that replaced it.
+struct WithdrawnCurrency {
+    Currency currency;
+    Date withdrawn;  ///< the replacement's first day: amounts dated from then are new money in `replaced_by`
+    Currency replaced_by;
+};
+/// The withdrawn currencies the library knows, ordered by code: HRK, LTL, LVL, EEK, SKK, CYP, MTL,
+/// SIT (their euro changeovers), BGN (euro 2026-01-01), ANG (XCG 2025-03-31), MRO, STD (2018
+/// redenominations), VEF (VES 2018-08-20), SLL (SLE 2022-07-01). A modest list of facts checked
+/// one by one, not every code list three holds; docs/money.md has the sources.
+[[nodiscard]] std::span<const WithdrawnCurrency> withdrawn_currencies() noexcept;
 
 }  // namespace crm

@@ -117,6 +117,14 @@ public:
     /// First and last day of the whole years the data covers; empty without data.
     [[nodiscard]] std::optional<std::pair<Date, Date>> data_range() const noexcept;
     [[nodiscard]] bool is_strict() const noexcept { return strict_; }
+    /// True when `d` lies inside data_range(), or the calendar has no holiday data at all (then
+    /// there is nothing it could be missing).
+    [[nodiscard]] bool covers(Date d) const noexcept;
+    /// Throws crm::Error(out_of_range) naming `field` when the calendar is strict and does not
+    /// cover `d`. The message names the first or last day the data covers and how to add the
+    /// missing year (the State Council's notice, through with_text or with_holidays /
+    /// with_working_days). Every query of a strict calendar checks its dates this way.
+    void require_covered(Date d, std::string_view field) const;
 
     /// Throws out_of_range naming `date` only when strict and `d` lies outside the data.
     [[nodiscard]] bool is_business_day(Date d) const;
@@ -150,20 +158,25 @@ public:
 private:
     Calendar(std::shared_ptr<const Impl> impl, bool strict) noexcept
         : impl_(std::move(impl)), strict_(strict) {}
-    void check_in_data(Date d, const char* field) const;
 
     std::shared_ptr<const Impl> impl_;
     bool strict_ = false;
 };
 
-/// `mainland China (weekend saturday sunday, 89 holidays, 19 working days, 2024-01-01..2026-12-31, lenient)`.
+/// `mainland China (weekend saturday sunday, 89 holidays, 19 working days, 2024-01-01..2026-12-31, strict)`.
 std::ostream& operator<<(std::ostream& os, const Calendar& c);
 
 /// Mainland China: Saturday-Sunday weekend plus the State Council's official public holidays
 /// and make-up working days of 2024, 2025 and 2026 (sources cited in
 /// src/time/china_holidays.cpp); data range 2024-01-01..2026-12-31. Extend with later years
 /// through Calendar::with_text(). Proven year by year by tests/time/calendar_test.cpp.
-[[nodiscard]] Calendar china_mainland_calendar(bool strict = false);
+///
+/// **Strict by default**: a question about a day outside 2024..2026 throws
+/// crm::Error(out_of_range) naming the argument, with the last covered day and how to add the
+/// next notice in its message, instead of quietly counting weekends only (Spring Festival moves
+/// every year, and the next year's notice is published each autumn). `strict = false` (or
+/// `.strict(false)`) asks for the weekends-only answer outside the data knowingly.
+[[nodiscard]] Calendar china_mainland_calendar(bool strict = true);
 
 /// The shipped China data in the calendar text format (the very text china_mainland_calendar()
 /// parses), for printing or for starting a file of later years.

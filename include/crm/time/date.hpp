@@ -2,7 +2,8 @@
 /// \file
 /// Calendar dates and whole-day durations.
 ///
-/// - crm::Days is a duration: a signed count of whole days (`Days{30}` is thirty days).
+/// - crm::Days is a duration: a signed count of whole days (`Days{30}` is thirty days), the
+///   crm::Duration template of crm/time/duration.hpp.
 /// - crm::Date is a point on the proleptic Gregorian calendar, from 1400-01-01 to 9999-12-31
 ///   (the range of Boost.Date_Time's gregorian date, which does the calendar conversions).
 /// A point and a duration are different types: date - date = days, date + days = date, and
@@ -11,6 +12,8 @@
 /// Month arithmetic is not here: Boost's `months(1)` snaps month ends (2024-02-29 + 1 month =
 /// 2024-03-31), which is wrong for payment terms. `crm::add_months` and `crm::end_of_month` in
 /// crm/time/period.hpp clamp the day instead (2024-01-31 + 1 month = 2024-02-29).
+
+#include <crm/time/duration.hpp>
 
 #include <compare>
 #include <concepts>
@@ -29,68 +32,7 @@ namespace detail {
 /// that the constexpr callers stay small. Defined in src/time/date.cpp.
 [[noreturn]] void throw_date_overflow(std::string_view field, std::string_view message);
 [[noreturn]] void throw_invalid_date(std::string_view field, std::string_view message);
-
-/// True when `a * b` does not fit an int64 (CERT INT32-C).
-[[nodiscard]] constexpr bool multiplication_overflows(std::int64_t a, std::int64_t b) noexcept {
-    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
-    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
-    if (a > 0) return b > 0 ? a > max / b : b < min / a;
-    if (b > 0) return a < min / b;
-    return a != 0 && b < max / a;
-}
 }  // namespace detail
-
-/// A signed number of whole days. Zero by default. Arithmetic is exact and checked: a result
-/// outside int64 throws crm::Error(overflow) rather than wrapping. Printed as `30 days`, `1 day`.
-class Days {
-public:
-    constexpr Days() noexcept = default;
-    constexpr explicit Days(std::int64_t count) noexcept : count_(count) {}
-
-    [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
-
-    friend constexpr bool operator==(Days, Days) noexcept = default;
-    friend constexpr std::strong_ordering operator<=>(Days, Days) noexcept = default;
-
-    [[nodiscard]] constexpr Days operator+() const noexcept { return *this; }
-    [[nodiscard]] constexpr Days operator-() const {
-        if (count_ == std::numeric_limits<std::int64_t>::min())
-            detail::throw_date_overflow("days", "negation overflows");
-        return Days{-count_};
-    }
-    [[nodiscard]] friend constexpr Days operator+(Days a, Days b) {
-        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
-        constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
-        if (b.count_ > 0 ? a.count_ > max - b.count_ : a.count_ < min - b.count_)
-            detail::throw_date_overflow("days", "sum overflows");
-        return Days{a.count_ + b.count_};
-    }
-    [[nodiscard]] friend constexpr Days operator-(Days a, Days b) {
-        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
-        constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
-        if (b.count_ < 0 ? a.count_ > max + b.count_ : a.count_ < min + b.count_)
-            detail::throw_date_overflow("days", "difference overflows");
-        return Days{a.count_ - b.count_};
-    }
-    /// Scaling by a count (`Days{7} * 4` is four weeks). Days * Days has no meaning and
-    /// does not exist.
-    [[nodiscard]] friend constexpr Days operator*(Days a, std::int64_t k) {
-        if (detail::multiplication_overflows(a.count_, k))
-            detail::throw_date_overflow("days", "product overflows");
-        return Days{a.count_ * k};
-    }
-    [[nodiscard]] friend constexpr Days operator*(std::int64_t k, Days a) { return a * k; }
-
-    constexpr Days& operator+=(Days b) { return *this = *this + b; }
-    constexpr Days& operator-=(Days b) { return *this = *this - b; }
-    constexpr Days& operator*=(std::int64_t k) { return *this = *this * k; }
-
-private:
-    std::int64_t count_ = 0;
-};
-
-/// `30 days`, `1 day`, `-1 day`, `0 days`.
-std::ostream& operator<<(std::ostream& os, Days d);
 
 /// A day of the week, numbered as ISO 8601 does (monday = 1 ... sunday = 7).
 enum class Weekday { monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday };

@@ -2,7 +2,7 @@
 /// \file
 /// Clock times for SLA clocks: a duration in minutes, a time of day, and a date with a time.
 ///
-/// - crm::Minutes is a duration: a signed count of whole minutes.
+/// - crm::Minutes is a duration: a signed count of whole minutes (crm::Duration, as crm::Days).
 /// - crm::TimeOfDay is a point on the wall clock, 00:00..24:00 (24:00 is the end of the day, as
 ///   ISO 8601 allows, so that a working window may close at midnight).
 /// - crm::DateTime is a Date with a TimeOfDay: a local timestamp with no time zone.
@@ -22,67 +22,10 @@
 namespace crm {
 
 namespace detail {
-/// Throw crm::Error(overflow) / crm::Error(invalid_argument) naming `field`; defined in
-/// src/time/time_of_day.cpp so that the constexpr callers stay small.
-[[noreturn]] void throw_minutes_overflow(std::string_view field, std::string_view message);
+/// Throw crm::Error(invalid_argument) naming `field`; defined in src/time/time_of_day.cpp so
+/// that the constexpr callers stay small.
 [[noreturn]] void throw_invalid_time(std::string_view field, std::string_view message);
 }  // namespace detail
-
-/// A signed number of whole minutes. Zero by default. Arithmetic is exact and checked: a
-/// result outside int64 throws crm::Error(overflow). Printed as `90 minutes`, `1 minute`.
-class Minutes {
-public:
-    constexpr Minutes() noexcept = default;
-    constexpr explicit Minutes(std::int64_t count) noexcept : count_(count) {}
-    /// `Minutes::hours(2)` is 120 minutes.
-    [[nodiscard]] static constexpr Minutes hours(std::int64_t h) {
-        if (detail::multiplication_overflows(h, 60))
-            detail::throw_minutes_overflow("hours", "too many hours");
-        return Minutes{h * 60};
-    }
-
-    [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
-
-    friend constexpr bool operator==(Minutes, Minutes) noexcept = default;
-    friend constexpr std::strong_ordering operator<=>(Minutes, Minutes) noexcept = default;
-
-    [[nodiscard]] constexpr Minutes operator+() const noexcept { return *this; }
-    [[nodiscard]] constexpr Minutes operator-() const {
-        if (count_ == std::numeric_limits<std::int64_t>::min())
-            detail::throw_minutes_overflow("minutes", "negation overflows");
-        return Minutes{-count_};
-    }
-    [[nodiscard]] friend constexpr Minutes operator+(Minutes a, Minutes b) {
-        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
-        constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
-        if (b.count_ > 0 ? a.count_ > max - b.count_ : a.count_ < min - b.count_)
-            detail::throw_minutes_overflow("minutes", "sum overflows");
-        return Minutes{a.count_ + b.count_};
-    }
-    [[nodiscard]] friend constexpr Minutes operator-(Minutes a, Minutes b) {
-        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
-        constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
-        if (b.count_ < 0 ? a.count_ > max + b.count_ : a.count_ < min + b.count_)
-            detail::throw_minutes_overflow("minutes", "difference overflows");
-        return Minutes{a.count_ - b.count_};
-    }
-    /// Scaling by a count; Minutes * Minutes has no meaning and does not exist.
-    [[nodiscard]] friend constexpr Minutes operator*(Minutes a, std::int64_t k) {
-        if (detail::multiplication_overflows(a.count_, k))
-            detail::throw_minutes_overflow("minutes", "product overflows");
-        return Minutes{a.count_ * k};
-    }
-    [[nodiscard]] friend constexpr Minutes operator*(std::int64_t k, Minutes a) { return a * k; }
-
-    constexpr Minutes& operator+=(Minutes b) { return *this = *this + b; }
-    constexpr Minutes& operator-=(Minutes b) { return *this = *this - b; }
-
-private:
-    std::int64_t count_ = 0;
-};
-
-/// `90 minutes`, `1 minute`, `0 minutes`.
-std::ostream& operator<<(std::ostream& os, Minutes m);
 
 /// A time on the wall clock, as minutes since midnight: 00:00 (0) .. 24:00 (1440).
 ///

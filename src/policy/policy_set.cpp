@@ -137,6 +137,11 @@ void validate_version(const PolicyVersion& v, const std::string& p, std::vector<
 
 }  // namespace
 
+std::vector<credit::AgingBucket> detail::default_aging_buckets() {
+    const credit::AgingBuckets buckets = credit::AgingBuckets::past_due_default();
+    return {buckets.buckets().begin(), buckets.buckets().end()};
+}
+
 bool operator==(const ScoringPolicies& a, const ScoringPolicies& b) {
     const auto& x = a.kpi;
     const auto& y = b.kpi;

@@ -39,6 +39,11 @@
 
 namespace crm::policy {
 
+namespace detail {
+/// The buckets of credit::AgingBuckets::past_due_default(), as a list to edit.
+[[nodiscard]] std::vector<credit::AgingBucket> default_aging_buckets();
+}  // namespace detail
+
 /// The account area's policies: the public pool (公海), the visit cadence and the complaint
 /// SLA table. Each defaults to its area's documented default.
 struct AccountPolicies {
@@ -59,9 +64,7 @@ struct AccountPolicies {
 /// - `account_caps`, `region_caps`: caps on open receivables (应收账款控制规模), none by default.
 struct CreditPolicies {
     std::vector<credit::PolicyEntry> policies{};
-    std::vector<credit::AgingBucket> aging_buckets{
-        std::vector<credit::AgingBucket>(credit::AgingBuckets::past_due_default().buckets().begin(),
-                                         credit::AgingBuckets::past_due_default().buckets().end())};
+    std::vector<credit::AgingBucket> aging_buckets = detail::default_aging_buckets();
     credit::ProvisionSchedule provisions{};
     std::vector<credit::AccountCap> account_caps{};
     std::vector<credit::RegionCap> region_caps{};

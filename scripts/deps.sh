@@ -8,6 +8,7 @@ crm_required_packages=(
     cmake g++ make
     libboost-dev libboost-date-time-dev
     doctest-dev libbenchmark-dev
+    nlohmann-json3-dev libcli11-dev python3-venv
     libpython3.11-testsuite
 )
 

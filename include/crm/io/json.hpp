@@ -1,0 +1,113 @@
+#pragma once
+/// \file
+/// JSON documents for policies and facts (see docs/documents.md for every document with an
+/// example). The rules every reader keeps:
+/// - money, decimals and percents are JSON strings (`"1000000.00"`, `"85%"`); a JSON number
+///   where one is expected is an error, because a binary floating-point number cannot carry
+///   money exactly; day counts and months are JSON integers; dates are ISO 8601 strings
+///   (`"2025-03-01"`); enumerations are their stable names (`"half_up"`, `"block"`);
+/// - an unknown key is an error (a typo never falls back to a default); a key left out takes
+///   the documented default; `null` means "not given" where a member is optional (a
+///   `warn_utilisation` of `null` never warns, one left out warns at the default 90%);
+/// - every error is one crm::Error whose `field()` is the JSON Pointer of the offending value
+///   (`/versions/0/credit/policies/2/warn_utilisation`, RFC 6901) and whose message starts with
+///   the file, line and column (`policy.json:14:32: ...`, 1-based, columns in characters);
+///   malformed JSON, a truncated file, invalid UTF-8, a number beyond range and a key given
+///   twice in one object are errors too (code parse_error, or overflow for a huge number);
+/// - a document read is validated as the library validates the value (PolicySet::validate
+///   for a policy set), its errors mapped back to the JSON Pointer and position.
+/// Writers are canonical: keys sorted, every member written (defaults included), two-space
+/// indentation, a final newline, so that a policy file diffs well; reading what a writer wrote
+/// gives the same value. Proven by tests/io/json_test.cpp and tests/io/json_roundtrip_test.cpp.
+
+#include <crm/credit/policy.hpp>
+#include <crm/credit/profile.hpp>
+#include <crm/credit/receivable.hpp>
+#include <crm/policy/policy_set.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::io {
+
+/// The facts of one account's credit check: its profile, tier and segment (which pick the
+/// credit policy row), and what it owes and has on order. `snapshot()` is the view the credit
+/// check reads (it refers to this value's vectors).
+struct CreditAccount {
+    credit::CreditProfile profile{};
+    std::string tier{};
+    std::string segment{};
+    std::vector<credit::Receivable> receivables{};
+    std::vector<credit::Order> open_orders{};
+    std::vector<credit::Order> shipped_not_invoiced{};
+    std::vector<credit::FxRate> rates{};
+
+    [[nodiscard]] credit::CreditSnapshot snapshot() const noexcept {
+        return {.receivables = receivables,
+                .open_orders = open_orders,
+                .shipped_not_invoiced = shipped_not_invoiced,
+                .rates = rates};
+    }
+    friend bool operator==(const CreditAccount&, const CreditAccount&) = default;
+};
+
+/// A receivables ledger: open items of any number of accounts, the report currency (when not
+/// given: the first item's), exchange rates into it, and the accounts' sales regions.
+struct ReceivablesLedger {
+    std::optional<Currency> currency{};
+    std::vector<credit::Receivable> receivables{};
+    std::vector<credit::FxRate> rates{};
+    std::vector<credit::AccountRegion> regions{};
+
+    friend bool operator==(const ReceivablesLedger&, const ReceivablesLedger&) = default;
+};
+
+/// Reads a policy set document and validates it (PolicySet::validate); `file` names the text
+/// in error messages. Throws crm::Error as the file comment says.
+[[nodiscard]] policy::PolicySet read_policy_set(std::string_view text, std::string_view file = "<input>");
+/// The canonical document of `set`. Throws crm::Error(invalid_operation) naming the path
+/// (`versions[0].pricing`) of a part this version of the documents cannot write yet (the
+/// complaint SLA, pricing, approval and scoring sections, and payment terms: see
+/// docs/documents.md) when it differs from its default, so nothing is dropped silently.
+[[nodiscard]] std::string write_policy_set(const policy::PolicySet& set);
+
+/// Reads a credit account document (profile, tier, segment, receivables, orders, rates).
+[[nodiscard]] CreditAccount read_credit_account(std::string_view text, std::string_view file = "<input>");
+/// The canonical document of `account` (payment terms other than the default cannot be
+/// written yet: crm::Error(invalid_operation) naming `profile.terms`).
+[[nodiscard]] std::string write_credit_account(const CreditAccount& account);
+
+/// Reads an order document: `{"id": "SO-1", "amount": {"amount": "1000.00", "currency": "CNY"}}`.
+[[nodiscard]] credit::Order read_order(std::string_view text, std::string_view file = "<input>");
+[[nodiscard]] std::string write_order(const credit::Order& order);
+
+/// Reads a receivables ledger document; every item is checked as the ledger functions check
+/// it (`/receivables/3/due_on` for an item due before it was invoiced).
+[[nodiscard]] ReceivablesLedger read_receivables(std::string_view text, std::string_view file = "<input>");
+[[nodiscard]] std::string write_receivables(const ReceivablesLedger& ledger);
+
+/// A 1-based position in a text: the line, and the column counted in characters (UTF-8 code
+/// points), as an editor shows it.
+struct TextPosition {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    friend bool operator==(const TextPosition&, const TextPosition&) = default;
+};
+
+/// The position of byte `offset` of `text` (clamped to its end).
+[[nodiscard]] TextPosition position_of(std::string_view text, std::size_t offset) noexcept;
+
+/// The byte offset of the value at JSON Pointer `pointer` in the JSON `text`, or of its
+/// deepest ancestor present when the value is not there (a member left out), or 0 when `text`
+/// is not JSON. The root pointer is "".
+[[nodiscard]] std::size_t locate(std::string_view text, std::string_view pointer) noexcept;
+
+/// A library path (`versions[1].credit.policies[2].warn_utilisation`) as a JSON Pointer
+/// (`/versions/1/credit/policies/2/warn_utilisation`); `~` and `/` in a name are escaped.
+[[nodiscard]] std::string to_json_pointer(std::string_view path);
+
+}  // namespace crm::io

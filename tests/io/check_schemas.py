@@ -1,0 +1,49 @@
+"""Validates the sample documents against the JSON Schemas in schema/ (draft 2020-12), and
+checks that documents the readers refuse for their shape are refused by the schemas too.
+Usage: check_schemas.py <source dir>. Exit 0 when all hold, 1 otherwise."""
+import json
+import pathlib
+import sys
+
+from jsonschema import Draft202012Validator
+
+root = pathlib.Path(sys.argv[1])
+schemas = {p.name.removesuffix(".schema.json"): json.loads(p.read_text("utf-8"))
+           for p in (root / "schema").glob("*.schema.json")}
+data = root / "tests" / "cli" / "data"
+md = (root / "docs" / "documents.md").read_text("utf-8")
+examples = [block.split("```", 1)[0] for block in md.split("```json\n")[1:]]
+
+good = [("policy_set", data / "policy.json"), ("credit_account", data / "account.json"),
+        ("receivables", data / "receivables.json")]
+good += [("order", p) for p in sorted(data.glob("order_*.json"))]
+bad = [("policy_set", data / "bad" / "unknown_key.json"), ("policy_set", data / "bad" / "wrong_type.json"),
+       ("order", data / "bad" / "number_as_money.json"), ("policy_set", data / "bad" / "missing_key.json"),
+       ("policy_set", data / "bad" / "not_yet.json")]
+
+failed = 0
+for name, schema in sorted(schemas.items()):
+    Draft202012Validator.check_schema(schema)
+
+class Example:
+    """A JSON block of docs/documents.md, read like a file."""
+    def __init__(self, index, body):
+        self.name, self.body = f"documents.md example {index + 1}", body
+    def read_text(self, _encoding):
+        return self.body
+
+
+good += list(zip(["policy_set", "credit_account", "order", "receivables"],
+                 [Example(i, b) for i, b in enumerate(examples)]))
+for name, path in good:
+    errors = list(Draft202012Validator(schemas[name]).iter_errors(json.loads(path.read_text("utf-8"))))
+    for e in errors:
+        print(f"FAIL {path.name} against {name}: /{'/'.join(map(str, e.absolute_path))}: {e.message}")
+    failed += bool(errors)
+    print(f"{'ok  ' if not errors else 'FAIL'} {path.name} is a valid {name} document")
+for name, path in bad:
+    valid = Draft202012Validator(schemas[name]).is_valid(json.loads(path.read_text("utf-8")))
+    failed += valid
+    print(f"{'FAIL' if valid else 'ok  '} {path.name} is refused by the {name} schema")
+print(f"{len(good) + len(bad) - failed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

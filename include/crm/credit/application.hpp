@@ -41,12 +41,12 @@ namespace crm::credit {
 /// or refund (红字发票) and is carried as a credit, never paid; an (invoice, instalment) pair
 /// at most once. `due_on` may precede `invoiced_on` (a prepayment request, 先款后票).
 struct LedgerItem {
-    InvoiceId invoice;
+    InvoiceId invoice;       ///< the invoice the line belongs to
     std::string instalment;  ///< the instalment's label ("预付款", "尾款"); empty for a whole invoice
-    AccountId account;
-    Date invoiced_on;
-    Date due_on;
-    Money amount;  ///< the full amount of the line, before collections
+    AccountId account;       ///< the account that owes it
+    Date invoiced_on;        ///< the invoice date (开票日)
+    Date due_on;             ///< the due date; before invoiced_on for a prepayment request
+    Money amount;            ///< the full amount of the line, before collections
 
     friend bool operator==(const LedgerItem&, const LedgerItem&) = default;
 };
@@ -69,31 +69,31 @@ enum class ExcessPolicy {
 
 /// The declared method, the excess policy and the ledger currency.
 struct ApplicationOptions {
-    ApplicationMethod method = ApplicationMethod::oldest_due_first;
-    ExcessPolicy excess = ExcessPolicy::unapplied_credit;
+    ApplicationMethod method = ApplicationMethod::oldest_due_first;  ///< default oldest due first
+    ExcessPolicy excess = ExcessPolicy::unapplied_credit;            ///< default: excess is 预收款
     /// The ledger currency: every item is in it. Not given: the first item's (else the first
     /// receipt's, else CNY).
     std::optional<Currency> currency;
     std::span<const FxRate> rates;  ///< receipts in other currencies into the ledger currency
-    RoundingMode conversion_rounding = RoundingMode::half_up;
+    RoundingMode conversion_rounding = RoundingMode::half_up;  ///< of a converted receipt (四舍五入)
 };
 
 /// Part of a receipt applied to an item (indices into the inputs), in the ledger currency.
 struct Application {
-    std::size_t receipt = 0;
-    std::size_t item = 0;
-    Money amount;
+    std::size_t receipt = 0;  ///< index into the receipts
+    std::size_t item = 0;     ///< index into the items
+    Money amount;             ///< applied, > 0
 
     friend bool operator==(const Application&, const Application&) = default;
 };
 
 /// Cash of a receipt that paid nothing (预收款): in the ledger currency, > 0.
 struct UnappliedCredit {
-    std::size_t receipt = 0;
-    std::string id;  ///< the receipt's id
-    AccountId account;
-    Date received_on;
-    Money amount;
+    std::size_t receipt = 0;  ///< index into the receipts
+    std::string id;           ///< the receipt's id
+    AccountId account;        ///< whose credit it is
+    Date received_on;         ///< when the cash came in
+    Money amount;             ///< the credit, > 0
 
     friend bool operator==(const UnappliedCredit&, const UnappliedCredit&) = default;
 };

@@ -93,12 +93,19 @@ public:
     constexpr Borrowed(R&& items) noexcept  // NOLINT(google-explicit-constructor): a view, like span
         : items_(std::ranges::data(items), std::ranges::size(items)) {}
 
+    /// The items as a span.
     [[nodiscard]] constexpr std::span<const T> span() const noexcept { return items_; }
+    /// Converts to the span a function over a ledger takes.
     constexpr operator std::span<const T>() const noexcept { return items_; }  // NOLINT: a view
+    /// The number of items.
     [[nodiscard]] constexpr std::size_t size() const noexcept { return items_.size(); }
+    /// True when there are no items.
     [[nodiscard]] constexpr bool empty() const noexcept { return items_.empty(); }
+    /// The item at `i` (unchecked, as span).
     [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+    /// The first item.
     [[nodiscard]] constexpr auto begin() const noexcept { return items_.begin(); }
+    /// Past the last item.
     [[nodiscard]] constexpr auto end() const noexcept { return items_.end(); }
 
 private:

@@ -28,9 +28,11 @@
 #include <crm/core/threshold.hpp>
 #include <crm/credit/aging.hpp>
 #include <crm/credit/aging_columns.hpp>
+#include <crm/credit/application.hpp>
 #include <crm/credit/caps.hpp>
 #include <crm/credit/check.hpp>
 #include <crm/credit/collection.hpp>
+#include <crm/credit/explain.hpp>
 #include <crm/credit/exposure.hpp>
 #include <crm/credit/policy.hpp>
 #include <crm/credit/profile.hpp>
@@ -40,6 +42,7 @@
 #include <crm/money/capital.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
+#include <crm/money/fx.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>

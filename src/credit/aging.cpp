@@ -1,7 +1,9 @@
 #include <crm/core/error.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/credit/aging.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <ostream>
 #include <string>
@@ -18,6 +20,14 @@ std::string_view to_string(AgingBasis basis) noexcept {
 }
 std::ostream& operator<<(std::ostream& os, AgingBasis basis) { return os << to_string(basis); }
 
+std::string_view to_string(CreditAging c) noexcept {
+    switch (c) {
+    case CreditAging::refused: return "refused";
+    case CreditAging::by_date: return "by_date";
+    }
+    return "unknown";
+}
+
 AgingBuckets::AgingBuckets() : AgingBuckets(past_due_default()) {}
 
 AgingBuckets::AgingBuckets(std::vector<AgingBucket> buckets, std::string_view field)
@@ -30,6 +40,7 @@ AgingBuckets::AgingBuckets(std::vector<AgingBucket> buckets, std::string_view fi
     for (std::size_t i = 0; i < n; ++i) {
         const AgingBucket& b = buckets_[i];
         if (i > 0) {
+            // The previous bucket was checked to end before INT64_MAX, so this cannot overflow.
             const std::int64_t expected = *buckets_[i - 1].to_days + 1;
             if (b.from_days > expected)
                 detail::throw_item_error(ErrorCode::inconsistent, field, i, "from_days",
@@ -47,6 +58,10 @@ AgingBuckets::AgingBuckets(std::vector<AgingBucket> buckets, std::string_view fi
             if (*b.to_days < b.from_days)
                 detail::throw_item_error(ErrorCode::invalid_argument, field, i, "to_days",
                                          "a bucket ends at or after its start");
+            if (*b.to_days == std::numeric_limits<std::int64_t>::max())
+                detail::throw_item_error(
+                    ErrorCode::inconsistent, field, i, "to_days",
+                    "a bucket that ends at the largest age leaves no age for the next one");
             upper_.push_back(*b.to_days);
         } else if (b.to_days) {
             detail::throw_item_error(ErrorCode::inconsistent, field, i, "to_days",
@@ -76,6 +91,44 @@ AgingBuckets AgingBuckets::yearly_default() {
         {"4-5 years", 1461, 1825},
         {"over 5 years", 1826, std::nullopt},
     }};
+}
+
+AgingBuckets AgingBuckets::from_edges(std::span<const std::int64_t> edges, Boundary edge,
+                                      std::string_view field) {
+    std::vector<AgingBucket> buckets;
+    buckets.reserve(edges.size() + 1);
+    std::int64_t from = 0;
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const std::int64_t e = edges[i];
+        const std::int64_t lowest = i == 0 ? (edge == Boundary::inclusive ? 0 : 1) : edges[i - 1] + 1;
+        if (e < lowest || e == std::numeric_limits<std::int64_t>::max())
+            detail::throw_item_error(ErrorCode::invalid_argument, field, i, "",
+                                     "bucket edges ascend strictly and leave no empty bucket");
+        const std::int64_t to = edge == Boundary::inclusive ? e : e - 1;
+        buckets.push_back(AgingBucket{std::to_string(from) + "-" + std::to_string(to), from, to});
+        from = to + 1;
+    }
+    buckets.push_back(
+        AgingBucket{edges.empty() ? std::string("all")
+                                  : (edge == Boundary::inclusive ? ">" : ">=") + std::to_string(edges.back()),
+                    from, std::nullopt});
+    return AgingBuckets{std::move(buckets), field};
+}
+
+std::string describe(const AgingBucket& bucket, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    const std::string from = std::to_string(bucket.from_days);
+    if (!bucket.to_days) {
+        if (bucket.from_days == 0) return zh ? "全部" : "any age";
+        // an open-ended bucket from day N is "超过 N-1 天" (exclusive), as Chinese reports write it
+        return describe_at_least(std::to_string(bucket.from_days - 1) + (zh ? "天" : " days"),
+                                 Boundary::exclusive, zh);
+    }
+    const std::string to = std::to_string(*bucket.to_days);
+    if (*bucket.to_days == bucket.from_days)
+        return zh ? from + "天" : from + (bucket.from_days == 1 ? " day" : " days");
+    if (bucket.from_days == 0) return describe_at_most(to + (zh ? "天" : " days"), Boundary::inclusive, zh);
+    return zh ? from + "-" + to + "天" : from + "-" + to + " days";
 }
 
 std::size_t AgingBuckets::binary_index(std::int64_t days) const noexcept {
@@ -126,19 +179,56 @@ public:
         : buckets_(buckets),
           today_(as_of.serial()),
           past_due_(options.basis == AgingBasis::days_past_due),
+          allow_credit_(options.credits == CreditAging::by_date),
+          shift_(options.basis == AgingBasis::days_past_due && options.due_today == DueTodayAs::past_due ? 1
+                                                                                                         : 0),
           currency_(currency),
           rates_(options.rates),
           mode_(options.conversion_rounding) {}
 
+    // The age of an item: days past due (plus one when an item due today counts as past
+    // due), or days since invoice, where a prepayment request ages from its earlier due date.
+    [[nodiscard]] std::int64_t age(const Receivable& r) const noexcept {
+        const std::int64_t due = r.due_on.serial();
+        if (past_due_) {
+            const std::int64_t days = today_ - due;
+            return days >= 0 ? days + shift_ : days;
+        }
+        const std::int64_t invoiced = r.invoiced_on.serial();
+        return today_ - (due < invoiced ? due : invoiced);
+    }
+
+    // The amount of `r` in the report currency, checked.
+    [[nodiscard]] Decimal amount(const Receivable& r, std::size_t index, bool allow_credit) const {
+        detail::check_receivable(r, "receivables", index, allow_credit);
+        if (r.open_amount.currency() == currency_) return r.open_amount.amount();
+        return in_currency(r.open_amount, currency_, rates_, mode_, "options.rates").amount();
+    }
+
     void add(Accumulator& acc, const Receivable& r, std::size_t index) {
-        detail::check_receivable(r, "receivables", index);
-        const std::int64_t start = past_due_ ? r.due_on.serial() : r.invoiced_on.serial();
-        const std::size_t b = buckets_.index_of(today_ - start);
+        detail::check_receivable(r, "receivables", index, allow_credit_);
+        const std::size_t b = buckets_.index_of(age(r));
         ++acc.counts[b];
-        if (r.open_amount.currency() == currency_) {
-            acc.sums[b] += r.open_amount.amount();
-        } else {
-            acc.sums[b] += in_currency(r.open_amount, currency_, rates_, mode_, "options.rates").amount();
+        const std::string_view field = "receivables";
+        at_item(field, index, [&] {
+            if (r.open_amount.currency() == currency_) {
+                acc.sums[b] += r.open_amount.amount();
+            } else {
+                acc.sums[b] += in_currency(r.open_amount, currency_, rates_, mode_, "options.rates").amount();
+            }
+        });
+    }
+
+    [[nodiscard]] const AgingBuckets& buckets() const noexcept { return buckets_; }
+
+    // Runs `f`; an arithmetic error (an overflowing sum) is reported against the item.
+    template <class F>
+    static void at_item(std::string_view field, std::size_t index, F&& f) {
+        try {
+            f();
+        } catch (const Error& e) {
+            if (e.field().starts_with("options.rates")) throw;
+            throw e.at(std::string(field) + "[" + std::to_string(index) + "].open_amount");
         }
     }
 
@@ -146,12 +236,26 @@ private:
     const AgingBuckets& buckets_;
     std::int64_t today_;
     bool past_due_;
+    bool allow_credit_;
+    std::int64_t shift_;
     Currency currency_;
     std::span<const FxRate> rates_;
     RoundingMode mode_;
 };
 
+void check_options(const AgingOptions& options) {
+    if (options.basis != AgingBasis::days_past_due && options.basis != AgingBasis::days_since_invoice)
+        throw Error(ErrorCode::invalid_argument, "options.basis",
+                    "an aging basis is days past due or since invoice");
+    if (options.credits != CreditAging::refused && options.credits != CreditAging::by_date)
+        throw Error(ErrorCode::invalid_argument, "options.credits", "credits are refused or aged by date");
+    if (options.due_today != DueTodayAs::current && options.due_today != DueTodayAs::past_due)
+        throw Error(ErrorCode::invalid_argument, "options.due_today",
+                    "an item due today is current or past due");
+}
+
 Currency report_currency(std::span<const Receivable> receivables, const AgingOptions& options) {
+    check_options(options);
     if (options.currency) return *options.currency;
     return receivables.empty() ? Currency{} : receivables.front().open_amount.currency();
 }
@@ -166,6 +270,54 @@ AgingReport aging(std::span<const Receivable> receivables, Date as_of, const Agi
     Ager ager(buckets, as_of, options, currency);
     for (std::size_t i = 0; i < receivables.size(); ++i) ager.add(acc, receivables[i], i);
     return acc.report(buckets, options.basis, as_of, currency);
+}
+
+AgingWithCredits aging_with_credit_column(std::span<const Receivable> receivables, Date as_of,
+                                          const AgingBuckets& buckets, const AgingOptions& options,
+                                          NotYetDue not_yet_due) {
+    const Currency currency = report_currency(receivables, options);
+    if (not_yet_due != NotYetDue::first_bucket && not_yet_due != NotYetDue::own_column)
+        throw Error(ErrorCode::invalid_argument, "not_yet_due",
+                    "not-yet-due items go in the first bucket or apart");
+    if (!options.rates.empty()) validate_rates(options.rates, currency, "options.rates");
+    Accumulator acc(buckets.size(), currency);
+    Ager ager(buckets, as_of, options, currency);
+    const Decimal zero = Decimal::scaled(0, -currency.minor_units());
+    Decimal credits = zero;
+    Decimal early = zero;
+    std::size_t credit_items = 0;
+    std::size_t early_items = 0;
+    const bool apart = not_yet_due == NotYetDue::own_column;
+    for (std::size_t i = 0; i < receivables.size(); ++i) {
+        const Receivable& r = receivables[i];
+        const Decimal a = ager.amount(r, i, true);
+        Ager::at_item("receivables", i, [&] {
+            if (a.signum() < 0) {
+                credits += a;
+                ++credit_items;
+                return;
+            }
+            const std::int64_t age = ager.age(r);
+            // not yet due: a due date after as_of (age < 0 on the past-due basis)
+            if (apart && r.due_on > as_of) {
+                early += a;
+                ++early_items;
+                return;
+            }
+            const std::size_t b = buckets.index_of(age);
+            ++acc.counts[b];
+            acc.sums[b] += a;
+        });
+    }
+    AgingWithCredits out{.report = acc.report(buckets, options.basis, as_of, currency),
+                         .not_yet_due = Money{early, currency},
+                         .not_yet_due_items = early_items,
+                         .unapplied = Money{credits, currency},
+                         .unapplied_items = credit_items,
+                         .net_total = Money::zero(currency)};
+    out.net_total =
+        at_field("receivables", [&] { return out.report.total + out.not_yet_due + out.unapplied; });
+    return out;
 }
 
 std::vector<AccountAging> aging_by_account(std::span<const Receivable> receivables, Date as_of,

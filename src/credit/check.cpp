@@ -55,13 +55,14 @@ Decision check_order(const Policy& policy, const CreditProfile& profile, const C
 
     // 2. expired limit: valid through add_months(reviewed_on, months). A limit reviewed fewer
     // than 28 x months days ago cannot have expired, which spares the calendar arithmetic.
-    if (policy.limit_valid_months) {
+    if (policy.limit_valid_months && profile.limit_reviewed_on) {
         const int months = *policy.limit_valid_months;
-        if ((as_of - profile.limit_reviewed_on).count() > std::int64_t{28} * months) {
-            const Date valid_until = add_months(profile.limit_reviewed_on, months);
+        const Date reviewed_on = *profile.limit_reviewed_on;
+        if ((as_of - reviewed_on).count() > std::int64_t{28} * months) {
+            const Date valid_until = add_months(reviewed_on, months);
             if (as_of > valid_until)
                 d.add(Reason{reasons::limit_expired, to_outcome(policy.on_expired_limit)}
-                          .with("reviewed_on", profile.limit_reviewed_on)
+                          .with("reviewed_on", reviewed_on)
                           .with("valid_until", valid_until)
                           .with("valid_months", std::int64_t{months}));
         }
@@ -69,17 +70,21 @@ Decision check_order(const Policy& policy, const CreditProfile& profile, const C
 
     // 3. and 4. overdue
     const OverdueRule& overdue = policy.overdue;
-    if (overdue.max_days_past_due &&
-        position.oldest_days_past_due.count() - overdue.grace.count() > overdue.max_days_past_due->count()) {
-        d.add(Reason{reasons::overdue_days, Outcome::block}
+    const bool days_inclusive = overdue.days_boundary == Boundary::inclusive;
+    if (overdue.max_days_past_due && position.oldest_index &&
+        reaches(position.oldest_days_past_due.count() - overdue.grace.count(),
+                overdue.max_days_past_due->count(), overdue.days_boundary)) {
+        d.add(Reason{days_inclusive ? reasons::overdue_days_inclusive : reasons::overdue_days, Outcome::block}
                   .with("oldest_invoice", item_name(snapshot, *position.oldest_index))
                   .with("oldest_days_past_due", position.oldest_days_past_due)
                   .with("max_days_past_due", *overdue.max_days_past_due)
                   .with("grace_days", overdue.grace)
                   .with("overdue_amount", position.overdue));
     }
-    if (overdue.max_overdue_amount && position.overdue > *overdue.max_overdue_amount) {
-        d.add(Reason{reasons::overdue_amount, Outcome::block}
+    if (overdue.max_overdue_amount && position.overdue.signum() > 0 &&
+        reaches(position.overdue, *overdue.max_overdue_amount, overdue.amount_boundary)) {
+        const bool inclusive = overdue.amount_boundary == Boundary::inclusive;
+        d.add(Reason{inclusive ? reasons::overdue_amount_inclusive : reasons::overdue_amount, Outcome::block}
                   .with("overdue_amount", position.overdue)
                   .with("max_overdue_amount", *overdue.max_overdue_amount)
                   .with("oldest_days_past_due", position.oldest_days_past_due));
@@ -94,16 +99,21 @@ Decision check_order(const Policy& policy, const CreditProfile& profile, const C
                   .with("excess", excess)
                   .with("available", limit - exposure));
         const Money tolerance = tolerance_of(policy.tolerance, limit);
-        if (excess > tolerance)
-            d.add(Reason{reasons::over_tolerance, Outcome::block}
+        if (!within(excess, tolerance, policy.tolerance.boundary))
+            d.add(Reason{policy.tolerance.boundary == Boundary::inclusive ? reasons::over_tolerance
+                                                                          : reasons::over_tolerance_exclusive,
+                         Outcome::block}
                       .with("excess", excess)
                       .with("tolerance", tidy(tolerance))
                       .with("exposure", exposure)
                       .with("limit", limit));
     } else if (policy.warn_utilisation && limit.signum() > 0 &&
-               exposure.amount() * Decimal{100} >= policy.warn_utilisation->value() * limit.amount()) {
-        // exposure / limit >= warn%, compared exactly (no division, no rounding)
-        d.add(Reason{reasons::high_utilisation, Outcome::warn}
+               reaches(exposure.amount() * Decimal{100}, policy.warn_utilisation->value() * limit.amount(),
+                       policy.warn_boundary)) {
+        // exposure / limit against warn%, compared exactly (no division, no rounding)
+        d.add(Reason{policy.warn_boundary == Boundary::inclusive ? reasons::high_utilisation
+                                                                 : reasons::high_utilisation_exclusive,
+                     Outcome::warn}
                   .with("utilisation", ratio(exposure, limit, 4, RoundingMode::down).percent())
                   .with("warn_at", *policy.warn_utilisation)
                   .with("exposure", exposure)

@@ -71,11 +71,20 @@ Decimal zero_of(const Currency& currency) {
         if (o.amount.amount().is_signed() && o.amount.signum() < 0) [[unlikely]]
             throw_item_error(ErrorCode::invalid_argument, field, i, "amount",
                              "an order amount cannot be negative");
+        if (o.amount.amount().exponent() < -o.amount.currency().minor_units() && !whole_minor_units(o.amount))
+            [[unlikely]]
+            throw_item_error(ErrorCode::invalid_argument, field, i, "amount",
+                             "an order amount is a whole number of the currency's minor units");
         if (replaced != nullptr && o.id == *replaced) continue;
-        if (o.amount.currency() == currency) [[likely]] {
-            total += o.amount.amount();
-        } else {
-            total += in_currency(o.amount, currency, rates, mode, "snapshot.rates").amount();
+        try {
+            if (o.amount.currency() == currency) [[likely]] {
+                total += o.amount.amount();
+            } else {
+                total += in_currency(o.amount, currency, rates, mode, "snapshot.rates").amount();
+            }
+        } catch (const Error& e) {
+            if (e.field().starts_with("snapshot.rates")) throw;
+            throw e.at(std::string(field) + "[" + std::to_string(i) + "].amount");
         }
     }
     return total;
@@ -94,6 +103,9 @@ CreditScan scan(const Policy& policy, const CreditProfile& profile, const Credit
     if (!snapshot.rates.empty()) validate_rates(snapshot.rates, currency, "snapshot.rates");
     if (order.amount.signum() < 0)
         throw Error(ErrorCode::invalid_argument, "order.amount", "an order amount cannot be negative");
+    if (!whole_minor_units(order.amount))
+        throw Error(ErrorCode::invalid_argument, "order.amount",
+                    "an order amount is a whole number of the currency's minor units (CNY 0.01)");
     const RoundingMode mode = policy.conversion_rounding;
 
     // One pass over the receivables: the open amount split into overdue (more than `grace` days
@@ -114,17 +126,21 @@ CreditScan scan(const Policy& policy, const CreditProfile& profile, const Credit
             amount = &converted.amount();
         }
         const std::int64_t past_due = today - r.due_on.serial();
-        if (past_due > grace) {
-            overdue += *amount;
-        } else {
-            not_overdue += *amount;
+        try {
+            if (past_due > grace) {
+                overdue += *amount;
+            } else {
+                not_overdue += *amount;
+            }
+        } catch (const Error& e) {
+            throw e.at("snapshot.receivables[" + std::to_string(i) + "].open_amount");
         }
         if (past_due > oldest && !amount->is_zero()) [[unlikely]] {  // a paid item is not past due
             oldest = past_due;
             oldest_index = i;
         }
     }
-    const Decimal open = overdue + not_overdue;
+    const Decimal open = at_field("snapshot.receivables", [&] { return overdue + not_overdue; });
 
     const OrderId* replaced = order.id.empty() ? nullptr : &order.id;
     const Decimal orders =
@@ -139,9 +155,10 @@ CreditScan scan(const Policy& policy, const CreditProfile& profile, const Credit
     const ExposureComponents& counted = policy.exposure;
     Decimal total = zero_of(currency);
     if (counted.open_receivables) add_to(total, open);
-    if (counted.open_orders) add_to(total, orders);
-    if (counted.shipped_not_invoiced) add_to(total, shipped);
-    if (counted.this_order) add_to(total, this_order.amount());
+    if (counted.open_orders) at_field("snapshot.open_orders", [&] { add_to(total, orders); });
+    if (counted.shipped_not_invoiced)
+        at_field("snapshot.shipped_not_invoiced", [&] { add_to(total, shipped); });
+    if (counted.this_order) at_field("order.amount", [&] { add_to(total, this_order.amount()); });
 
     return CreditScan{
         .exposure = Exposure{.open_receivables = Money{open, currency},
@@ -162,7 +179,8 @@ CreditScan scan(const Policy& policy, const CreditProfile& profile, const Credit
 
 Exposure exposure(const Policy& policy, const CreditProfile& profile, const CreditSnapshot& snapshot,
                   const Order& order) {
-    return detail::scan(policy, profile, snapshot, order, profile.limit_reviewed_on).exposure;
+    // The exposure does not depend on the as-of date (only the position does).
+    return detail::scan(policy, profile, snapshot, order, Date{}).exposure;
 }
 
 ReceivablesPosition receivables_position(const Policy& policy, const CreditProfile& profile,

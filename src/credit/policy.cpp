@@ -48,6 +48,22 @@ void Policy::validate(std::string_view field) const {
     if (overdue.max_overdue_amount && overdue.max_overdue_amount->signum() < 0)
         invalid(field, "overdue.max_overdue_amount", "an overdue amount threshold cannot be negative");
     if (overdue.grace.count() < 0) invalid(field, "overdue.grace", "a grace period cannot be negative");
+    const auto boundary_ok = [](Boundary b) { return b == Boundary::inclusive || b == Boundary::exclusive; };
+    if (!boundary_ok(warn_boundary)) invalid(field, "warn_boundary", "a boundary is inclusive or exclusive");
+    if (!boundary_ok(tolerance.boundary))
+        invalid(field, "tolerance.boundary", "a boundary is inclusive or exclusive");
+    if (tolerance.rule != ToleranceRule::smaller && tolerance.rule != ToleranceRule::larger)
+        invalid(field, "tolerance.rule", "a tolerance rule is smaller or larger");
+    if (!boundary_ok(overdue.days_boundary))
+        invalid(field, "overdue.days_boundary", "a boundary is inclusive or exclusive");
+    if (!boundary_ok(overdue.amount_boundary))
+        invalid(field, "overdue.amount_boundary", "a boundary is inclusive or exclusive");
+    const auto escalation_ok = [](Escalation e) {
+        return e == Escalation::block || e == Escalation::needs_approval;
+    };
+    if (!escalation_ok(on_hold)) invalid(field, "on_hold", "an escalation is block or needs_approval");
+    if (!escalation_ok(on_expired_limit))
+        invalid(field, "on_expired_limit", "an escalation is block or needs_approval");
     if (limit_valid_months && *limit_valid_months < 1)
         invalid(field, "limit_valid_months", "a limit is valid for at least one month");
 }

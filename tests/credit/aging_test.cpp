@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <map>
 #include <sstream>
 #include <string>
@@ -18,6 +19,7 @@
 using crm::Date;
 using crm::Days;
 using crm::Decimal;
+using crm::ErrorCode;
 using crm::Money;
 using namespace crm::credit;
 
@@ -160,10 +162,6 @@ TEST_SUITE("credit.aging") {
 
     TEST_CASE("bad items are errors naming the item") {
         std::vector<Receivable> items = ledger();
-        items[3].due_on = items[3].invoiced_on - Days{1};
-        check_error([&] { return aging(items, as_of); }, crm::ErrorCode::inconsistent,
-                    "receivables[3].due_on");
-        items = ledger();
         items[4].open_amount = cny("-4.00");
         check_error([&] { return aging(items, as_of); }, crm::ErrorCode::invalid_argument,
                     "receivables[4].open_amount");
@@ -271,6 +269,101 @@ TEST_SUITE("credit.aging") {
             for (const RegionAging& g : aging_by_region(accounts, regions)) regions_sum += g.report.total;
             CHECK(regions_sum == r.total);
         }
+    }
+
+    TEST_CASE("a bucket ending at the largest age is refused without overflowing") {
+        // the reproducer: `*to_days + 1` overflowed INT64_MAX
+        check_error(
+            [] {
+                return AgingBuckets{buckets_of({{"all", 0, INT64_MAX}, {"rest", INT64_MIN, std::nullopt}})};
+            },
+            ErrorCode::inconsistent, "buckets[0].to_days");
+        check_error(
+            [] {
+                return AgingBuckets{buckets_of({{"a", 0, 10}, {"b", 11, INT64_MAX}, {"c", 0, {}}})};
+            },
+            ErrorCode::inconsistent, "buckets[1].to_days");
+    }
+
+    TEST_CASE("bucket edges state their side: 30天以内 closes a bucket, 不满30天 opens the next") {
+        const std::vector<std::int64_t> edges{30, 60, 90};
+        // inclusive edges: 0-30, 31-60, 61-90, >90
+        const AgingBuckets in = AgingBuckets::from_edges(edges, crm::Boundary::inclusive);
+        CHECK(in.index_of(30) == 0u);
+        CHECK(in.index_of(31) == 1u);
+        CHECK(in.index_of(90) == 2u);
+        CHECK(in.index_of(91) == 3u);
+        CHECK(in.buckets()[3].label == ">90");
+        // exclusive edges: 0-29, 30-59, 60-89, >=90
+        const AgingBuckets ex = AgingBuckets::from_edges(edges, crm::Boundary::exclusive);
+        CHECK(ex.index_of(29) == 0u);
+        CHECK(ex.index_of(30) == 1u);
+        CHECK(ex.index_of(89) == 2u);
+        CHECK(ex.index_of(90) == 3u);
+        CHECK(ex.buckets()[3].label == ">=90");
+        // the words of each side
+        CHECK(describe(in.buckets()[0], crm::Lang::zh) == "30天以下");
+        CHECK(describe(in.buckets()[1], crm::Lang::zh) == "31-60天");
+        CHECK(describe(in.buckets()[3], crm::Lang::zh) == "超过90天");
+        CHECK(describe(in.buckets()[3], crm::Lang::en) == "more than 90 days");
+        CHECK(describe(ex.buckets()[3], crm::Lang::zh) == "超过89天");
+        CHECK(describe(AgingBuckets{}.buckets()[0], crm::Lang::zh) == "0天");
+        // edges that do not ascend are refused, naming the edge
+        const std::vector<std::int64_t> down{30, 30};
+        check_error([&] { return AgingBuckets::from_edges(down, crm::Boundary::inclusive); },
+                    ErrorCode::invalid_argument, "edges[1]");
+        const std::vector<std::int64_t> zero{0};
+        check_error([&] { return AgingBuckets::from_edges(zero, crm::Boundary::exclusive); },
+                    ErrorCode::invalid_argument, "edges[0]");
+    }
+
+    TEST_CASE("ERP conventions: an item due today as current or 1-30, not yet due apart") {
+        const auto items = ledger();
+        // default: B (due today, 500.00) is current with A (not yet due, 1000.00)
+        CHECK(aging(items, as_of).amounts[0] == cny("1500.00"));
+        // due today counted as past due: B moves to 1-30 with C and D; D (30 days) moves to 31-60
+        const AgingReport r = aging(items, as_of, AgingBuckets{}, {.due_today = DueTodayAs::past_due});
+        CHECK(r.amounts[0] == cny("1000.00"));
+        CHECK(r.amounts[1] == cny("700.00"));  // B 500 + C 200 (1 day -> 2)
+        CHECK(r.amounts[2] == cny("700.00"));  // D 300 (30 -> 31) + E 400
+        CHECK(r.total == aging(items, as_of).total);
+        // not yet due in its own column: A apart, B in current
+        const AgingWithCredits c =
+            aging_with_credit_column(items, as_of, AgingBuckets{}, {}, NotYetDue::own_column);
+        CHECK(c.not_yet_due == cny("1000.00"));
+        CHECK(c.not_yet_due_items == 1u);
+        CHECK(c.report.amounts[0] == cny("500.00"));
+        CHECK(c.net_total == aging(items, as_of).total);
+        check_error(
+            [&] { return aging(items, as_of, AgingBuckets{}, {.due_today = static_cast<DueTodayAs>(5)}); },
+            ErrorCode::invalid_argument, "options.due_today");
+    }
+
+    TEST_CASE("credits net by date or stand in an unapplied column, as declared") {
+        std::vector<Receivable> items = ledger();
+        items.push_back(past_due("CN", 45, cny("-150.00"), "A-1"));  // a credit note, 45 days old
+        // refused unless declared
+        check_error([&] { return aging(items, as_of); }, ErrorCode::invalid_argument,
+                    "receivables[10].open_amount");
+        // by date: 31-60 holds E 400.00 - 150.00 = 250.00; the total nets it
+        const AgingReport r = aging(items, as_of, AgingBuckets{}, {.credits = CreditAging::by_date});
+        CHECK(r.amounts[2] == cny("250.00"));
+        CHECK(r.total == cny("6484.56"));  // 6,634.56 - 150.00
+        // unapplied column: buckets as without the credit, the credit apart, the net total the same
+        const AgingWithCredits c = aging_with_credit_column(items, as_of);
+        CHECK(c.report.amounts[2] == cny("400.00"));
+        CHECK(c.unapplied == cny("-150.00"));
+        CHECK(c.unapplied_items == 1u);
+        CHECK(c.net_total == cny("6484.56"));
+    }
+
+    TEST_CASE("a prepayment request is aged by its due date on either basis") {
+        // invoice to be issued 2024-07-10, payment asked for by 2024-06-10: 20 days past due
+        const std::vector<Receivable> items{Receivable{crm::InvoiceId{"PP"}, crm::AccountId{"A"},
+                                                       day("2024-07-10"), day("2024-06-10"), cny("100.00")}};
+        CHECK(aging(items, as_of).amounts[1] == cny("100.00"));
+        CHECK(aging(items, as_of, AgingBuckets{}, {.basis = AgingBasis::days_since_invoice}).amounts[1] ==
+              cny("100.00"));
     }
 
 }  // TEST_SUITE

@@ -7,14 +7,17 @@
 
 #include <doctest/doctest.h>
 
+#include <concepts>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "../support/errors.hpp"
 
 using crm::Date;
 using crm::Days;
+using crm::ErrorCode;
 using crm::Money;
 using crm::Outcome;
 using crm::Percent;
@@ -130,10 +133,10 @@ TEST_SUITE("credit.check") {
               "- 信用敞口 CNY 1,200,000.00 超过信用额度 CNY 1,000,000.00，超出 CNY 200,000.00\n"
               "- 超出额 CNY 200,000.00 超过审批人可批准的容差 CNY 100,000.00");
         CHECK(crm::explain(ex.check("120000.00"), crm::Lang::en) ==
-              "warn\n- utilisation 92.00% of the credit limit CNY 1,000,000.00 is at or above 90%; "
+              "warn\n- utilisation 92.00% of the credit limit CNY 1,000,000.00 is 90% or more; "
               "available CNY 80,000.00");
         CHECK(crm::explain(ex.check("120000.00"), crm::Lang::zh) ==
-              "警告\n- 信用额度 CNY 1,000,000.00 使用率 92.00%，达到或超过 90%；可用额度 CNY 80,000.00");
+              "警告\n- 信用额度 CNY 1,000,000.00 使用率 92.00%，达到 90% 以上；可用额度 CNY 80,000.00");
         CHECK(crm::explain(ex.check("50000.00"), crm::Lang::zh) == "通过");
     }
 
@@ -356,9 +359,8 @@ TEST_SUITE("credit.check") {
         }
         {
             Example ex;
-            ex.receivables[2].due_on = day("2024-06-09");  // before its invoice date 2024-06-10
-            check_error([&] { return ex.check("1.00"); }, ErrorCode::inconsistent,
-                        "snapshot.receivables[2].due_on");
+            ex.receivables[2].due_on = day("2024-06-09");  // before its invoice date: a prepayment request
+            CHECK(ex.check("1.00").outcome() == Outcome::allow);
             ex.receivables[2].due_on = day("2024-07-10");
             ex.receivables[1].open_amount = cny("-0.01");
             check_error([&] { return ex.check("1.00"); }, ErrorCode::invalid_argument,
@@ -391,4 +393,109 @@ TEST_SUITE("credit.check") {
         }
     }
 
+    TEST_CASE("each threshold states its side: 以上 includes the number, 超过 does not") {
+        // exposure before the order is 800,000.00 of a 1,000,000.00 limit
+        {
+            // warn at 90%: an order of 100,000.00 makes exactly 90%. 90%以上 (inclusive, the default)
+            // warns; 超过90% (exclusive) does not
+            Example ex;
+            CHECK(ex.check("100000.00").outcome() == Outcome::warn);
+            ex.policy.warn_boundary = crm::Boundary::exclusive;
+            CHECK(ex.check("100000.00").outcome() == Outcome::allow);
+            // 100,000.01 is more than 90%: "超过 90%"
+            CHECK(crm::explain(ex.check("100000.01"), crm::Lang::zh) ==
+                  "警告\n- 信用额度 CNY 1,000,000.00 使用率 90.00%，超过 90%；可用额度 CNY 99,999.99");
+        }
+        {
+            // tolerance 10% = 100,000.00: an order of 300,000.00 is exactly 100,000.00 over. Inclusive
+            // (容差以内, default): needs approval; exclusive (不满容差): blocked, explained with 以上
+            Example ex;
+            CHECK(ex.check("300000.00").outcome() == Outcome::needs_approval);
+            ex.policy.tolerance.boundary = crm::Boundary::exclusive;
+            const crm::Decision d = ex.check("300000.00");
+            CHECK(d.outcome() == Outcome::block);
+            CHECK(crm::explain(*d.find("credit.over_tolerance"), crm::Lang::zh) ==
+                  "超出额 CNY 100,000.00 达到审批人可批准的容差 CNY 100,000.00 以上（可批准的须不满容差）");
+        }
+        {
+            // INV-1 is 60 days past due. 逾期超过60天 (exclusive, default): not blocked; 逾期60天以上:
+            // blocked
+            Example ex;
+            ex.policy.overdue.max_days_past_due = Days{60};
+            CHECK_FALSE(ex.check("1.00").has("credit.overdue_days"));
+            ex.policy.overdue.days_boundary = crm::Boundary::inclusive;
+            const crm::Decision d = ex.check("1.00");
+            CHECK(d.outcome() == Outcome::block);
+            CHECK(crm::explain(*d.find("credit.overdue_days"), crm::Lang::zh) ==
+                  "发票 INV-1 已逾期 60 天，达到 60 天以上（宽限期 0 天）");
+            CHECK(crm::explain(*d.find("credit.overdue_days"), crm::Lang::en) ==
+                  "invoice INV-1 is 60 days past due, 60 days or more (grace 0 days)");
+        }
+        {
+            // overdue amount: INV-1 300,000.00 + INV-2 200,000.00 = 500,000.00 past due
+            Example ex;
+            ex.policy.overdue.max_overdue_amount = cny("500000.00");
+            CHECK_FALSE(ex.check("1.00").has("credit.overdue_amount"));    // 超过 500,000.00: no
+            ex.policy.overdue.amount_boundary = crm::Boundary::inclusive;  // 500,000.00以上: yes
+            const crm::Decision d = ex.check("1.00");
+            REQUIRE(d.has("credit.overdue_amount"));
+            CHECK(crm::explain(*d.find("credit.overdue_amount"), crm::Lang::zh) ==
+                  "逾期应收账款 CNY 500,000.00，达到 CNY 500,000.00 以上");
+        }
+        {
+            // a boundary outside its enum is refused where the policy enters
+            Example ex;
+            ex.policy.warn_boundary = static_cast<crm::Boundary>(7);
+            check_error([&] { return ex.check("1.00"); }, ErrorCode::invalid_argument,
+                        "policy.warn_boundary");
+            ex.policy.warn_boundary = crm::Boundary::inclusive;
+            ex.policy.on_hold = static_cast<Escalation>(7);
+            check_error([&] { return ex.check("1.00"); }, ErrorCode::invalid_argument, "policy.on_hold");
+        }
+    }
+
+    TEST_CASE("a profile without a review date never has an expired limit") {
+        // only an account and a limit: the limit is not checked for expiry (not given = not tracked)
+        Example ex;
+        ex.profile = CreditProfile{.account = crm::AccountId{"A-1"}, .limit = cny("1000000.00")};
+        CHECK_FALSE(ex.profile.limit_reviewed_on.has_value());
+        ex.as_of = day("2099-12-31");
+        CHECK_FALSE(ex.check("1.00").has("credit.limit_expired"));
+        // given, it is checked: reviewed 2024-01-15, valid through 2025-01-15
+        ex.profile.limit_reviewed_on = day("2024-01-15");
+        ex.as_of = day("2025-01-16");
+        CHECK(ex.check("1.00").has("credit.limit_expired"));
+    }
+
+    TEST_CASE("order amounts are whole minor units and an error names the order, not the operation") {
+        Example ex;
+        // CNY 0.001 is not a whole number of fen
+        check_error([&] { return ex.check("0.001"); }, ErrorCode::invalid_argument, "order.amount");
+        // CNY 1E-40 named `add` before: it names the order now
+        check_error([&] { return ex.check("1E-40"); }, ErrorCode::invalid_argument, "order.amount");
+        ex.open_orders[0].amount = cny("0.001");
+        check_error([&] { return ex.check("1.00"); }, ErrorCode::invalid_argument,
+                    "snapshot.open_orders[0].amount");
+        ex.open_orders[0].amount = cny("150000.00");
+        ex.shipped[0].amount = cny("0.009");
+        check_error([&] { return ex.check("1.00"); }, ErrorCode::invalid_argument,
+                    "snapshot.shipped_not_invoiced[0].amount");
+    }
+
 }  // TEST_SUITE
+
+namespace {
+// A CreditSnapshot cannot be built from a temporary container: the view would dangle.
+template <class V>
+concept snapshot_from = requires {
+    CreditSnapshot{.receivables = std::declval<V>()};
+};
+static_assert(snapshot_from<std::vector<Receivable>&>);
+static_assert(snapshot_from<const std::vector<Receivable>&>);
+static_assert(snapshot_from<std::span<const Receivable>>);
+static_assert(!snapshot_from<std::vector<Receivable>>);  // a temporary vector does not compile
+static_assert(!snapshot_from<std::vector<Receivable>&&>);
+static_assert(!std::is_constructible_v<Borrowed<Order>, std::vector<Order>>);
+static_assert(std::is_constructible_v<Borrowed<Order>, std::vector<Order>&>);
+static_assert(!std::is_constructible_v<Borrowed<Order>, std::vector<Receivable>&>);  // wrong element type
+}  // namespace

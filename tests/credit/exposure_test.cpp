@@ -124,9 +124,13 @@ TEST_SUITE("credit.exposure") {
 
     TEST_CASE("bad snapshots are errors naming the item") {
         const CreditProfile profile{.limit = cny("1000.00")};
+        // a prepayment request (先款后票, due before its invoice date) is a legitimate item
         std::vector<Receivable> ar{item("INV-1", "2024-04-01", "2024-03-01", cny("1.00"))};
+        CHECK(exposure(Policy{}, profile, CreditSnapshot{.receivables = ar}, Order{}).open_receivables ==
+              cny("1.00"));
+        ar[0].open_amount = cny("-1.00");  // a credit is not netted silently in a credit check
         check_error([&] { return exposure(Policy{}, profile, CreditSnapshot{.receivables = ar}, Order{}); },
-                    crm::ErrorCode::inconsistent, "snapshot.receivables[0].due_on");
+                    crm::ErrorCode::invalid_argument, "snapshot.receivables[0].open_amount");
         const std::vector<crm::credit::FxRate> twice{{crm::Currency{"USD"}, crm::Decimal{"7"}},
                                                      {crm::Currency{"USD"}, crm::Decimal{"7.1"}}};
         check_error([&] { return exposure(Policy{}, profile, CreditSnapshot{.rates = twice}, Order{}); },

@@ -277,4 +277,163 @@ TEST_SUITE("terms.payment_terms") {
         }
     }
 
+    TEST_CASE("the discount deadline rolls by the convention the terms state") {
+        // 2/10 net 30 invoiced 2026-02-05, rolled following on the China calendar: the deadline
+        // 02-05 + 10 = 02-15 is a Spring Festival Sunday (holiday 02-15..02-23), so it moves to
+        // Tuesday 02-24, as the net due date 03-07 (a Saturday) moves to Monday 03-09
+        const crm::Calendar china = crm::china_mainland_calendar();
+        PaymentTerms t = PaymentTerms::discount_net(Percent{"2"}, Days{10}, Days{30});
+        t.roll = crm::BusinessDayConvention::following;
+        const EventDates dates{.invoice = day("2026-02-05")};
+        CHECK(schedule(t, cny("10000.00"), dates, china)[0].due == day("2026-03-09"));
+        EarlyPaymentOffer offer = discount_if_paid_on(t, cny("10000.00"), dates, day("2026-02-24"), china);
+        CHECK(offer.unadjusted_deadline == day("2026-02-15"));
+        CHECK(offer.deadline == day("2026-02-24"));
+        CHECK(offer.applies);
+        CHECK(offer.discount == cny("200.00"));
+        CHECK_FALSE(discount_if_paid_on(t, cny("10000.00"), dates, day("2026-02-25"), china).applies);
+        // the terms may keep the calendar day for the discount while the due dates roll
+        t.early_payment->roll = crm::BusinessDayConvention::unadjusted;
+        offer = discount_if_paid_on(t, cny("10000.00"), dates, day("2026-02-24"), china);
+        CHECK(offer.deadline == day("2026-02-15"));
+        CHECK_FALSE(offer.applies);
+        // a rolling deadline needs a calendar: never a guessed one
+        t.early_payment->roll = std::nullopt;
+        crm::test::check_error([&] { return discount_if_paid_on(t, cny("1.00"), dates, day("2026-02-06")); },
+                               crm::ErrorCode::invalid_argument, "terms.early_payment.roll");
+        // the offer explains itself in both languages
+        offer = discount_if_paid_on(t, cny("10000.00"), dates, day("2026-02-24"), china);
+        CHECK(crm::explain(explain_offer(offer), crm::Lang::zh) ==
+              "通过\n- 于 2026-02-24 前付款：享受提前付款折扣 CNY 200.00，应付 CNY 9,800.00");
+        CHECK(crm::explain(explain_offer(offer), crm::Lang::en) ==
+              "allow\n- paid by 2026-02-24: early-payment discount CNY 200.00, payable CNY 9,800.00");
+    }
+
+    TEST_CASE("an early-payment discount on the net amount leaves the tax undiscounted") {
+        // CNY 11,300.00 with 1,300.00 VAT (13%): 2% of 11,300.00 = 226.00 tax-inclusive, 2% of 10,000.00 =
+        // 200.00 net
+        PaymentTerms t = PaymentTerms::discount_net(Percent{"2"}, Days{10}, Days{30});
+        const EventDates dates{.invoice = day("2024-03-01")};
+        CHECK(discount_if_paid_on(t, cny("11300.00"), dates, day("2024-03-05")).discount == cny("226.00"));
+        t.early_payment->on = DiscountBase::net_of_tax;
+        const EarlyPaymentOffer o =
+            discount_if_paid_on(t, cny("11300.00"), dates, day("2024-03-05"), InvoiceTax{cny("1300.00")});
+        CHECK(o.discount == cny("200.00"));
+        CHECK(o.payable == cny("11100.00"));
+        crm::test::check_error(
+            [&] { return discount_if_paid_on(t, cny("11300.00"), dates, day("2024-03-05")); },
+            crm::ErrorCode::not_found, "tax");
+        crm::test::check_error(
+            [&] {
+                return discount_if_paid_on(t, cny("100.00"), dates, day("2024-03-05"),
+                                           InvoiceTax{cny("101.00")});
+            },
+            crm::ErrorCode::invalid_argument, "tax.tax");
+    }
+
+    TEST_CASE("net N days then the next fixed pay day, and end of month then day D") {
+        // net 30 then the 25th: 2024-01-15 + 30 = 02-14 -> 02-25; 2024-01-28 + 30 = 02-27 -> 03-25
+        const DueRule pay_day = NetDays{.days = Days{30}, .then_day = 25u};
+        CHECK(due_date(pay_day, EventDates{.invoice = day("2024-01-15")}) == day("2024-02-25"));
+        CHECK(due_date(pay_day, EventDates{.invoice = day("2024-01-28")}) == day("2024-03-25"));
+        // exactly on the 25th stays: 2024-01-26 + 30 = 02-25
+        CHECK(due_date(pay_day, EventDates{.invoice = day("2024-01-26")}) == day("2024-02-25"));
+        // day 31 in a 30-day month is its last day: 2024-03-20 + 10 = 03-30 -> 03-31; 2024-04-05 + 10 ->
+        // 04-30
+        const DueRule last = NetDays{.days = Days{10}, .then_day = 31u};
+        CHECK(due_date(last, EventDates{.invoice = day("2024-03-20")}) == day("2024-03-31"));
+        CHECK(due_date(last, EventDates{.invoice = day("2024-04-05")}) == day("2024-04-30"));
+        // end of month then the 10th: invoiced 2024-01-15 -> 01-31 -> 2024-02-10; 月结30天 then the 5th:
+        // 01-31 + 30 = 03-01 -> 03-05
+        CHECK(due_date(MonthEnd{.days = Days{0}, .then_day = 10u},
+                       EventDates{.invoice = day("2024-01-15")}) == day("2024-02-10"));
+        CHECK(due_date(MonthEnd{.days = Days{30}, .then_day = 5u},
+                       EventDates{.invoice = day("2024-01-15")}) == day("2024-03-05"));
+        PaymentTerms bad = PaymentTerms::net(Days{30});
+        bad.instalments[0].due = NetDays{.days = Days{30}, .then_day = 32u};
+        crm::test::check_error([&] { bad.validate(); }, crm::ErrorCode::invalid_argument,
+                               "terms.instalments[0].due.then_day");
+    }
+
+    TEST_CASE("a fixed deposit then the balance by percentage, the last line taking what is left") {
+        // 定金 CNY 5,000.00 on the invoice date, then the balance 12,345.67 - 5,000.00 = 7,345.67:
+        // 50% on delivery = 3,672.835 -> 3,672.84 (half_up), the last 50% takes 3,672.83
+        const PaymentTerms t{
+            .name = "定金5000 + 50/50",
+            .instalments = {
+                Instalment{
+                    .label = "定金", .share = Percent{}, .due = NetDays{Days{0}}, .amount = cny("5000.00")},
+                Instalment{.label = "到货款", .share = Percent{"50"}, .due = NetDays{Days{30}}},
+                Instalment{.label = "尾款",
+                           .share = Percent{"50"},
+                           .due = NetDays{Days{30}, BaseEvent::previous_due}},
+            }};
+        const auto plan = schedule(t, cny("12345.67"), EventDates{.invoice = day("2024-03-01")});
+        REQUIRE(plan.size() == 3u);
+        CHECK(plan[0].amount == cny("5000.00"));
+        CHECK(plan[1].amount == cny("3672.84"));
+        CHECK(plan[2].amount == cny("3672.83"));
+        // counted from the previous instalment's due date: 2024-03-31 + 30 = 2024-04-30
+        CHECK(plan[1].due == day("2024-03-31"));
+        CHECK(plan[2].due == day("2024-04-30"));
+        // a deposit beyond the invoice amount is inconsistent, naming the line
+        crm::test::check_error(
+            [&] { return schedule(t, cny("4000.00"), EventDates{.invoice = day("2024-03-01")}); },
+            crm::ErrorCode::inconsistent, "terms.instalments[0].amount");
+        // a fixed line with a share, only fixed lines, the first line counted from a previous one
+        PaymentTerms bad = t;
+        bad.instalments[0].share = Percent{"10"};
+        crm::test::check_error([&] { bad.validate(); }, crm::ErrorCode::inconsistent,
+                               "terms.instalments[0].share");
+        bad = t;
+        bad.instalments.resize(1);
+        crm::test::check_error([&] { bad.validate(); }, crm::ErrorCode::inconsistent, "terms.instalments");
+        bad = t;
+        std::swap(bad.instalments[0], bad.instalments[2]);
+        crm::test::check_error([&] { bad.validate(); }, crm::ErrorCode::inconsistent,
+                               "terms.instalments[0].due.base");
+    }
+
+    TEST_CASE("a zero-total invoice schedules zero payments") {
+        const auto plan = schedule(thirty_sixty_ten(), cny("0.00"),
+                                   EventDates{.invoice = day("2024-03-01"),
+                                              .delivery = day("2024-03-10"),
+                                              .acceptance = day("2024-03-20")});
+        REQUIRE(plan.size() == 3u);
+        for (const ScheduledPayment& p : plan) CHECK(p.amount.is_zero());
+    }
+
+    TEST_CASE("identical duplicate instalment rows are a lint warning, not an error") {
+        PaymentTerms t{.name = "doubled",
+                       .instalments = {Instalment{"预付款", Percent{"50"}, NetDays{Days{0}}},
+                                       Instalment{"预付款", Percent{"50"}, NetDays{Days{0}}}}};
+        t.validate();  // valid: the shares sum to 100%
+        const crm::Decision d = lint(t);
+        CHECK(d.outcome() == crm::Outcome::warn);
+        CHECK(crm::explain(d, crm::Lang::zh) == "警告\n- 第 2 行分期与第 1 行完全相同（预付款）");
+        CHECK(crm::explain(d, crm::Lang::en) == "warn\n- instalment row 2 repeats row 1 exactly (预付款)");
+        CHECK(lint(thirty_sixty_ten()).reasons().empty());
+        // the schedule explains itself
+        const PaymentTerms net30{.name = "30天",
+                                 .instalments = {Instalment{"货款", Percent{"100"}, NetDays{Days{30}}}}};
+        const auto plan = schedule(net30, cny("100.00"), EventDates{.invoice = day("2024-03-01")});
+        CHECK(crm::explain(explain_schedule(plan), crm::Lang::zh) ==
+              "通过\n- 货款：CNY 100.00，到期日 2024-03-31");
+        CHECK(crm::explain(explain_schedule(plan), crm::Lang::en) ==
+              "allow\n- 货款: CNY 100.00 due on 2024-03-31");
+    }
+
+    TEST_CASE("enums outside their values are refused where terms enter") {
+        PaymentTerms t = PaymentTerms::net(Days{30});
+        t.roll = static_cast<crm::BusinessDayConvention>(40);
+        crm::test::check_error([&] { t.validate(); }, crm::ErrorCode::invalid_argument, "terms.roll");
+        t = PaymentTerms::net(Days{30});
+        t.remainder = static_cast<RemainderPolicy>(40);
+        crm::test::check_error([&] { t.validate(); }, crm::ErrorCode::invalid_argument, "terms.remainder");
+        t = PaymentTerms::net(Days{30});
+        t.instalments[0].due = NetDays{Days{1}, static_cast<BaseEvent>(40)};
+        crm::test::check_error([&] { t.validate(); }, crm::ErrorCode::invalid_argument,
+                               "terms.instalments[0].due.base");
+    }
+
 }  // TEST_SUITE

@@ -10,7 +10,9 @@
 ///     std::cout << report.buckets.buckets()[i].label << " " << report.amounts[i] << "\n";
 /// ```
 
+#include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/credit/receivable.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rounding.hpp>
@@ -51,8 +53,9 @@ struct AgingBucket {
 /// bucket (invalid_argument, `buckets`); the first starts at 0 (ages are never negative) and
 /// the last is open-ended; each other bucket ends at or after it starts (invalid_argument);
 /// each starts the day after the previous ends: a gap or an overlap is `inconsistent` naming
-/// `buckets[i].from_days`. The default is the past-due schedule of domain.md section 4:
-/// current, 1-30, 31-60, 61-90, 91-180, 181-365, >365. Proven by tests/credit/aging_test.cpp.
+/// `buckets[i].from_days`; only the last may reach the largest age (a `to_days` of INT64_MAX
+/// on another bucket is `inconsistent`, never an overflow). The default is the past-due schedule of domain.md
+/// section 4: current, 1-30, 31-60, 61-90, 91-180, 181-365, >365. Proven by tests/credit/aging_test.cpp.
 class AgingBuckets {
 public:
     /// The default past-due buckets (past_due_default()).
@@ -62,6 +65,14 @@ public:
 
     /// current (0), 1-30, 31-60, 61-90, 91-180, 181-365, >365 days (domain.md section 4).
     [[nodiscard]] static AgingBuckets past_due_default();
+    /// Buckets from their edges, each edge stating its side as the report's wording does.
+    /// Inclusive edges (`{30, 60, 90}`, "30天以内, 31-60天, ..., 超过90天") close a bucket at
+    /// the edge: 0-30, 31-60, 61-90, >90. Exclusive edges ("不满30天, 30-59天, ..., 90天以上")
+    /// open the next bucket at the edge: 0-29, 30-59, 60-89, >=90. Labels are the ranges in
+    /// digits. Throws crm::Error(invalid_argument) naming `<field>[i]` for an edge that does not
+    /// ascend strictly (or, exclusive, a first edge of 0: an empty bucket).
+    [[nodiscard]] static AgingBuckets from_edges(std::span<const std::int64_t> edges, Boundary edge,
+                                                 std::string_view field = "edges");
     /// The bad-debt provision ages of domain.md section 4 in 365-day years: within 1 year
     /// (0-365), 1-2 years (366-730), 2-3 years, 3-4 years, 4-5 years, over 5 years (>1825).
     [[nodiscard]] static AgingBuckets yearly_default();
@@ -88,6 +99,31 @@ private:
     std::vector<std::int64_t> upper_;  // to_days of every bucket but the last, ascending
 };
 
+/// A bucket in words, with the word of its side: zh "0天", "30天以下", "31-60天", "超过365天";
+/// en "0 days", "30 days or less", "31-60 days", "more than 365 days".
+[[nodiscard]] std::string describe(const AgingBucket& bucket, Lang lang);
+
+/// How an aging treats credits (negative open items: credit notes, refunds owed, unapplied
+/// receipts 预收款). Proven by tests/credit/aging_test.cpp ("credits ...").
+enum class CreditAging {
+    refused,  ///< a negative item is an Error naming `receivables[i].open_amount` (the default)
+    by_date,  ///< a credit nets in the bucket of its own date, like any item
+};
+[[nodiscard]] std::string_view to_string(CreditAging c) noexcept;
+
+/// Where a not-yet-due item and an item due today fall, so that a crmrules aging can be put
+/// side by side with an ERP's aged-receivables report (on the days-past-due basis only).
+/// Proven by tests/credit/aging_test.cpp ("ERP conventions ...").
+enum class DueTodayAs {
+    current,   ///< age 0, with the not-yet-due items (the default: 逾期天数 = 0 on the due date)
+    past_due,  ///< age 1, the first past-due range ("1-30" counts the due date itself)
+};
+/// Whether a not-yet-due item is aged in the first bucket (default) or reported apart.
+enum class NotYetDue {
+    first_bucket,  ///< ages 0: in the first bucket with the items due today (the default)
+    own_column,    ///< in AgingReport::not_yet_due, outside the buckets (only aging_with_credit_column)
+};
+
 /// How to age: the basis, the report currency, and rates for items in other currencies.
 /// Proven by tests/credit/aging_test.cpp.
 struct AgingOptions {
@@ -97,6 +133,10 @@ struct AgingOptions {
     std::optional<Currency> currency;
     std::span<const FxRate> rates;  ///< into `currency`; see in_currency
     RoundingMode conversion_rounding = RoundingMode::half_up;
+    /// Negative items: refused (default) or netted in their date's bucket.
+    CreditAging credits = CreditAging::refused;
+    /// An item due on the as-of date: current (default) or the first past-due day.
+    DueTodayAs due_today = DueTodayAs::current;
 };
 
 /// Open amounts by age at `as_of`.
@@ -119,12 +159,39 @@ struct AgingReport {
 /// One line per bucket, `current  CNY 1,000.00  (3)`, then the total.
 std::ostream& operator<<(std::ostream& os, const AgingReport& r);
 
-/// Ages `receivables` at `as_of` in one pass. Throws crm::Error naming the field: a bad item
-/// (`receivables[i].open_amount`, `receivables[i].due_on`, see Receivable), a bad rate or a
-/// missing one (`options.rates.USD`).
+/// Ages `receivables` at `as_of` in one pass. A prepayment request (due before its invoice
+/// date) is aged by its due date on either basis. Throws crm::Error naming the field: a bad
+/// item (`receivables[i].open_amount`, see Receivable; a negative one unless
+/// `options.credits` is by_date), a bad rate or a missing one (`options.rates.USD`), an
+/// option outside its enum (`options.basis`, `options.credits`, `options.due_today`).
 [[nodiscard]] AgingReport aging(std::span<const Receivable> receivables, Date as_of,
                                 const AgingBuckets& buckets = AgingBuckets{},
                                 const AgingOptions& options = {});
+
+/// An aging laid out as an ERP's aged-receivables report: the buckets hold the positive items
+/// (invoices and instalments) past due, `not_yet_due` holds positive items not yet due when
+/// NotYetDue::own_column is asked for, and `unapplied` holds the credits (negative items) in
+/// a column of their own. Invariant: net_total = report.total + not_yet_due + unapplied,
+/// exactly: the sum of every item. Proven by tests/credit/aging_test.cpp.
+struct AgingWithCredits {
+    AgingReport report;  ///< the buckets, positive items only
+    Money not_yet_due;   ///< zero unless NotYetDue::own_column
+    std::size_t not_yet_due_items = 0;
+    Money unapplied;  ///< the credits, <= 0
+    std::size_t unapplied_items = 0;
+    Money net_total;  ///< what the account owes net of its credits
+
+    friend bool operator==(const AgingWithCredits&, const AgingWithCredits&) = default;
+};
+
+/// Ages as `aging` does, credits in their own column (`options.credits` is not read), and
+/// not-yet-due items in the first bucket or their own column as `not_yet_due` says (an
+/// item is not yet due when its due date is after as_of; with DueTodayAs::past_due an item
+/// due on as_of is past due). Throws as `aging` does.
+[[nodiscard]] AgingWithCredits aging_with_credit_column(std::span<const Receivable> receivables, Date as_of,
+                                                        const AgingBuckets& buckets = AgingBuckets{},
+                                                        const AgingOptions& options = {},
+                                                        NotYetDue not_yet_due = NotYetDue::first_bucket);
 
 /// The aging of one account. Proven by tests/credit/aging_test.cpp.
 struct AccountAging {

@@ -50,11 +50,27 @@ inline constexpr ReasonText overdue_days{
         "发票 {oldest_invoice} 已逾期 {oldest_days_past_due} 天，超过 {max_days_past_due} 天（宽限期 "
         "{grace_days} 天）",
 };
+/// As overdue_days, for a policy whose day threshold is inclusive ("逾期90天以上").
+inline constexpr ReasonText overdue_days_inclusive{
+    .code = "credit.overdue_days",
+    .en =
+        "invoice {oldest_invoice} is {oldest_days_past_due} days past due, {max_days_past_due} days or more "
+        "(grace {grace_days} days)",
+    .zh =
+        "发票 {oldest_invoice} 已逾期 {oldest_days_past_due} 天，达到 {max_days_past_due} 天以上（宽限期 "
+        "{grace_days} 天）",
+};
 /// Figures: overdue_amount, max_overdue_amount (Money), oldest_days_past_due (Days).
 inline constexpr ReasonText overdue_amount{
     .code = "credit.overdue_amount",
     .en = "overdue receivables {overdue_amount} exceed the allowed {max_overdue_amount}",
     .zh = "逾期应收账款 {overdue_amount} 超过允许的 {max_overdue_amount}",
+};
+/// As overdue_amount, for an inclusive amount threshold ("逾期金额X以上").
+inline constexpr ReasonText overdue_amount_inclusive{
+    .code = "credit.overdue_amount",
+    .en = "overdue receivables {overdue_amount} reach the threshold {max_overdue_amount} or more",
+    .zh = "逾期应收账款 {overdue_amount}，达到 {max_overdue_amount} 以上",
 };
 /// Figures: exposure, limit, excess (exposure - limit), available (limit - exposure, negative).
 inline constexpr ReasonText over_limit{
@@ -68,13 +84,25 @@ inline constexpr ReasonText over_tolerance{
     .en = "the excess {excess} is beyond the tolerance {tolerance} an approver may grant",
     .zh = "超出额 {excess} 超过审批人可批准的容差 {tolerance}",
 };
-/// Figures: utilisation, warn_at (Percent), exposure, limit, available (Money).
+/// As over_tolerance, for a tolerance whose own amount may not be granted ("不满容差可审批").
+inline constexpr ReasonText over_tolerance_exclusive{
+    .code = "credit.over_tolerance",
+    .en = "the excess {excess} reaches the tolerance {tolerance}; an approver may grant only less than it",
+    .zh = "超出额 {excess} 达到审批人可批准的容差 {tolerance} 以上（可批准的须不满容差）",
+};
+/// Figures: utilisation, warn_at (Percent), exposure, limit, available (Money). The policy's
+/// warn threshold is inclusive ("使用率90%以上预警").
 inline constexpr ReasonText high_utilisation{
     .code = "credit.high_utilisation",
+    .en = "utilisation {utilisation} of the credit limit {limit} is {warn_at} or more; available {available}",
+    .zh = "信用额度 {limit} 使用率 {utilisation}，达到 {warn_at} 以上；可用额度 {available}",
+};
+/// As high_utilisation, for an exclusive warn threshold ("使用率超过90%预警").
+inline constexpr ReasonText high_utilisation_exclusive{
+    .code = "credit.high_utilisation",
     .en =
-        "utilisation {utilisation} of the credit limit {limit} is at or above {warn_at}; available "
-        "{available}",
-    .zh = "信用额度 {limit} 使用率 {utilisation}，达到或超过 {warn_at}；可用额度 {available}",
+        "utilisation {utilisation} of the credit limit {limit} is more than {warn_at}; available {available}",
+    .zh = "信用额度 {limit} 使用率 {utilisation}，超过 {warn_at}；可用额度 {available}",
 };
 
 }  // namespace reasons
@@ -83,16 +111,21 @@ inline constexpr ReasonText high_utilisation{
 ///
 /// Reasons, in this fixed order, each listed whenever it applies:
 /// 1. `credit.on_hold` — the profile has a hold; `policy.on_hold` (block or needs_approval).
-/// 2. `credit.limit_expired` — `as_of` is after `add_months(profile.limit_reviewed_on,
-///    policy.limit_valid_months)`; `policy.on_expired_limit`.
-/// 3. `credit.overdue_days` — the oldest open item is more than `grace + max_days_past_due`
-///    days past due; block.
+/// 2. `credit.limit_expired` — the profile gives `limit_reviewed_on` and `as_of` is after
+///    `add_months(limit_reviewed_on, policy.limit_valid_months)`; `policy.on_expired_limit`.
+///    A profile without a review date is never expired.
+/// 3. `credit.overdue_days` — the oldest open item's days past due less `grace` exceed
+///    `max_days_past_due` (or reach it, when `days_boundary` is inclusive); block.
 /// 4. `credit.overdue_amount` — the open amount of items more than `grace` days past due
-///    exceeds `max_overdue_amount`; block.
-/// 5. `credit.over_limit` — exposure > limit; needs_approval.
-/// 6. `credit.over_tolerance` — and the excess is beyond the tolerance; block.
-/// 7. `credit.high_utilisation` — exposure <= limit and exposure >= warn x limit (exactly,
+///    exceeds `max_overdue_amount` (or reaches it, inclusive `amount_boundary`); block.
+/// 5. `credit.over_limit` — exposure > limit (超过额度); needs_approval.
+/// 6. `credit.over_tolerance` — and the excess is beyond the tolerance (excess > tolerance
+///    when `tolerance.boundary` is inclusive, excess >= tolerance when exclusive); block.
+/// 7. `credit.high_utilisation` — exposure <= limit and exposure / limit reaches the warn
+///    threshold (>= when `warn_boundary` is inclusive, > when exclusive; compared exactly,
 ///    no rounding before the comparison); warn.
+/// Each reason's text uses the word of its threshold's side (以上 for inclusive, 超过 for
+/// exclusive).
 /// The outcome is the most severe reason's (allow when none). Monotone by construction: the
 /// order's amount enters only through the exposure, whose thresholds are crossed upward only
 /// (warn, then needs_approval, then block); as_of enters only through days past due and the
@@ -100,7 +133,8 @@ inline constexpr ReasonText high_utilisation{
 ///
 /// Bad input throws crm::Error naming the field before any answer exists: the policy
 /// (`policy.warn_utilisation` ...), a negative limit (`profile.limit`), a negative order
-/// (`order.amount`) or item, a receivable due before it was invoiced
+/// or fractional-cent (`order.amount`, CNY 0.001) order or item, a sum beyond Decimal's range
+/// (named by the input that overflowed it, e.g. `order.amount`), a receivable due before it was invoiced
 /// (`snapshot.receivables[i].due_on`), policy amounts not in the profile's currency
 /// (`policy.overdue.max_overdue_amount`, currency_mismatch), a missing or bad rate
 /// (`snapshot.rates.USD`, not_found).

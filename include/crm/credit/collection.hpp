@@ -19,6 +19,7 @@
 #include <iosfwd>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace crm::credit {
@@ -40,12 +41,19 @@ struct CollectionPlan {
     friend bool operator==(const CollectionPlan&, const CollectionPlan&) = default;
 };
 
-/// A payment received from an account (实际回款). Invariant (collection_report): amount >= 0.
-/// Proven by tests/credit/collection_test.cpp.
+/// A payment received from an account (实际回款, a bank receipt 银行回单). Invariant
+/// (collection_report): amount >= 0; apply_collections (application.hpp) wants it > 0 and a
+/// whole number of minor units. Under ApplicationMethod::by_reference the receipt pays the
+/// invoice it names (its instalments oldest due first, or only the named instalment); a
+/// receipt that names nothing is an unapplied credit (预收款). Proven by
+/// tests/credit/collection_test.cpp and tests/credit/application_test.cpp.
 struct Receipt {
     AccountId account;
     Date received_on;
     Money amount;
+    std::string id;          ///< the receipt's own number ("HD-0001"), shown for unapplied credit
+    InvoiceId invoice;       ///< the invoice the payer named (by_reference); empty: none
+    std::string instalment;  ///< the instalment the payer named; empty: any of the invoice
     friend bool operator==(const Receipt&, const Receipt&) = default;
 };
 

@@ -15,6 +15,7 @@
 /// ```
 
 #include <crm/core/decision.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -58,11 +59,15 @@ std::ostream& operator<<(std::ostream& os, ToleranceRule rule);
 /// - both: combined by `rule` (default: the smaller, so both must hold);
 /// - neither: no tolerance, any excess is blocked.
 /// Default: 10% of the limit (domain.md gives no figure; 10% is this library's choice).
+/// `boundary` says whether an excess of exactly the tolerance may still be approved:
+/// inclusive (default, "容差以内可审批": excess <= tolerance needs approval, more is blocked as
+/// 超过容差) or exclusive ("不满容差可审批": an excess equal to the tolerance is blocked).
 /// Invariants (Policy::validate): amount >= 0, percent >= 0. Proven by tests/credit/check_test.cpp.
 struct OverLimitTolerance {
     std::optional<Money> amount;
     std::optional<Percent> percent = Percent{Decimal{10}};
     ToleranceRule rule = ToleranceRule::smaller;
+    Boundary boundary = Boundary::inclusive;
 
     friend bool operator==(const OverLimitTolerance&, const OverLimitTolerance&) = default;
 };
@@ -78,12 +83,17 @@ struct OverLimitTolerance {
 ///   `max_overdue_amount`.
 /// Either threshold may be switched off (std::nullopt). Defaults: 90 days, no amount
 /// threshold, no grace (domain.md names the rule, not the numbers; these are this library's
-/// choice). Invariants (Policy::validate): days >= 0, amount >= 0, grace >= 0.
+/// choice). Each threshold states its side: `days_boundary` and `amount_boundary` default to
+/// exclusive, the reading of "逾期超过90天" and "逾期金额超过X": exactly 90 days past due (after
+/// grace) does not block; inclusive is "逾期90天以上" (90 days already blocks).
+/// Invariants (Policy::validate): days >= 0, amount >= 0, grace >= 0.
 /// Proven by tests/credit/check_test.cpp (the overdue cases, with their boundaries).
 struct OverdueRule {
     std::optional<Days> max_days_past_due = Days{90};
     std::optional<Money> max_overdue_amount;
     Days grace{0};
+    Boundary days_boundary = Boundary::exclusive;    ///< side of `max_days_past_due` that blocks
+    Boundary amount_boundary = Boundary::exclusive;  ///< side of `max_overdue_amount` that blocks
 
     friend bool operator==(const OverdueRule&, const OverdueRule&) = default;
 };
@@ -121,6 +131,9 @@ struct Policy {
     /// (domain.md section 4: "warn; utilisation above a threshold, e.g. 90%"). nullopt: never
     /// warn. Invariant: 0% < warn <= 100%.
     std::optional<Percent> warn_utilisation = Percent{Decimal{90}};
+    /// Whether a utilisation of exactly `warn_utilisation` warns: inclusive (default, "使用率
+    /// 90%以上预警") or exclusive ("使用率超过90%预警").
+    Boundary warn_boundary = Boundary::inclusive;
     /// How far over the limit an approver may go; default 10% of the limit.
     OverLimitTolerance tolerance{};
     /// When overdue items block; default more than 90 days past due.

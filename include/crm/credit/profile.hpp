@@ -11,10 +11,13 @@
 #include <crm/terms/payment_terms.hpp>
 #include <crm/time/date.hpp>
 
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
+#include <ranges>
 #include <span>
 #include <string>
+#include <type_traits>
 
 namespace crm::credit {
 
@@ -40,8 +43,11 @@ struct CreditProfile {
     Money limit;                     ///< the credit limit (信用额度), in the profile's currency
     std::optional<CreditHold> hold;  ///< on hold when given
     std::string rating;              ///< the credit rating as the host names it ("AA", "B")
-    Date limit_reviewed_on;          ///< the last review of the limit (see Policy::limit_valid_months)
-    terms::PaymentTerms terms;       ///< the account's payment terms (付款条件)
+    /// The last review of the limit (see Policy::limit_valid_months). Not given: the host
+    /// does not track reviews, and no expiry is checked (a profile with only an account and a
+    /// limit is never blocked as `credit.limit_expired`).
+    std::optional<Date> limit_reviewed_on;
+    terms::PaymentTerms terms;  ///< the account's payment terms (付款条件)
 
     /// The currency of the limit, the one every exposure is stated in.
     [[nodiscard]] Currency currency() const noexcept { return limit.currency(); }
@@ -53,8 +59,9 @@ struct CreditProfile {
 };
 
 /// An order's credit-relevant amount: an open order not yet invoiced, the not-yet-invoiced
-/// value of goods shipped on an order, or the order being checked. Invariant: amount >= 0
-/// (checked where it is read, naming e.g. `snapshot.open_orders[3].amount` or `order.amount`).
+/// value of goods shipped on an order, or the order being checked. Invariant: amount >= 0 and
+/// a whole number of its currency's minor units (CNY 0.01; CNY 0.001 is refused), checked
+/// where it is read, naming e.g. `snapshot.open_orders[3].amount` or `order.amount`.
 /// Any currency with a rate into the profile's currency. Proven by tests/credit/exposure_test.cpp.
 struct Order {
     OrderId id;
@@ -65,8 +72,49 @@ struct Order {
 /// `SO-1 CNY 1,000.00`.
 std::ostream& operator<<(std::ostream& os, const Order& o);
 
+/// A read-only view of items the caller owns and keeps alive for the call (a span that
+/// cannot be bound to a temporary container).
+///
+/// It binds to anything contiguous of `T` that outlives the expression: a named vector or
+/// array, a C array, a std::span. A temporary container (`std::vector<Receivable>{...}`
+/// written inside the braces of a CreditSnapshot) does not compile, because the view would
+/// dangle at the end of the full expression: std::ranges::borrowed_range is false for it.
+/// Proven by tests/credit/exposure_test.cpp (static_asserts on what does and does not bind).
+template <class T>
+class Borrowed {
+public:
+    /// No items.
+    constexpr Borrowed() noexcept = default;
+    /// A view of `items`, which must be a borrowed range (an lvalue container or a span).
+    template <class R>
+        requires(!std::is_same_v<std::remove_cvref_t<R>, Borrowed> && std::ranges::contiguous_range<R> &&
+                 std::ranges::sized_range<R> && std::ranges::borrowed_range<R> &&
+                 std::is_same_v<std::ranges::range_value_t<R>, T>)
+    constexpr Borrowed(R&& items) noexcept  // NOLINT(google-explicit-constructor): a view, like span
+        : items_(std::ranges::data(items), std::ranges::size(items)) {}
+
+    /// The items as a span.
+    [[nodiscard]] constexpr std::span<const T> span() const noexcept { return items_; }
+    /// Converts to the span a function over a ledger takes.
+    constexpr operator std::span<const T>() const noexcept { return items_; }  // NOLINT: a view
+    /// The number of items.
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return items_.size(); }
+    /// True when there are no items.
+    [[nodiscard]] constexpr bool empty() const noexcept { return items_.empty(); }
+    /// The item at `i` (unchecked, as span).
+    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+    /// The first item.
+    [[nodiscard]] constexpr auto begin() const noexcept { return items_.begin(); }
+    /// Past the last item.
+    [[nodiscard]] constexpr auto end() const noexcept { return items_.end(); }
+
+private:
+    std::span<const T> items_;
+};
+
 /// Everything the account owes or has on order at the as-of date, as views of the caller's
-/// data (the caller keeps it alive for the call).
+/// data (the caller keeps it alive for the call; a temporary container does not compile, see
+/// Borrowed).
 ///
 /// - `receivables`: open invoice items (their `account` is not read by the check);
 /// - `open_orders`: accepted orders not yet shipped or invoiced; an entry whose non-empty id
@@ -78,10 +126,10 @@ std::ostream& operator<<(std::ostream& os, const Order& o);
 /// Proven by tests/credit/exposure_test.cpp and tests/credit/check_test.cpp ("a changed order
 /// replaces its earlier open version ...").
 struct CreditSnapshot {
-    std::span<const Receivable> receivables;
-    std::span<const Order> open_orders;
-    std::span<const Order> shipped_not_invoiced;
-    std::span<const FxRate> rates;
+    Borrowed<Receivable> receivables;
+    Borrowed<Order> open_orders;
+    Borrowed<Order> shipped_not_invoiced;
+    Borrowed<FxRate> rates;
 };
 
 }  // namespace crm::credit

@@ -9,6 +9,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
+#include <crm/money/fx.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rounding.hpp>
 #include <crm/time/date.hpp>
@@ -25,9 +26,13 @@ namespace crm::credit {
 /// Units and invariants (checked by every function that reads a ledger, each a crm::Error
 /// naming `receivables[i].<member>`):
 /// - `open_amount` is what is still owed, >= 0 and a whole number of the currency's minor
-///   units (CNY 0.01); credit notes and unapplied cash are netted by the host before the
-///   snapshot (a negative item would let a payment on one invoice hide another's arrears);
-/// - `due_on` is not before `invoiced_on` (inconsistent otherwise).
+///   units (CNY 0.01). A negative item is a credit (a credit note 红字发票, a refund owed, an
+///   unapplied receipt 预收款): only a function that declares how it treats credits accepts
+///   one (aging with `AgingOptions::credits`, aging_with_credit_column); everywhere else it
+///   is an Error, because a credit netted silently would let a payment on one invoice hide
+///   another's arrears;
+/// - `due_on` may be before `invoiced_on`: a prepayment request (先款后票, the money is asked
+///   for before the invoice is issued) is a legitimate item, aged by its due date.
 /// `account` is needed only by the per-account and per-region reports (aging, caps); a
 /// single-account check ignores it. Proven by tests/credit/receivable_test.cpp.
 struct Receivable {
@@ -42,29 +47,11 @@ struct Receivable {
 /// `INV-1 2024-01-15 due 2024-02-14 open CNY 1,000.00`.
 std::ostream& operator<<(std::ostream& os, const Receivable& r);
 
-/// An exchange rate into the currency of a computation (the profile's currency for a credit
-/// check, the report currency for aging): one unit of `from` is worth `rate` units of it.
-/// `FxRate{Currency{"USD"}, Decimal{"7.10"}}` says USD 1 = CNY 7.10 when converting to CNY.
-/// Invariant: `rate` > 0; a currency appears at most once in a rate list; a rate for the
-/// target currency itself, if given, must be exactly 1. Proven by tests/credit/receivable_test.cpp.
-struct FxRate {
-    Currency from;
-    Decimal rate;
-
-    friend bool operator==(const FxRate&, const FxRate&) = default;
-};
-
-/// Checks a rate list for conversion into `to`; throws crm::Error naming `<field>[i].rate`
-/// (invalid_argument: not positive; inconsistent: a rate other than 1 for `to` itself) or
-/// `<field>[i].from` (duplicate).
-void validate_rates(std::span<const FxRate> rates, Currency to, std::string_view field = "rates");
-
-/// `m` in currency `to`: unchanged when already in `to`; otherwise `m x rate`, rounded to
-/// `to`'s minor unit with `mode`. A currency without a rate throws crm::Error(not_found)
-/// naming `<field>.<code>`, e.g. `rates.USD`: a missing rate is never guessed.
-/// USD 100.00 at 7.1234 into CNY, half_up: 712.34.
-[[nodiscard]] Money in_currency(const Money& m, Currency to, std::span<const FxRate> rates, RoundingMode mode,
-                                std::string_view field = "rates");
+/// Exchange rates live in the money vocabulary (crm/money/fx.hpp); these names keep the
+/// credit spelling working: `crm::credit::FxRate` is `crm::FxRate`.
+using crm::FxRate;
+using crm::in_currency;
+using crm::validate_rates;
 
 /// The sales region (销售区域) an account belongs to, for roll-ups per region (aging, caps).
 /// Proven by tests/credit/aging_test.cpp and tests/credit/caps_test.cpp.
@@ -88,18 +75,21 @@ namespace detail {
     return round_to_scale(m.amount(), minor, RoundingMode::down) == m.amount();
 }
 
-/// Checks every invariant of Receivable; throws as check_receivable says.
-void check_receivable_fully(const Receivable& r, std::string_view prefix, std::size_t index);
+/// Checks every invariant of Receivable; throws as check_receivable says. `allow_credit`
+/// accepts a negative open amount (a declared credit).
+void check_receivable_fully(const Receivable& r, std::string_view prefix, std::size_t index,
+                            bool allow_credit = false);
 
 /// The invariants of Receivable, checked in the one pass every ledger function makes: a
 /// cheap test that passes every well-formed item (a non-negative amount with no more places
-/// than the currency's minor unit, due on or after the invoice date), and the full check only
-/// for the rest (which still accepts `-0` and `1.000`, and throws for anything else).
-inline void check_receivable(const Receivable& r, std::string_view prefix, std::size_t index) {
+/// than the currency's minor unit), and the full check only for the rest (which still
+/// accepts `-0` and `1.000`, and throws for anything else).
+inline void check_receivable(const Receivable& r, std::string_view prefix, std::size_t index,
+                             bool allow_credit = false) {
     const Decimal& a = r.open_amount.amount();
-    if (a.is_signed() || r.due_on < r.invoiced_on || a.exponent() < -r.open_amount.currency().minor_units())
+    if ((a.is_signed() && !allow_credit) || a.exponent() < -r.open_amount.currency().minor_units())
         [[unlikely]] {
-        check_receivable_fully(r, prefix, index);
+        check_receivable_fully(r, prefix, index, allow_credit);
     }
 }
 }  // namespace detail

@@ -11,6 +11,7 @@
 /// // plan[0].due == 2024-03-01 (end of January + 30 days), plan[0].amount == CNY 11,300.00
 /// ```
 
+#include <crm/core/decision.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -30,22 +31,35 @@ enum class BaseEvent {
     invoice,     ///< the invoice date (开票日)
     delivery,    ///< delivery of the goods (到货/交货)
     acceptance,  ///< customer acceptance (验收)
+    /// the previous instalment's unadjusted due date (an instalment "30 days after the one
+    /// before"); not for the first instalment nor for an early-payment discount
+    previous_due,
 };
 [[nodiscard]] std::string_view to_string(BaseEvent e) noexcept;
 std::ostream& operator<<(std::ostream& os, BaseEvent e);
 
 /// Net N days: due N days after the base event. `NetDays{Days{30}}` is "net 30".
+///
+/// With `then_day` D, the due date moves on to the next day D of a month, on or after the
+/// N-th day (a fixed pay day, 每月25日付款): net 30 then the 25th, invoiced 2024-01-15:
+/// 01-15 + 30 = 02-14, then 2024-02-25; invoiced 2024-01-28: 02-27, then 2024-03-25. A day D
+/// past a month's end means that month's last day (31 in February is the 28th or 29th).
 struct NetDays {
     Days days;
     BaseEvent base = BaseEvent::invoice;
+    std::optional<unsigned> then_day;  ///< 1..31: then the next such day of a month
     friend bool operator==(const NetDays&, const NetDays&) = default;
 };
 
 /// Month-end settlement (月结N天): due N days after the last day of the base event's month.
 /// An invoice of 2024-01-15 on 月结30天 is due 2024-01-31 + 30 days = 2024-03-01.
+///
+/// With `then_day` D ("end of month, then the 10th"), the due date moves on to the next day D
+/// on or after that date: invoiced 2024-01-15, end of month then the 10th: 2024-02-10.
 struct MonthEnd {
     Days days;
     BaseEvent base = BaseEvent::invoice;
+    std::optional<unsigned> then_day;  ///< 1..31: then the next such day of a month
     friend bool operator==(const MonthEnd&, const MonthEnd&) = default;
 };
 
@@ -64,18 +78,42 @@ using DueRule = std::variant<NetDays, MonthEnd, FixedDay>;
 
 /// One part of the price and its due rule: 30% advance (预付款) on the invoice date, 60% on
 /// delivery, 10% retention (质保金) 365 days after acceptance.
+///
+/// A line with a fixed `amount` (a deposit 定金 of CNY 5,000.00) takes exactly that amount and
+/// has no share (0%); the percentage lines then split the balance (invoice less the fixed
+/// lines), their shares summing to 100% of it, the remainder line taking what is left. A
+/// deposit of 5,000.00 then 100% on delivery, on an invoice of 12,000.00: 5,000.00 and 7,000.00.
 struct Instalment {
     std::string label;
-    Percent share;  ///< of the invoice amount; all shares of a terms sum to exactly 100%
+    Percent
+        share;  ///< of the invoice amount (of the balance after fixed lines); percentage lines sum to 100%
     DueRule due;
+    std::optional<Money> amount;  ///< a fixed amount instead of a share
     friend bool operator==(const Instalment&, const Instalment&) = default;
 };
 
-/// Early-payment discount: "2/10 net 30" is 2% off when paid within 10 days of the invoice.
+/// Which amount an early-payment discount is a share of.
+enum class DiscountBase {
+    tax_inclusive,  ///< the invoice amount as invoiced, VAT included (含税金额; the default)
+    net_of_tax,     ///< the amount before VAT only (不含税金额): the tax itself is not discounted
+};
+[[nodiscard]] std::string_view to_string(DiscountBase b) noexcept;
+
+/// Early-payment discount: "2/10 net 30" is 2% off when paid within 10 days of the invoice
+/// (the deadline day itself included: 10天以内).
+///
+/// A deadline that falls on a non-business day rolls by `roll`; not given, by the terms'
+/// own `roll`, the convention their due dates use (so 2/10 net 30 rolled `following` and
+/// invoiced 2026-02-05 has its deadline 2026-02-15, a Spring Festival Sunday, moved to
+/// 2026-02-24 as the net due date would be). Give `roll = unadjusted` to keep the calendar
+/// day even when the due dates roll. `on` says whether the discount is a share of the
+/// tax-inclusive amount or of the net amount only.
 struct EarlyPaymentDiscount {
     Percent discount;
     Days within;
     BaseEvent base = BaseEvent::invoice;
+    std::optional<BusinessDayConvention> roll;  ///< not given: the terms' roll
+    DiscountBase on = DiscountBase::tax_inclusive;
     friend bool operator==(const EarlyPaymentDiscount&, const EarlyPaymentDiscount&) = default;
 };
 
@@ -109,8 +147,10 @@ struct PaymentTerms {
 
     /// Throws crm::Error (invalid_argument or inconsistent) naming the field: no instalments,
     /// a share <= 0% or > 100%, shares not summing to exactly 100%, negative days, a fixed day
-    /// of 0 or past 31, months_after < 1, a discount outside (0%, 100%), a discount window
-    /// longer than the latest net due days.
+    /// or `then_day` of 0 or past 31, months_after < 1, a discount outside (0%, 100%), a fixed
+    /// amount that is negative, has a share, or leaves no percentage line for the balance, the
+    /// first instalment counted from the previous one, an enum outside its values (`terms.roll`,
+    /// `terms.remainder`, `terms.rounding`, `...due.base`).
     void validate() const;
 
     friend bool operator==(const PaymentTerms&, const PaymentTerms&) = default;
@@ -152,22 +192,89 @@ std::ostream& operator<<(std::ostream& os, const ScheduledPayment& p);
 [[nodiscard]] std::vector<ScheduledPayment> schedule(const PaymentTerms& terms, const Money& invoice_amount,
                                                      const EventDates& dates);
 
-/// The due date of one rule for the given events (unadjusted).
-[[nodiscard]] Date due_date(const DueRule& rule, const EventDates& dates);
+/// The due date of one rule for the given events (unadjusted). A rule counted from the
+/// previous instalment needs `previous_due` (crm::Error not_found naming `previous_due`).
+[[nodiscard]] Date due_date(const DueRule& rule, const EventDates& dates,
+                            std::optional<Date> previous_due = std::nullopt);
+
+/// The findings of a look at terms that are valid but probably not meant: identical
+/// duplicate instalment rows (same label, share, rule and amount: `terms.duplicate_instalment`,
+/// warn; an ERP import that doubled a line), each with its zh and en text. Throws as
+/// validate() does. Proven by tests/terms/payment_terms_test.cpp.
+[[nodiscard]] Decision lint(const PaymentTerms& terms);
+
+/// The reasons of the terms area, each with its stable code and its English and Chinese text.
+namespace reasons {
+/// Figures: index, first (integers, 1-based rows), label (text).
+inline constexpr ReasonText duplicate_instalment{
+    .code = "terms.duplicate_instalment",
+    .en = "instalment row {index} repeats row {first} exactly ({label})",
+    .zh = "第 {index} 行分期与第 {first} 行完全相同（{label}）",
+};
+/// Figures: label (text), amount (Money), due (Date), unadjusted_due (Date).
+inline constexpr ReasonText instalment_due{
+    .code = "terms.instalment_due",
+    .en = "{label}: {amount} due on {due}",
+    .zh = "{label}：{amount}，到期日 {due}",
+};
+/// As instalment_due, for a due date rolled off a non-business day.
+inline constexpr ReasonText instalment_due_rolled{
+    .code = "terms.instalment_due",
+    .en = "{label}: {amount} due on {due} (rolled from {unadjusted_due}, not a business day)",
+    .zh = "{label}：{amount}，到期日 {due}（{unadjusted_due} 非工作日，顺延）",
+};
+/// Figures: discount, payable (Money), deadline (Date).
+inline constexpr ReasonText early_payment_applies{
+    .code = "terms.early_payment",
+    .en = "paid by {deadline}: early-payment discount {discount}, payable {payable}",
+    .zh = "于 {deadline} 前付款：享受提前付款折扣 {discount}，应付 {payable}",
+};
+/// Figures: deadline (Date), payable (Money).
+inline constexpr ReasonText early_payment_missed{
+    .code = "terms.early_payment_missed",
+    .en = "paid after the discount deadline {deadline}: no discount, payable {payable}",
+    .zh = "付款晚于折扣截止日 {deadline}：不享受折扣，应付 {payable}",
+};
+}  // namespace reasons
+
+/// The schedule as reasons (one `terms.instalment_due` per payment, in order), for showing a
+/// host's user in zh or en. Every reason is `allow`.
+[[nodiscard]] Decision explain_schedule(const std::vector<ScheduledPayment>& plan);
 
 /// What paying on `paid_on` would save under the terms' early-payment discount.
 struct EarlyPaymentOffer {
-    bool applies =
-        false;      ///< paid on or before the deadline (and not before the base date's own day minus nothing)
-    Date deadline;  ///< the last day the discount applies
-    Money discount;  ///< zero when it does not apply
-    Money payable;   ///< invoice amount less the discount
+    bool applies = false;      ///< paid on or before the deadline
+    Date deadline;             ///< the last day the discount applies, after rolling
+    Date unadjusted_deadline;  ///< base date + window, before rolling
+    Money discount;            ///< zero when it does not apply
+    Money payable;             ///< invoice amount less the discount
 };
+
+/// The tax in an invoice amount, needed when a discount is on the net amount only.
+struct InvoiceTax {
+    Money tax;  ///< the VAT included in the invoice amount (CNY 11,300.00 at 13%: CNY 1,300.00)
+};
+
 /// 2/10 net 30 on CNY 10,000.00 invoiced 2024-03-01: paid on 2024-03-11 (day 10) saves CNY 200.00
 /// and CNY 9,800.00 is payable; paid on 2024-03-12 saves nothing. Terms without a discount never
-/// apply one.
+/// apply one. A net-of-tax discount (`on = net_of_tax`) needs `tax`: CNY 11,300.00 with CNY
+/// 1,300.00 VAT saves 2% of 10,000.00 = 200.00. The deadline rolls as EarlyPaymentDiscount
+/// says; this overload (no calendar) throws crm::Error(invalid_argument) naming
+/// `terms.early_payment.roll` when that convention is not `unadjusted`. Throws for invalid
+/// terms, a negative or fractional-cent amount (`invoice_amount`), a missing tax
+/// (not_found, `tax`), a tax in another currency or beyond the amount (`tax.tax`).
 [[nodiscard]] EarlyPaymentOffer discount_if_paid_on(const PaymentTerms& terms, const Money& invoice_amount,
-                                                    const EventDates& dates, Date paid_on);
+                                                    const EventDates& dates, Date paid_on,
+                                                    const std::optional<InvoiceTax>& tax = std::nullopt);
+/// As above, rolling the deadline on `calendar` (never before its base date: a preceding
+/// roll that would do so rolls forward instead).
+[[nodiscard]] EarlyPaymentOffer discount_if_paid_on(const PaymentTerms& terms, const Money& invoice_amount,
+                                                    const EventDates& dates, Date paid_on,
+                                                    const Calendar& calendar,
+                                                    const std::optional<InvoiceTax>& tax = std::nullopt);
+
+/// The offer as a reason (`terms.early_payment` or `terms.early_payment_missed`), allow.
+[[nodiscard]] Decision explain_offer(const EarlyPaymentOffer& offer);
 
 /// Days past due at `as_of`: zero on or before the due date (逾期天数).
 [[nodiscard]] constexpr Days days_overdue(Date due, Date as_of) noexcept {

@@ -40,6 +40,7 @@
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
+#include <crm/policy/policy_set.hpp>
 #include <crm/pricing/authority.hpp>
 #include <crm/pricing/lint.hpp>
 #include <crm/pricing/model.hpp>

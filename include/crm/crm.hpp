@@ -48,6 +48,7 @@
 #include <crm/money/rounding.hpp>
 #include <crm/money/tax.hpp>
 #include <crm/money/wan.hpp>
+#include <crm/policy/policy_set.hpp>
 #include <crm/pricing/authority.hpp>
 #include <crm/pricing/lint.hpp>
 #include <crm/pricing/model.hpp>

@@ -585,7 +585,7 @@ auto read_document(std::string_view text, std::string_view file, F&& read) {
         throw located(ErrorCode::parse_error, "", 0, e.what());
     }
     if (auto dup = detail::duplicate_key(text))
-        throw located(ErrorCode::duplicate, *dup, locate(text, *dup),
+        throw located(ErrorCode::duplicate, dup->pointer, dup->offset,
                       "this key is given twice in its object");
     try {
         return read(In{j, ""});

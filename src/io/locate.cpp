@@ -240,10 +240,10 @@ std::string pointer_token(std::string_view name) {
     return out;
 }
 
-std::optional<std::string> duplicate_key(std::string_view text) {
+std::optional<DuplicateKey> duplicate_key(std::string_view text) {
     // A recursive walk keeping each object's keys; the text is well-formed JSON.
     Scanner s(text);
-    std::optional<std::string> dup;
+    std::optional<DuplicateKey> dup;
     auto walk = [&](auto& self, const std::string& ptr, int depth) -> void {
         s.skip_ws();
         if (dup || s.end() || depth > 512) return;
@@ -256,12 +256,13 @@ std::optional<std::string> duplicate_key(std::string_view text) {
                     s.advance();  // '}'
                     return;
                 }
+                const std::size_t key_at = s.pos();
                 std::string key = s.string();
                 s.skip_ws();
                 s.advance();  // ':'
                 for (const auto& k : keys)
                     if (k == key) {
-                        dup = ptr + pointer_token(key);
+                        dup = DuplicateKey{.pointer = ptr + pointer_token(key), .offset = key_at};
                         return;
                     }
                 keys.push_back(key);

@@ -148,9 +148,11 @@ TEST_SUITE("io.csv") {
              ErrorCode::parse_error, "rows[3]", "f.csv:3: "},
         };
         for (const auto& c : cases) {
-            CAPTURE(c.name);
+            const std::string name = c.name;
+            CAPTURE(name);
             check_error([&] { return read_receivables_csv(c.text, "f.csv"); }, c.code, c.field);
-            CHECK(message_of([&] { return read_receivables_csv(c.text, "f.csv"); }).starts_with(c.at));
+            const std::string message = message_of([&] { return read_receivables_csv(c.text, "f.csv"); });
+            CHECK_MESSAGE(message.starts_with(c.at), message);
         }
         check_error(
             [] { return read_receivables_csv("\xb7\xa2\xff\n", "g.csv", {.encoding = CsvEncoding::gbk}); },

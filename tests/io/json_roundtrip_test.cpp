@@ -29,8 +29,11 @@ Money money(Rng& rng) {
     return Money{crm::Decimal::scaled(rng.between(0, 99'999'999'999), -c.minor_units()), c};
 }
 
+/// A percent in [lo, hi] with up to two places, written with as many places as it was made with.
 Percent percent(Rng& rng, std::int64_t lo, std::int64_t hi) {
-    return Percent{crm::Decimal::scaled(rng.between(lo * 100, hi * 100), -static_cast<int>(rng.below(3)))};
+    const std::int64_t hundredths = rng.between(lo * 100, hi * 100);
+    if (hundredths % 100 == 0 && rng.coin()) return Percent{crm::Decimal::scaled(hundredths / 100, 0)};
+    return Percent{crm::Decimal::scaled(hundredths, -2)};
 }
 
 Date date(Rng& rng) { return Date{2020, 1, 1} + Days{rng.between(0, 3000)}; }

@@ -480,7 +480,7 @@ credit::CreditProfile profile(const In& in) {
         return hold;
     });
     plain(o, "rating", p.rating, text);
-    p.limit_reviewed_on = date(o.req("limit_reviewed_on"));
+    nullable(o, "limit_reviewed_on", p.limit_reviewed_on, date);
     o.not_yet("terms", "payment terms");
     o.done();
     return p;
@@ -782,7 +782,7 @@ std::string write_credit_account(const CreditAccount& a) {
                        {"limit", w(a.profile.limit)},
                        {"hold", hold},
                        {"rating", a.profile.rating},
-                       {"limit_reviewed_on", w(a.profile.limit_reviewed_on)}}},
+                       {"limit_reviewed_on", w_opt(a.profile.limit_reviewed_on)}}},
                      {"tier", a.tier},
                      {"segment", a.segment},
                      {"receivables", w_list(a.receivables, w_receivable)},

@@ -5,7 +5,7 @@
 #include <string>
 
 TEST_SUITE("core.error") {
-    TEST_CASE("an error names its code, its field and its message in what()") {
+    TEST_CASE("an error names its code and its field and its message in what") {
         const crm::Error e(crm::ErrorCode::overflow, "order.amount", "beyond 38 digits");
         CHECK(e.code() == crm::ErrorCode::overflow);
         CHECK(e.field() == "order.amount");

@@ -135,8 +135,6 @@ TEST_SUITE("io.csv") {
              "rows[2].open_amount", "f.csv:2:5: "},
             {"unknown currency", head + "I,A,2025-01-01,2025-01-31,1.00,XYZ\n", ErrorCode::unknown_currency,
              "rows[2].currency", "f.csv:2:6: "},
-            {"due before invoiced", head + "I,A,2025-02-01,2025-01-31,1.00,CNY\n", ErrorCode::inconsistent,
-             "rows[2].due_on", "f.csv:2:4: "},
             {"too many places", head + "I,A,2025-01-01,2025-01-31,1.001,CNY\n", ErrorCode::invalid_argument,
              "rows[2].open_amount", "f.csv:2:5: "},
             {"unclosed quote", head + "\"I,A,2025-01-01,2025-01-31,1.00,CNY\n", ErrorCode::parse_error,

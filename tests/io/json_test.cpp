@@ -198,13 +198,13 @@ TEST_SUITE("io.json") {
                     R"({"tier": "A", "profile": {"account": "A", "limit": {"amount": "-1", "currency": "CNY"}, "limit_reviewed_on": "2025-01-01"}})");
             },
             ErrorCode::invalid_argument, "/profile/limit");
-        check_error(
-            [] {
-                return read_credit_account(
-                    R"({"tier": "A", "profile": {"account": "A", "limit": {"amount": "1", "currency": "CNY"}, "limit_reviewed_on": "2025-01-01"},
+        // a due date before the invoice date is a prepayment request (先款后票), not an error
+        const auto prepaid = read_credit_account(
+            R"({"tier": "A", "profile": {"account": "A", "limit": {"amount": "1", "currency": "CNY"}},
               "receivables": [{"invoice": "I", "invoiced_on": "2025-02-01", "due_on": "2025-01-01", "open_amount": {"amount": "1", "currency": "CNY"}}]})");
-            },
-            ErrorCode::inconsistent, "/receivables/0/due_on");
+        REQUIRE(prepaid.receivables.size() == 1);
+        CHECK(prepaid.receivables[0].due_on < prepaid.receivables[0].invoiced_on);
+        CHECK_FALSE(prepaid.profile.limit_reviewed_on.has_value());  // not given: no expiry check
         check_error(
             [] {
                 return read_credit_account(

@@ -285,7 +285,7 @@ TEST_SUITE("credit.aging") {
             ErrorCode::inconsistent, "buckets[1].to_days");
     }
 
-    TEST_CASE("bucket edges state their side: 30天以内 closes a bucket, 不满30天 opens the next") {
+    TEST_CASE("bucket edges state their side: 30天以内 closes a bucket 不满30天 opens the next") {
         const std::vector<std::int64_t> edges{30, 60, 90};
         // inclusive edges: 0-30, 31-60, 61-90, >90
         const AgingBuckets in = AgingBuckets::from_edges(edges, crm::Boundary::inclusive);
@@ -317,7 +317,7 @@ TEST_SUITE("credit.aging") {
                     ErrorCode::invalid_argument, "edges[0]");
     }
 
-    TEST_CASE("ERP conventions: an item due today as current or 1-30, not yet due apart") {
+    TEST_CASE("ERP conventions: an item due today as current or 1-30 not yet due apart") {
         const auto items = ledger();
         // default: B (due today, 500.00) is current with A (not yet due, 1000.00)
         CHECK(aging(items, as_of).amounts[0] == cny("1500.00"));
@@ -339,7 +339,7 @@ TEST_SUITE("credit.aging") {
             ErrorCode::invalid_argument, "options.due_today");
     }
 
-    TEST_CASE("credits net by date or stand in an unapplied column, as declared") {
+    TEST_CASE("credits net by date or stand in an unapplied column as declared") {
         std::vector<Receivable> items = ledger();
         items.push_back(past_due("CN", 45, cny("-150.00"), "A-1"));  // a credit note, 45 days old
         // refused unless declared

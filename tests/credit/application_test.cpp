@@ -73,7 +73,7 @@ Money unapplied_total(const AppliedLedger& l) {
 }  // namespace
 
 TEST_SUITE("credit.application") {
-    TEST_CASE("oldest due first pays the account's items by due date, a partial payment leaves the rest") {
+    TEST_CASE("oldest due first pays the account's items by due date a partial payment leaves the rest") {
         const auto items = ledger();
         // A-1 pays CNY 120.00: INV-2 (due 02-01) 50.00 in full, then INV-1 (03-01) 70.00 of 100.00.
         // A-2 pays CNY 20.00 of INV-9.
@@ -93,7 +93,7 @@ TEST_SUITE("credit.application") {
         CHECK(aging(l.open, as_of).total == cny("310.00"));  // 30 + 0 + 30 + 70 + 180
     }
 
-    TEST_CASE("cash beyond the account's open items is an unapplied credit or an error, as declared") {
+    TEST_CASE("cash beyond the account's open items is an unapplied credit or an error as declared") {
         const auto items = ledger();
         // A-2 owes 200.00 and pays 250.00: 50.00 stays as 预收款
         const std::vector<Receipt> receipts{receipt("HD-1", "A-2", "2024-06-10", cny("250.00"))};
@@ -113,7 +113,7 @@ TEST_SUITE("credit.application") {
             ErrorCode::invalid_argument, "receipts[0].amount");
     }
 
-    TEST_CASE("by reference each receipt pays the invoice it names, its instalments oldest due first") {
+    TEST_CASE("by reference each receipt pays the invoice it names its instalments oldest due first") {
         const auto items = ledger();
         // HD-1 names INV-3 with CNY 40.00: 预付款 30.00 (due 04-01) then 10.00 of 尾款.
         // HD-2 names INV-1's only line with 100.00: paid in full. HD-3 names nothing: 预收款 15.00.

@@ -393,7 +393,7 @@ TEST_SUITE("credit.check") {
         }
     }
 
-    TEST_CASE("each threshold states its side: 以上 includes the number, 超过 does not") {
+    TEST_CASE("each threshold states its side: 以上 includes the number 超过 does not") {
         // exposure before the order is 800,000.00 of a 1,000,000.00 limit
         {
             // warn at 90%: an order of 100,000.00 makes exactly 90%. 90%以上 (inclusive, the default)
@@ -467,7 +467,7 @@ TEST_SUITE("credit.check") {
         CHECK(ex.check("1.00").has("credit.limit_expired"));
     }
 
-    TEST_CASE("order amounts are whole minor units and an error names the order, not the operation") {
+    TEST_CASE("order amounts are whole minor units and an error names the order not the operation") {
         Example ex;
         // CNY 0.001 is not a whole number of fen
         check_error([&] { return ex.check("0.001"); }, ErrorCode::invalid_argument, "order.amount");

@@ -84,7 +84,7 @@ TEST_SUITE("credit.explain") {
               "- receivables of A-2 CNY 100.00 are within the cap CNY 1,000.00; headroom CNY 900.00");
     }
 
-    TEST_CASE("a provision explains each age band, its rate and its amount") {
+    TEST_CASE("a provision explains each age band its rate and its amount") {
         // within 1 year 10,000.00 x 5% = 500.00; 1-2 years 2,000.00 x 10% = 200.00; total 700.00
         const std::vector<Receivable> items{past_due("A", 100, cny("10000.00")),
                                             past_due("B", 400, cny("2000.00"))};
@@ -100,7 +100,7 @@ TEST_SUITE("credit.explain") {
                                "buckets");
     }
 
-    TEST_CASE("turnover explains its times and days, and the two degenerate cases") {
+    TEST_CASE("turnover explains its times and days and the two degenerate cases") {
         // 366 days, revenue 7,200,000.00 over an average of 1,200,000.00: 6.00 times, 61.00 days
         const AverageBalance avg = average_of_opening_and_closing(cny("1000000.00"), cny("1400000.00"));
         CHECK(

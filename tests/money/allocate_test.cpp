@@ -74,7 +74,7 @@ TEST_SUITE("money.allocate") {
         }
     }
 
-    TEST_CASE("arithmetic that fails on a weight names that weight, not the operation") {
+    TEST_CASE("arithmetic that fails on a weight names that weight not the operation") {
         // reproducer: 1E+30 + 1E-30 needs 61 digits; the error said field `add`
         crm::test::check_error(
             [] {

@@ -47,7 +47,7 @@ TEST_SUITE("money.capital") {
         CHECK(to_capital(cny("0.01"), {.zheng_after_jiao = true}) == "壹分");
     }
 
-    TEST_CASE("zero, amounts below one yuan, prefixes and signs") {
+    TEST_CASE("zero amounts below one yuan prefixes and signs") {
         CHECK(to_capital(cny("0")) == "零元整");
         CHECK(to_capital(cny("0.00")) == "零元整");
         CHECK(to_capital(cny("0.50")) == "伍角");
@@ -62,7 +62,7 @@ TEST_SUITE("money.capital") {
         CHECK(to_capital(cny("-0.00"), {.allow_negative = false}) == "零元整");
     }
 
-    TEST_CASE("万 and 亿 groups, with the zeros the rules ask for") {
+    TEST_CASE("万 and 亿 groups with the zeros the rules ask for") {
         CHECK(to_capital(cny("10000")) == "壹万元整");
         CHECK(to_capital(cny("1200000")) == "壹佰贰拾万元整");
         // 1,000,500: the zeros of 十万, 万 and 仟 are one 零 (the 仟 place is zero: not optional)
@@ -85,7 +85,7 @@ TEST_SUITE("money.capital") {
               "玖仟玖佰玖拾玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分");
     }
 
-    TEST_CASE("what has no capital form is refused, naming the field") {
+    TEST_CASE("what has no capital form is refused naming the field") {
         using crm::test::check_error;
         check_error([] { return to_capital(cny("12.345")); }, ErrorCode::invalid_argument, "amount");
         check_error([] { return to_capital(cny("-1.00")); }, ErrorCode::invalid_argument, "amount");
@@ -113,7 +113,7 @@ TEST_SUITE("money.capital") {
         CHECK(parse_capital("壹仟元整").amount().to_string() == "1000.00");
     }
 
-    TEST_CASE("text the rules do not write is refused, saying what they would write") {
+    TEST_CASE("text the rules do not write is refused saying what they would write") {
         const auto message_of = [](std::string_view text) {
             try {
                 (void)parse_capital(text);
@@ -151,7 +151,7 @@ TEST_SUITE("money.capital") {
             ErrorCode::parse_error, "amount_in_words");
     }
 
-    TEST_CASE("property: every amount's capital form reads back to it, with no stray 零") {
+    TEST_CASE("property: every amount's capital form reads back to it with no stray 零") {
         crm::test::Rng rng(20261201);
         const std::string ling = "零";
         for (int i = 0; i < 4000; ++i) {

@@ -276,7 +276,7 @@ TEST_SUITE("money.currency") {
               crm::ErrorCode::unknown_currency);
     }
 
-    TEST_CASE("the withdrawn table: sorted, none active, each replaced by an active code") {
+    TEST_CASE("the withdrawn table: sorted none active each replaced by an active code") {
         const auto list = crm::withdrawn_currencies();
         CHECK(list.size() == 14);
         for (std::size_t i = 0; i < list.size(); ++i) {

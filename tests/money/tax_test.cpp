@@ -72,7 +72,7 @@ TEST_SUITE("money.tax") {
         CHECK(split_inclusive(zeros, vat, TaxRounding::per_document).lines[1].tax.is_zero());
     }
 
-    TEST_CASE("bad input is refused, naming it") {
+    TEST_CASE("bad input is refused naming it") {
         using crm::test::check_error;
         check_error([] { return split_inclusive(cny("1.005"), vat); }, ErrorCode::invalid_argument, "gross");
         check_error([] { return split_inclusive(cny("1.00"), Percent{"-1"}); }, ErrorCode::invalid_argument,

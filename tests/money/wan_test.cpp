@@ -30,7 +30,7 @@ std::vector<std::string> texts(const std::vector<Decimal>& ds) {
 }  // namespace
 
 TEST_SUITE("money.wan") {
-    TEST_CASE("an amount in 万元, half-up to two places by default") {
+    TEST_CASE("an amount in 万元 half-up to two places by default") {
         // 1,234,567.89 / 10,000 = 123.456789 -> 123.46
         CHECK(to_wan(cny("1234567.89")).to_string() == "123.46");
         CHECK(format_wan(cny("1234567.89")) == "123.46万元");
@@ -83,7 +83,7 @@ TEST_SUITE("money.wan") {
         CHECK(wan_column(std::vector<Money>{}).total.is_zero());
     }
 
-    TEST_CASE("bad options and mixed currencies are refused, naming the input") {
+    TEST_CASE("bad options and mixed currencies are refused naming the input") {
         using crm::test::check_error;
         check_error([] { return to_wan(cny("1"), {.decimals = 9}); }, ErrorCode::invalid_argument,
                     "options.decimals");
@@ -100,7 +100,7 @@ TEST_SUITE("money.wan") {
         CHECK(crm::test::caught_error([&] { return wan_column(huge); }).field == "amounts[1]");
     }
 
-    TEST_CASE("property: allocated parts sum to the rounded total, each within one unit") {
+    TEST_CASE("property: allocated parts sum to the rounded total each within one unit") {
         crm::test::Rng rng(1001);
         const RoundingMode modes[] = {RoundingMode::half_up, RoundingMode::half_even, RoundingMode::half_down,
                                       RoundingMode::up,      RoundingMode::down,      RoundingMode::ceiling,

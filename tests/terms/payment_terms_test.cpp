@@ -331,7 +331,7 @@ TEST_SUITE("terms.payment_terms") {
             crm::ErrorCode::invalid_argument, "tax.tax");
     }
 
-    TEST_CASE("net N days then the next fixed pay day, and end of month then day D") {
+    TEST_CASE("net N days then the next fixed pay day and end of month then day D") {
         // net 30 then the 25th: 2024-01-15 + 30 = 02-14 -> 02-25; 2024-01-28 + 30 = 02-27 -> 03-25
         const DueRule pay_day = NetDays{.days = Days{30}, .then_day = 25u};
         CHECK(due_date(pay_day, EventDates{.invoice = day("2024-01-15")}) == day("2024-02-25"));
@@ -355,7 +355,7 @@ TEST_SUITE("terms.payment_terms") {
                                "terms.instalments[0].due.then_day");
     }
 
-    TEST_CASE("a fixed deposit then the balance by percentage, the last line taking what is left") {
+    TEST_CASE("a fixed deposit then the balance by percentage the last line taking what is left") {
         // 定金 CNY 5,000.00 on the invoice date, then the balance 12,345.67 - 5,000.00 = 7,345.67:
         // 50% on delivery = 3,672.835 -> 3,672.84 (half_up), the last 50% takes 3,672.83
         const PaymentTerms t{
@@ -403,7 +403,7 @@ TEST_SUITE("terms.payment_terms") {
         for (const ScheduledPayment& p : plan) CHECK(p.amount.is_zero());
     }
 
-    TEST_CASE("identical duplicate instalment rows are a lint warning, not an error") {
+    TEST_CASE("identical duplicate instalment rows are a lint warning not an error") {
         PaymentTerms t{.name = "doubled",
                        .instalments = {Instalment{"预付款", Percent{"50"}, NetDays{Days{0}}},
                                        Instalment{"预付款", Percent{"50"}, NetDays{Days{0}}}}};

@@ -31,7 +31,7 @@ std::int64_t walk(const Calendar& c, Date first, Date last) {
 }  // namespace
 
 TEST_SUITE("time.business_days") {
-    TEST_CASE("business days in a month, a quarter and a year on the China calendar") {
+    TEST_CASE("business days in a month a quarter and a year on the China calendar") {
         const Calendar china = crm::china_mainland_calendar();
         // February 2024: 21 weekdays, 5 of them Spring Festival (02-12..02-16), plus the make-up
         // Sundays 02-04 and 02-18: 18
@@ -54,7 +54,7 @@ TEST_SUITE("time.business_days") {
         CHECK(business_days_in(china, day("2024-02-10"), day("2024-02-10")) == 0);
     }
 
-    TEST_CASE("the n-th business day of a period, from the start or from the end") {
+    TEST_CASE("the n-th business day of a period from the start or from the end") {
         const Calendar china = crm::china_mainland_calendar();
         const Period feb = Period::month(2024, 2);
         CHECK(nth_business_day(china, feb, 1) == day("2024-02-01"));
@@ -69,7 +69,7 @@ TEST_SUITE("time.business_days") {
         CHECK(nth_business_day(china, Period::month(2024, 6), -1) == day("2024-06-28"));
     }
 
-    TEST_CASE("bad counts and ranges are refused, naming the input") {
+    TEST_CASE("bad counts and ranges are refused naming the input") {
         const Calendar china = crm::china_mainland_calendar();
         using crm::test::check_error;
         check_error([&] { return nth_business_day(china, Period::month(2024, 2), 0); },
@@ -89,7 +89,7 @@ TEST_SUITE("time.business_days") {
               21);  // weekends only, asked for
     }
 
-    TEST_CASE("property: counts agree with walking the days, and the n-th day is the n-th") {
+    TEST_CASE("property: counts agree with walking the days and the n-th day is the n-th") {
         const Calendar china = crm::china_mainland_calendar();
         const Calendar plant(Calendar::Spec{.name = "plant",
                                             .weekend = {crm::Weekday::friday},

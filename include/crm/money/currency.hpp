@@ -81,9 +81,9 @@ std::ostream& operator<<(std::ostream& os, const Currency& c);
 /// A withdrawn currency (ISO 4217 list three, "historic denominations") with the day it
 /// stopped being issued and the currency that replaced it.
 struct WithdrawnCurrency {
-    Currency currency;
+    Currency currency;  ///< the withdrawn code, as Currency::historic gives it
     Date withdrawn;  ///< the replacement's first day: amounts dated from then are new money in `replaced_by`
-    Currency replaced_by;
+    Currency replaced_by;  ///< the active currency that replaced it (EUR for HRK)
 };
 /// The withdrawn currencies the library knows, ordered by code: HRK, LTL, LVL, EEK, SKK, CYP, MTL,
 /// SIT (their euro changeovers), BGN (euro 2026-01-01), ANG (XCG 2025-03-31), MRO, STD (2018

@@ -31,15 +31,15 @@ namespace detail {
 
 /// The unit of crm::Days: `field` names it in errors, `one` and `many` print it.
 struct DayUnit {
-    static constexpr std::string_view field = "days";
-    static constexpr std::string_view one = "day";
-    static constexpr std::string_view many = "days";
+    static constexpr std::string_view field = "days";  ///< the field an overflow error names
+    static constexpr std::string_view one = "day";     ///< printed after 1 and -1
+    static constexpr std::string_view many = "days";   ///< printed after any other count
 };
 /// The unit of crm::Minutes.
 struct MinuteUnit {
-    static constexpr std::string_view field = "minutes";
-    static constexpr std::string_view one = "minute";
-    static constexpr std::string_view many = "minutes";
+    static constexpr std::string_view field = "minutes";  ///< the field an overflow error names
+    static constexpr std::string_view one = "minute";     ///< printed after 1 and -1
+    static constexpr std::string_view many = "minutes";   ///< printed after any other count
 };
 
 /// A signed number of whole `Unit`s. Zero by default. Arithmetic is exact and checked: a result

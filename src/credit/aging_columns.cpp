@@ -12,7 +12,6 @@
 #include <array>
 #include <cstring>
 #include <limits>
-#include <map>
 #include <string>
 
 namespace crm::credit {
@@ -22,6 +21,8 @@ namespace {
 using U128 = crm::detail::uint128;
 constexpr U128 kSignBit = U128{1} << 127;
 constexpr std::size_t kFastBuckets = 8;
+constexpr std::size_t kChunk = 16 * 1024;  // rows between progress reports; 2^14 x 2^49 < 2^64
+static_assert(kChunk <= (std::size_t{1} << 14));
 
 [[noreturn]] void sum_overflow(std::string_view column) {
     throw Error(ErrorCode::inexact, std::string(column), "a sum of amounts needs more than 38 digits");
@@ -100,6 +101,10 @@ public:
         return d;
     }
     [[nodiscard]] std::int32_t due(std::size_t i) const { return day(due_, due_name_, i); }
+    [[nodiscard]] const std::int32_t* due_days() const noexcept { return due_; }
+    [[nodiscard]] const std::int32_t* invoice_days() const noexcept { return invoiced_; }
+    [[nodiscard]] std::string_view due_name() const noexcept { return due_name_; }
+    [[nodiscard]] std::string_view invoice_name() const noexcept { return invoiced_name_; }
     [[nodiscard]] std::int32_t invoiced(std::size_t i) const { return day(invoiced_, invoiced_name_, i); }
     // The due date is not before the invoice date (only with invoice dates).
     void check_order(std::size_t i, std::int32_t due, std::int32_t invoiced) const {
@@ -123,7 +128,7 @@ private:
 crm::detail::ParallelOptions parallel_options(const BatchOptions& batch) {
     return crm::detail::ParallelOptions{.threads = batch.threads,
                                         .min_per_thread = 64 * 1024,
-                                        .chunk = 16 * 1024,
+                                        .chunk = kChunk,
                                         .progress = &batch.progress,
                                         .stop = batch.stop,
                                         .field = "batch.threads"};
@@ -157,13 +162,19 @@ struct AgingPass {
 template <bool kFewBuckets, bool kPastDue, bool kInvoiceDates>
 void age_rows(const AgingPass& pass, std::size_t begin, std::size_t end, U128* sums, std::size_t* counts) {
     const std::byte* const data = pass.amounts.data.data();
+    const std::int32_t* const due_days = pass.reader.due_days();
+    const std::int32_t* const invoice_days = pass.reader.invoice_days();
     const bool foreign = pass.reader.foreign();
     const std::int64_t today = pass.today;
     const auto upper = pass.upper;
+    // Amounts below 2^49 (5.6E+14 minor units) sum in 64 bits within a chunk: at most
+    // kChunk of them cannot wrap. The rest go straight to the 128-bit sums.
+    std::array<std::uint64_t, kFastBuckets> small{};
+    std::uint64_t* const narrow = kFewBuckets ? small.data() : nullptr;
     for (std::size_t i = begin; i < end; ++i) {
-        const std::int32_t due = pass.reader.due(i);
+        const std::int32_t due = RowReader::day(due_days, pass.reader.due_name(), i);
         std::int32_t invoiced = 0;
-        if constexpr (kInvoiceDates) invoiced = pass.reader.invoiced(i);
+        if constexpr (kInvoiceDates) invoiced = RowReader::day(invoice_days, pass.reader.invoice_name(), i);
         const std::int64_t age = today - (kPastDue ? due : invoiced);
         std::size_t b = 0;
         if constexpr (kFewBuckets) {
@@ -174,13 +185,21 @@ void age_rows(const AgingPass& pass, std::size_t begin, std::size_t end, U128* s
         std::uint64_t words[2];
         std::memcpy(words, data + 16 * i, 16);
         ++counts[b];
-        if (words[1] == 0 && !foreign) [[likely]] {
+        if constexpr (kInvoiceDates) pass.reader.check_order(i, due, invoiced);
+        if constexpr (kFewBuckets) {
+            if ((words[1] | (words[0] >> 49)) == 0 && !foreign) [[likely]] {
+                narrow[b] += words[0];
+                continue;
+            }
+        }
+        if (words[1] == 0 && !foreign) {
             sums[b] += words[0];  // below 2^64, fewer than 2^64 rows: no wrap
         } else {
             add_checked(sums[b], pass.reader.amount(i), pass.amounts.name);
         }
-        if constexpr (kInvoiceDates) pass.reader.check_order(i, due, invoiced);
     }
+    if constexpr (kFewBuckets)
+        for (std::size_t b = 0; b < kFastBuckets; ++b) sums[b] += small[b];
 }
 
 using AgeRows = void (*)(const AgingPass&, std::size_t, std::size_t, U128*, std::size_t*);
@@ -308,19 +327,28 @@ std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns
             }
         });
     check_not_stopped(run);
-    // Ordered by account id, as aging_by_account orders its reports.
-    std::map<AccountId, std::size_t> order;
+    // Ordered by account id, as aging_by_account orders its reports; a dictionary that lists
+    // an id twice gives one line for it.
+    std::vector<std::uint32_t> order;
+    order.reserve(groups);
     for (std::size_t g = 0; g < groups; ++g) {
         bool any = false;
         for (std::size_t s = 0; s < slices; ++s) any = any || seen[s][g] != 0;
-        if (any) order.emplace(AccountId{std::string(accounts.dictionary[g])}, g);
+        if (any) order.push_back(static_cast<std::uint32_t>(g));
     }
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const std::string_view a = accounts.dictionary[x];
+        const std::string_view b = accounts.dictionary[y];
+        return a < b || (a == b && x < y);
+    });
     std::vector<std::pair<AccountId, Money>> out;
     out.reserve(order.size());
-    for (const auto& [account, g] : order) {
+    for (std::size_t k = 0; k < order.size();) {
+        const std::string_view id = accounts.dictionary[order[k]];
         U128 total = 0;
-        for (std::size_t s = 0; s < slices; ++s) add_checked(total, sums[s][g], amounts.name);
-        out.emplace_back(account, money_of(total, currency));
+        for (; k < order.size() && accounts.dictionary[order[k]] == id; ++k)
+            for (std::size_t s = 0; s < slices; ++s) add_checked(total, sums[s][order[k]], amounts.name);
+        out.emplace_back(AccountId{std::string(id)}, money_of(total, currency));
     }
     return out;
 }

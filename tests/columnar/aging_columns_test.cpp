@@ -98,6 +98,28 @@ TEST_SUITE("columnar.aging") {
         CHECK(by_account[1] == std::pair{AccountId{"B"}, Money{"50.25", "CNY"}});
     }
 
+    TEST_CASE("an id listed twice in the dictionary gives one line for the account") {
+        // Arrow allows a dictionary with repeated values: rows at indices 0 and 2 are both
+        // account A (CNY 1.00 + CNY 3.00 = CNY 4.00); B has CNY 2.00.
+        Ledger l(Currency("CNY"));
+        l.add({InvoiceId{"1"}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"1.00", "CNY"}});
+        l.add({InvoiceId{"2"}, AccountId{"B"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"2.00", "CNY"}});
+        l.add({InvoiceId{"3"}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"3.00", "CNY"}});
+        ReceivableColumns columns = l.columns();
+        const std::vector<std::string_view> dictionary = {"A", "B", "A"};
+        const std::vector<std::int32_t> indices = {0, 1, 2};
+        columns.account =
+            crm::columnar::IdColumn{.name = "account", .indices = indices, .dictionary = dictionary};
+        const auto totals = open_by_account(columns);
+        REQUIRE(totals.size() == 2);
+        CHECK(totals[0] == std::pair{AccountId{"A"}, Money{"4.00", "CNY"}});
+        CHECK(totals[1] == std::pair{AccountId{"B"}, Money{"2.00", "CNY"}});
+        const std::vector<std::int32_t> outside = {0, 3, 1};
+        columns.account->indices = outside;
+        crm::test::check_error([&] { return open_by_account(columns); }, ErrorCode::out_of_range,
+                               "account[1]");
+    }
+
     TEST_CASE("columnar aging equals row aging on generated ledgers for any thread count") {
         crm::test::Rng rng(42);
         const Date as_of(2024, 6, 30);

@@ -81,7 +81,8 @@ public:
         if constexpr (std::signed_integral<I>) {
             // magnitude without overflow for the most negative value
             const bool negative = value < 0;
-            lo_ = negative ? static_cast<std::uint64_t>(-(value + 1)) + 1u : static_cast<std::uint64_t>(value);
+            lo_ =
+                negative ? static_cast<std::uint64_t>(-(value + 1)) + 1u : static_cast<std::uint64_t>(value);
             meta_ = negative ? sign_bit : 0u;
         } else {
             lo_ = static_cast<std::uint64_t>(value);

@@ -9,6 +9,7 @@ crm_required_packages=(
     libboost-dev libboost-date-time-dev
     doctest-dev libbenchmark-dev
     libpython3.11-testsuite
+    libssl-dev
 )
 
 crm_check_deps() {

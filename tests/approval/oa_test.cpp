@@ -435,6 +435,7 @@ TEST_SUITE("approval.oa") {
         exclusive.kind = RequestKind::expense;
         exclusive.over = cny("10000");
         exclusive.boundary = crm::Boundary::exclusive;
+        exclusive.levels = {line("general_manager")};  // a role runs one mode in a matrix
         exclusive.levels[0].mode = StepMode::all;
         const Matrix m{{inclusive, exclusive}, ladder()};
         Request d = request(RequestKind::discount);
@@ -452,6 +453,6 @@ TEST_SUITE("approval.oa") {
         e.amount = cny("10000.01");
         const Route re = route(m, e, org);
         CHECK(explain(describe_step(re, 0, org), crm::Lang::zh) ==
-              "第 1 步: sales director 销售总监, 会签, 因为金额超过CNY 10,000.00 (规则 D2)");
+              "第 1 步: general manager 总经理, 会签, 因为金额超过CNY 10,000.00 (规则 D2)");
     }
 }

@@ -1,11 +1,13 @@
-// Approval benchmarks (issue 7): routing a request through a 50-row delegation-of-authority
-// matrix, verifying a 3-step route, and the peer: the same matrix as CLIPS 6.30 rules (Debian
-// libclips-dev), deciding the same requests one by one (assert the request, run, read the
-// `need` facts, retract). Target: BM_route_50_rows at least 20x faster than
-// BM_peer_clips_route_50_rows; both must agree on every request before timing.
+// Approval benchmarks: routing a request through a 50-row delegation-of-authority matrix (with
+// inclusive and exclusive thresholds, OA step modes, automatic approval and copy recipients),
+// verifying a 3-step route, verifying 30 OA events against a 10-step route, and the peer: the
+// same matrix as CLIPS 6.30 rules (Debian libclips-dev), deciding the same requests one by one
+// (assert the request, run, read the `need` facts, retract). Target: BM_route_50_rows at least
+// 20x faster than BM_peer_clips_route_50_rows; both must agree on every request before timing.
 
 #include <crm/approval/compiled.hpp>
 #include <crm/approval/matrix.hpp>
+#include <crm/approval/oa.hpp>
 #include <crm/approval/route.hpp>
 #include <crm/approval/verify.hpp>
 #include <crm/core/org_chart.hpp>
@@ -58,19 +60,33 @@ crm::OrgChart org() {
 crm::Money cny(std::int64_t yuan) { return crm::Money{crm::Decimal{yuan}, crm::Currency{}}; }
 
 // The 50-row matrix: 17 families over the eight kinds, with segment, region and product-line
-// conditions, base rows, and overlapping families (whose routes are unioned).
+// conditions, base rows, and overlapping families (whose routes are unioned). Thresholds read
+// "over" (超过, exclusive) except every third row, which reads "or more" (以上, inclusive). The
+// OA modes: finance countersigns (会签), the general manager's step runs in order (依次审批),
+// the others are or-signed (或签); the regional manager's step passes by itself up to CNY 1,000
+// (自动同意); some rows copy finance or the general manager (抄送).
 Matrix matrix_50() {
-    const Level rm{RoleId{"regional_manager"}}, kam{RoleId{"key_account_manager"}},
-        dir{RoleId{"sales_director"}}, gm{RoleId{"general_manager"}}, fin{RoleId{"finance"}, Reach::function};
+    Level rm{RoleId{"regional_manager"}};
+    rm.auto_at_most = cny(1'000);
+    const Level kam{RoleId{"key_account_manager"}}, dir{RoleId{"sales_director"}};
+    Level gm{RoleId{"general_manager"}};
+    gm.mode = StepMode::in_order;
+    Level fin{RoleId{"finance"}, Reach::function};
+    fin.mode = StepMode::all;
     using K = RequestKind;
     std::vector<Row> rows;
     int n = 0;
     const auto add = [&](K kind, Conditions when, std::optional<Threshold> over, std::vector<Level> levels) {
-        rows.push_back(Row{.id = RuleId{"R" + std::to_string(++n)},
+        ++n;
+        rows.push_back(Row{.id = RuleId{"R" + std::to_string(n)},
                            .kind = kind,
                            .when = std::move(when),
                            .over = std::move(over),
-                           .levels = std::move(levels)});
+                           .levels = std::move(levels),
+                           .boundary = n % 3 == 0 ? crm::Boundary::inclusive : crm::Boundary::exclusive,
+                           .cc = n % 7 == 0    ? std::vector<CopyTo>{CopyTo{.role = RoleId{"finance"}}}
+                                 : n % 11 == 0 ? std::vector<CopyTo>{CopyTo{.person = PersonId{"zhang"}}}
+                                               : std::vector<CopyTo>{}});
     };
     const Conditions any{};
     const crm::Percent pc5{"5"}, pc10{"10"}, pc20{"20"}, pc3{"3"}, pc8{"8"}, pc15{"15"}, pc4{"4"}, pc12{"12"},
@@ -217,6 +233,122 @@ void BM_verify_3_steps(benchmark::State& state) {
 }
 BENCHMARK(BM_verify_3_steps);
 
+// ---- OA events: 10 steps, 会签 and 或签 mixed, 30 events with transfers, additions and a return ----
+
+struct OaFixture {
+    crm::OrgChart org;
+    Request request;
+    OaRoute route;
+    std::vector<Event> events;
+};
+
+OaFixture oa_fixture() {
+    auto roles = crm::default_roles();
+    const char* const functions[] = {"finance", "legal", "hr", "audit", "it", "quality"};
+    const int ranks[] = {4, 3, 2, 4, 3, 5};
+    for (int f = 0; f < 6; ++f) roles.push_back(crm::Role{RoleId{functions[f]}, functions[f], ranks[f]});
+    using crm::Person;
+    std::vector<Person> people{
+        Person{PersonId{"m4"}, "M4", RoleId{"general_manager"}, std::nullopt, {}},
+        Person{PersonId{"m3"}, "M3", RoleId{"sales_director"}, PersonId{"m4"}, {}},
+        Person{PersonId{"m2"}, "M2", RoleId{"key_account_manager"}, PersonId{"m3"}, {}},
+        Person{PersonId{"m1"}, "M1", RoleId{"regional_manager"}, PersonId{"m2"}, {}},
+        Person{PersonId{"req"}, "Requester", RoleId{"sales_rep"}, PersonId{"m1"}, {}}};
+    for (const char* f : functions)
+        for (const char* suffix : {"_a", "_b"})
+            people.push_back(Person{
+                PersonId{std::string(f) + suffix}, std::string(f) + suffix, RoleId{f}, PersonId{"m4"}, {}});
+    crm::OrgChart org{roles, people};
+    std::vector<Level> levels{Level{RoleId{"regional_manager"}}, Level{RoleId{"key_account_manager"}},
+                              Level{RoleId{"sales_director"}}, Level{RoleId{"general_manager"}}};
+    for (int f = 0; f < 6; ++f) {
+        Level l{RoleId{functions[f]}, Reach::function};
+        l.mode = f % 2 == 0 ? StepMode::all : StepMode::any_one;  // finance, hr, it countersign
+        levels.push_back(l);
+    }
+    const Matrix m{{Row{.id = RuleId{"X"}, .kind = RequestKind::expense, .levels = levels}}, roles};
+    Request r{.id = crm::RequestId{"E-1"},
+              .kind = RequestKind::expense,
+              .requester = PersonId{"req"},
+              .region = RegionId{"east"},
+              .amount = cny(80'000)};
+    OaRoute oa = resolve(route(m, r, org), r, org, Submission{.dedupe = Dedupe::every_occurrence});
+    const auto step = [&oa](const char* role) {
+        for (std::size_t s = 0; s < oa.steps.size(); ++s)
+            if (oa.steps[s].step.level.role == RoleId{role}) return s;
+        return oa.steps.size();
+    };
+    std::vector<Event> e;
+    int minute = 0;
+    const auto at = [&minute] {
+        return crm::DateTime{crm::Date(2024, 5, 6), crm::TimeOfDay::from_minutes(minute++)};
+    };
+    const auto ok = [&](const char* role, const char* who) {
+        e.push_back(Event{.kind = EventKind::approve,
+                          .step = step(role),
+                          .actor = PersonId{who},
+                          .at = at(),
+                          .fingerprint = oa.fingerprint});
+    };
+    const auto hand = [&](EventKind kind, const char* role, const char* who, const char* to) {
+        e.push_back(Event{
+            .kind = kind, .step = step(role), .actor = PersonId{who}, .target = PersonId{to}, .at = at()});
+    };
+    hand(EventKind::transfer, "regional_manager", "m1", "m2");
+    ok("regional_manager", "m2");
+    hand(EventKind::add_after, "hr", "hr_a", "m4");
+    ok("hr", "hr_a");
+    ok("hr", "hr_b");
+    ok("hr", "m4");
+    ok("key_account_manager", "m2");
+    ok("legal", "legal_a");
+    ok("it", "it_a");
+    ok("it", "it_b");
+    e.push_back(Event{.kind = EventKind::return_to,
+                      .step = step("sales_director"),
+                      .actor = PersonId{"m3"},
+                      .to_step = step("key_account_manager"),
+                      .at = at()});
+    ok("key_account_manager", "m2");
+    ok("it", "it_a");
+    ok("it", "it_b");
+    ok("legal", "legal_a");
+    hand(EventKind::transfer, "sales_director", "m3", "m4");
+    ok("sales_director", "m4");
+    hand(EventKind::add_before, "audit", "audit_a", "m1");
+    ok("audit", "m1");
+    ok("audit", "audit_a");
+    ok("finance", "finance_a");
+    hand(EventKind::add_after, "finance", "finance_b", "m3");
+    ok("finance", "finance_b");
+    ok("finance", "m3");
+    ok("general_manager", "m4");
+    ok("quality", "quality_b");
+    ok("quality", "quality_a");
+    ok("legal", "legal_b");
+    ok("audit", "audit_b");
+    ok("general_manager", "m1");  // refused: not an approver of that step
+    return OaFixture{std::move(org), std::move(r), std::move(oa), std::move(e)};
+}
+
+void BM_verify_oa_events_10_steps(benchmark::State& state) {
+    const OaFixture f = oa_fixture();
+    if (f.route.steps.size() != 10 || f.events.size() != 30) {
+        state.SkipWithError("the OA fixture does not have 10 steps and 30 events");
+        return;
+    }
+    if (!is_satisfied(verify(f.route, f.events, f.request, f.org))) {
+        state.SkipWithError("the OA events do not fill the route");
+        return;
+    }
+    for (auto _ : state) {
+        crm::Decision d = verify(f.route, f.events, f.request, f.org);
+        benchmark::DoNotOptimize(d);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_verify_oa_events_10_steps);
+
 #if defined(CRM_HAVE_CLIPS)
 
 // ---- the CLIPS peer -------------------------------------------------------------------------
@@ -280,11 +412,16 @@ std::vector<std::string> clips_constructs(const Matrix& m) {
         for (const detail::DimensionGroup& g : f.groups) {
             const std::string slot = slot_of(g.dimension);
             for (std::size_t b = 0; b < g.bands.size(); ++b) {
-                std::string test = "(" + slot + " ?x&:(> ?x " +
+                // in the band: at (以上) or past (超过) its threshold, and not in the next band
+                const auto side = [](const detail::Band& band, bool lower) {
+                    const bool inclusive = band.boundary == crm::Boundary::inclusive;
+                    return lower ? (inclusive ? ">=" : ">") : (inclusive ? "<" : "<=");
+                };
+                std::string test = "(" + slot + " ?x&:(" + side(g.bands[b], true) + " ?x " +
                                    std::to_string(scaled_integer(g.bands[b].over, g.dimension)) + ")";
                 if (b + 1 < g.bands.size())
-                    test +=
-                        "&:(<= ?x " + std::to_string(scaled_integer(g.bands[b + 1].over, g.dimension)) + ")";
+                    test += "&:(" + std::string(side(g.bands[b + 1], false)) + " ?x " +
+                            std::to_string(scaled_integer(g.bands[b + 1].over, g.dimension)) + ")";
                 test += ")";
                 out.push_back("(defrule band-" + std::to_string(++n) + " " + pattern + " " + test + ") =>" +
                               asserts(d, g.bands[b]) + ")");
@@ -294,9 +431,10 @@ std::vector<std::string> clips_constructs(const Matrix& m) {
             std::string tests;
             int v = 0;
             for (const detail::DimensionGroup& g : f.groups) {
-                tests += " (" + slot_of(g.dimension) + " ?v" + std::to_string(v) + "&:(<= ?v" +
-                         std::to_string(v) + " " +
-                         std::to_string(scaled_integer(g.bands.front().over, g.dimension)) + "))";
+                const char* below =
+                    g.bands.front().boundary == crm::Boundary::inclusive ? "&:(< ?v" : "&:(<= ?v";
+                tests += " (" + slot_of(g.dimension) + " ?v" + std::to_string(v) + below + std::to_string(v) +
+                         " " + std::to_string(scaled_integer(g.bands.front().over, g.dimension)) + "))";
                 ++v;
             }
             out.push_back("(defrule base-" + std::to_string(++n) + " " + pattern + tests + ") =>" +

@@ -53,6 +53,8 @@ class CrmrulesConan(ConanFile):
     def requirements(self):
         # header-only use of Boost.Multiprecision and Boost.Date_Time; Debian 12 has 1.74
         self.requires("boost/[>=1.74 <2]")
+        # libcrypto: SHA-256 of approval fingerprints; Debian 12 has 3.0
+        self.requires("openssl/[>=3.0 <4]")
 
     def build_requirements(self):
         self.test_requires("doctest/[>=2.4.9 <3]")

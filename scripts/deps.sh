@@ -9,7 +9,7 @@
 # for approval routing) is in no group.
 
 declare -A crm_package_groups=(
-    [build]="cmake g++ make libboost-dev libboost-date-time-dev nlohmann-json3-dev libcli11-dev"
+    [build]="cmake g++ make libboost-dev libboost-date-time-dev nlohmann-json3-dev libcli11-dev libssl-dev"
     [test]="doctest-dev libpython3.11-testsuite pkg-config binutils python3 python3-venv"
     [bench]="libbenchmark-dev"
     [clang]="clang libclang-rt-14-dev"

@@ -132,7 +132,7 @@ void approval() {
         {{PersonId{"zhao"}, "Zhao Lei", RoleId{"sales_director"}},
          {PersonId{"li"}, "Li Na", RoleId{"regional_manager"}, PersonId{"zhao"}, {crm::RegionId{"east"}}},
          {PersonId{"wang"}, "Wang Fang", RoleId{"sales_rep"}, PersonId{"li"}}}};
-    // over 5% off list: the regional manager; over 10%: the regional manager, then the sales director
+    // 5% or more off list (5%以上): the regional manager; 10% or more: the regional manager, then the sales director
     const Matrix matrix{{Row{.id = crm::RuleId{"D1"},
                              .kind = RequestKind::discount,
                              .over = crm::Percent{"5"},

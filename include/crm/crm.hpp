@@ -11,6 +11,7 @@
 #include <crm/account/visit.hpp>
 #include <crm/approval/lint.hpp>
 #include <crm/approval/matrix.hpp>
+#include <crm/approval/oa.hpp>
 #include <crm/approval/reasons.hpp>
 #include <crm/approval/request.hpp>
 #include <crm/approval/route.hpp>

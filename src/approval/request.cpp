@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <map>
+#include <openssl/evp.h>
 #include <ostream>
 #include <string>
 #include <tuple>
@@ -66,6 +67,8 @@ std::string_view to_string(Authority authority) noexcept {
 std::ostream& operator<<(std::ostream& os, Authority authority) { return os << to_string(authority); }
 
 void Request::validate() const {
+    if (static_cast<std::size_t>(kind) >= request_kind_count)
+        throw Error(ErrorCode::invalid_argument, "request.kind", "not a request kind");
     if (amount.signum() < 0)
         throw Error(ErrorCode::invalid_argument, "request.amount", "the amount is negative");
     if (percent.value().signum() < 0)
@@ -80,19 +83,6 @@ void Request::validate() const {
 
 namespace {
 
-constexpr std::uint64_t fnv_offset = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t fnv_prime = 0x100000001b3ULL;
-
-/// Receives the canonical text piece by piece: either hashes it or collects it.
-struct Hasher {
-    std::uint64_t h = fnv_offset;
-    void put(std::string_view text) noexcept {
-        for (const char c : text) {
-            h ^= static_cast<unsigned char>(c);
-            h *= fnv_prime;
-        }
-    }
-};
 struct Collector {
     std::string text;
     void put(std::string_view piece) { text.append(piece); }
@@ -174,22 +164,44 @@ std::string canonical_text(const Request& request) {
 }
 
 Fingerprint fingerprint(const Request& request) {
-    Hasher h;
-    put_request(h, request);
-    return Fingerprint{h.h};
+    Collector c;
+    c.text.reserve(160 + request.content.size());
+    put_request(c, request);
+    Fingerprint fp;
+    unsigned int size = 0;
+    if (EVP_Digest(c.text.data(), c.text.size(), fp.bytes.data(), &size, EVP_sha256(), nullptr) != 1 ||
+        size != fp.bytes.size())
+        throw Error(ErrorCode::invalid_operation, "request", "SHA-256 is not available from libcrypto");
+    return fp;
 }
 
-std::string to_string(Fingerprint fp) {
+std::string to_string(const Fingerprint& fp) {
     static constexpr char hex[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = hex[fp.value & 0xfu];
-        fp.value >>= 4;
+    std::string out;
+    out.reserve(2 * fp.bytes.size());
+    for (const std::uint8_t b : fp.bytes) {
+        out += hex[b >> 4u];
+        out += hex[b & 0xfu];
     }
     return out;
 }
 
-std::ostream& operator<<(std::ostream& os, Fingerprint fp) { return os << to_string(fp); }
+Fingerprint parse_fingerprint(std::string_view hex, std::string_view field) {
+    Fingerprint fp;
+    if (hex.size() != 2 * fp.bytes.size())
+        throw Error(ErrorCode::parse_error, std::string(field), "a fingerprint is 64 hex digits");
+    const auto digit = [&](char c) -> unsigned {
+        if (c >= '0' && c <= '9') return static_cast<unsigned>(c - '0');
+        if (c >= 'a' && c <= 'f') return static_cast<unsigned>(c - 'a' + 10);
+        if (c >= 'A' && c <= 'F') return static_cast<unsigned>(c - 'A' + 10);
+        throw Error(ErrorCode::parse_error, std::string(field), "a fingerprint is 64 hex digits");
+    };
+    for (std::size_t i = 0; i < fp.bytes.size(); ++i)
+        fp.bytes[i] = static_cast<std::uint8_t>((digit(hex[2 * i]) << 4u) | digit(hex[2 * i + 1]));
+    return fp;
+}
+
+std::ostream& operator<<(std::ostream& os, const Fingerprint& fp) { return os << to_string(fp); }
 
 // ---- duplicates ----------------------------------------------------------------------------
 
@@ -211,7 +223,7 @@ std::vector<Duplicate> find_duplicates(std::span<const Request> requests) {
     std::vector<Duplicate> out;
     std::unordered_map<RequestId, std::size_t> by_id;
     // (kind, requester, fingerprint) -> the first index with that content
-    std::map<std::tuple<RequestKind, std::string, std::uint64_t>, std::size_t> by_content;
+    std::map<std::tuple<RequestKind, std::string, Fingerprint>, std::size_t> by_content;
     by_id.reserve(requests.size());
     for (std::size_t i = 0; i < requests.size(); ++i) {
         const Request& r = requests[i];
@@ -221,7 +233,7 @@ std::vector<Duplicate> find_duplicates(std::span<const Request> requests) {
             continue;
         }
         const auto [content_it, new_content] =
-            by_content.emplace(std::tuple{r.kind, r.requester.value(), fingerprint(r).value}, i);
+            by_content.emplace(std::tuple{r.kind, r.requester.value(), fingerprint(r)}, i);
         if (!new_content) out.push_back(Duplicate{i, content_it->second, DuplicateBy::same_content});
     }
     return out;

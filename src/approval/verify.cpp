@@ -30,6 +30,10 @@ void Delegation::validate(std::string_view field) const {
     if (kinds.empty())
         throw Error(ErrorCode::invalid_argument, f + ".kinds",
                     "a delegation must name the request kinds it covers");
+    for (std::size_t j = 0; j < kinds.size(); ++j)
+        if (static_cast<std::size_t>(kinds[j]) >= request_kind_count)
+            throw Error(ErrorCode::invalid_argument, f + ".kinds[" + std::to_string(j) + "]",
+                        "not a request kind");
     if (to < from) throw Error(ErrorCode::inconsistent, f + ".to", "the delegation ends before it starts");
 }
 
@@ -175,11 +179,17 @@ Decision verify_impl(const Route& route, std::span<const Approval> approvals, co
                      ChartAt&& chart_at, const OrgChart* display, std::span<const Delegation> delegations) {
     for (std::size_t i = 0; i < delegations.size(); ++i)
         delegations[i].validate("delegations[" + std::to_string(i) + "]");
-    for (std::size_t i = 0; i < approvals.size(); ++i)
+    for (std::size_t i = 0; i < approvals.size(); ++i) {
         if (approvals[i].approver.empty())
             throw Error(ErrorCode::invalid_argument, "approvals[" + std::to_string(i) + "].approver",
                         "the approver is empty");
+        const Authority a = approvals[i].authority;
+        if (a != Authority::proposal && a != Authority::rating && a != Authority::approval)
+            throw Error(ErrorCode::invalid_argument, "approvals[" + std::to_string(i) + "].authority",
+                        "not an authority type");
+    }
 
+    request.validate();
     Decision decision;
     const Fingerprint fp = fingerprint(request);
     const bool outdated = route.request != request.id || !route.basis.matches(request);

@@ -1,6 +1,8 @@
 #include <crm/pricing/lint.hpp>
+#include <crm/pricing/reasons.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <ostream>
 #include <tuple>
@@ -49,6 +51,11 @@ bool covers(const std::vector<T>& outer, const std::vector<T>& inner) {
     return std::all_of(inner.begin(), inner.end(), [&](const T& x) { return contains(outer, x); });
 }
 
+LintFinding finding(LintKind kind, std::vector<RuleId> rules, std::string group, Reason reason) {
+    std::string message = explain(reason, Lang::en);
+    return LintFinding{kind, std::move(rules), std::move(group), std::move(message), std::move(reason)};
+}
+
 class Linter {
 public:
     explicit Linter(const RuleBook& book) : book_(book) {
@@ -57,7 +64,8 @@ public:
 
     bool in_any(const ProductId& p, const std::vector<ProductGroupId>& groups) const {
         const auto gs = book_.groups_of(p);
-        return std::any_of(gs.begin(), gs.end(), [&](const ProductGroupId& g) { return contains(groups, g); });
+        return std::any_of(gs.begin(), gs.end(),
+                           [&](const ProductGroupId& g) { return contains(groups, g); });
     }
 
     // Some product can satisfy the product and product-group conditions of both rules.
@@ -83,18 +91,24 @@ public:
         return false;
     }
 
+    // `lower`'s upper bound ends before `upper`'s lower bound starts (no quantity in both).
+    static bool ends_before(const Conditions& lower, const Conditions& upper) {
+        if (!lower.max_quantity) return false;
+        const Decimal upper_min = upper.min_quantity.value_or(Decimal{});
+        const Boundary upper_side = upper.min_quantity ? upper.min_side : Boundary::inclusive;
+        if (*lower.max_quantity < upper_min) return true;
+        return *lower.max_quantity == upper_min &&
+               !(lower.max_side == Boundary::inclusive && upper_side == Boundary::inclusive);
+    }
+
     static bool quantities_overlap(const Conditions& a, const Conditions& b) {
-        const Decimal a_min = a.min_quantity.value_or(Decimal{});
-        const Decimal b_min = b.min_quantity.value_or(Decimal{});
-        if (a.max_quantity && *a.max_quantity <= b_min) return false;
-        if (b.max_quantity && *b.max_quantity <= a_min) return false;
-        return true;
+        return !ends_before(a, b) && !ends_before(b, a);
     }
 
     bool can_hold_together(const Conditions& a, const Conditions& b) const {
         return products_overlap(a, b) && !disjoint(a.accounts, b.accounts) && !disjoint(a.tiers, b.tiers) &&
-               !disjoint(a.segments, b.segments) && !disjoint(a.regions, b.regions) && quantities_overlap(a, b) &&
-               a.valid.overlaps(b.valid);
+               !disjoint(a.segments, b.segments) && !disjoint(a.regions, b.regions) &&
+               quantities_overlap(a, b) && a.valid.overlaps(b.valid);
     }
 
     // Whenever `b` holds, `a` holds.
@@ -102,16 +116,27 @@ public:
         if (!a.products.empty() && !covers(a.products, b.products)) return false;
         if (!a.product_groups.empty()) {
             const bool by_group = !b.product_groups.empty() && covers(a.product_groups, b.product_groups);
-            const bool by_product = !b.products.empty() &&
-                                    std::all_of(b.products.begin(), b.products.end(),
-                                                [&](const ProductId& p) { return in_any(p, a.product_groups); });
+            const bool by_product = !b.products.empty() && std::all_of(b.products.begin(), b.products.end(),
+                                                                       [&](const ProductId& p) {
+                                                                           return in_any(p, a.product_groups);
+                                                                       });
             if (!by_group && !by_product) return false;
         }
         if (!covers(a.accounts, b.accounts) || !covers(a.tiers, b.tiers) || !covers(a.segments, b.segments) ||
             !covers(a.regions, b.regions))
             return false;
-        if (a.min_quantity.value_or(Decimal{}) > b.min_quantity.value_or(Decimal{})) return false;
-        if (a.max_quantity && (!b.max_quantity || *b.max_quantity > *a.max_quantity)) return false;
+        const Decimal a_min = a.min_quantity.value_or(Decimal{});
+        const Decimal b_min = b.min_quantity.value_or(Decimal{});
+        if (a_min > b_min) return false;
+        if (a_min == b_min && a.min_quantity && a.min_side == Boundary::exclusive &&
+            !(b.min_quantity && b.min_side == Boundary::exclusive))
+            return false;
+        if (a.max_quantity) {
+            if (!b.max_quantity || *b.max_quantity > *a.max_quantity) return false;
+            if (*b.max_quantity == *a.max_quantity && a.max_side == Boundary::exclusive &&
+                b.max_side == Boundary::inclusive)
+                return false;
+        }
         if (a.valid.from > b.valid.from) return false;
         if (a.valid.to && (!b.valid.to || *b.valid.to > *a.valid.to)) return false;
         return true;
@@ -153,8 +178,8 @@ public:
 
     bool never_fires(const Rule& r) const {
         const Conditions& c = r.when;
-        if (!c.products.empty() &&
-            std::none_of(c.products.begin(), c.products.end(), [&](const ProductId& p) { return known_.contains(p); }))
+        if (!c.products.empty() && std::none_of(c.products.begin(), c.products.end(),
+                                                [&](const ProductId& p) { return known_.contains(p); }))
             return true;
         if (!c.product_groups.empty()) {
             for (const ProductGroup& g : book_.product_groups())
@@ -170,20 +195,24 @@ public:
         std::map<std::string, std::vector<std::size_t>> by_group;
         for (std::size_t i = 0; i < rules.size(); ++i) {
             if (never_fires(rules[i]))
-                out.push_back({LintKind::never_fires, {rules[i].id}, rules[i].group,
-                               "names only products or product groups the book does not know"});
+                out.push_back(finding(
+                    LintKind::never_fires, {rules[i].id}, rules[i].group,
+                    Reason{reasons::lint_never_fires, Outcome::warn}.with("rule", rules[i].id.value())));
             by_group[rules[i].group].push_back(i);
         }
         for (const auto& [name, members] : by_group) {
-            if (!name.empty()) exclusive(name, members, out);
-            else cumulative(members, out);
+            if (!name.empty())
+                exclusive(name, members, out);
+            else
+                cumulative(members, out);
             breaks(name, members, out);
         }
         return out;
     }
 
 private:
-    void exclusive(const std::string& name, const std::vector<std::size_t>& members, std::vector<LintFinding>& out) const {
+    void exclusive(const std::string& name, const std::vector<std::size_t>& members,
+                   std::vector<LintFinding>& out) const {
         const auto rules = book_.rules();
         const GroupPolicy policy = book_.find_group(name)->policy;
         for (std::size_t x = 0; x < members.size(); ++x) {
@@ -192,8 +221,11 @@ private:
                 const Rule& b = rules[members[y]];
                 if (!can_hold_together(a.when, b.when)) continue;
                 if (a.priority == b.priority && a.action == b.action)
-                    out.push_back({LintKind::unbreakable_tie, {a.id, b.id}, name,
-                                   "same priority and same action: only the rule id decides"});
+                    out.push_back(finding(LintKind::unbreakable_tie, {a.id, b.id}, name,
+                                          Reason{reasons::lint_unbreakable_tie, Outcome::warn}
+                                              .with("rule", a.id.value())
+                                              .with("other_rule", b.id.value())
+                                              .with("group", name)));
             }
         }
         for (std::size_t x = 0; x < members.size(); ++x) {
@@ -202,8 +234,11 @@ private:
                 if (x == y) continue;
                 const Rule& a = rules[members[y]];
                 if (always_beats(a, b, policy)) {
-                    out.push_back({LintKind::shadowed, {b.id, a.id}, name,
-                                   "another rule of the group holds whenever this one does and always wins"});
+                    out.push_back(finding(LintKind::shadowed, {b.id, a.id}, name,
+                                          Reason{reasons::lint_shadowed, Outcome::warn}
+                                              .with("rule", b.id.value())
+                                              .with("other_rule", a.id.value())
+                                              .with("group", name)));
                     break;
                 }
             }
@@ -217,16 +252,21 @@ private:
             for (std::size_t y = x + 1; y < members.size(); ++y) {
                 const Rule& b = rules[members[y]];
                 if (a.sequence != b.sequence || !can_hold_together(a.when, b.when)) continue;
-                const bool commute = a.action.kind == b.action.kind &&
-                                     (a.action.kind == ActionKind::percent_off || a.action.kind == ActionKind::amount_off);
+                const bool commute =
+                    a.action.kind == b.action.kind &&
+                    (a.action.kind == ActionKind::percent_off || a.action.kind == ActionKind::amount_off);
                 if (!commute)
-                    out.push_back({LintKind::undeclared_order, {a.id, b.id}, "",
-                                   "same sequence and the order changes the price: only the rule id decides"});
+                    out.push_back(finding(LintKind::undeclared_order, {a.id, b.id}, "",
+                                          Reason{reasons::lint_undeclared_order, Outcome::warn}
+                                              .with("rule", a.id.value())
+                                              .with("other_rule", b.id.value())
+                                              .with("sequence", static_cast<std::int64_t>(a.sequence))));
             }
         }
     }
 
-    void breaks(const std::string& name, const std::vector<std::size_t>& members, std::vector<LintFinding>& out) const {
+    void breaks(const std::string& name, const std::vector<std::size_t>& members,
+                std::vector<LintFinding>& out) const {
         const auto rules = book_.rules();
         // bands with the same other conditions form one table
         std::vector<std::vector<std::size_t>> tables;
@@ -236,12 +276,15 @@ private:
             const auto same_table = [&](const std::vector<std::size_t>& t) {
                 const Conditions& o = rules[t.front()].when;
                 return o.products == r.when.products && o.product_groups == r.when.product_groups &&
-                       o.accounts == r.when.accounts && o.tiers == r.when.tiers && o.segments == r.when.segments &&
-                       o.regions == r.when.regions && o.valid.overlaps(r.when.valid);
+                       o.accounts == r.when.accounts && o.tiers == r.when.tiers &&
+                       o.segments == r.when.segments && o.regions == r.when.regions &&
+                       o.valid.overlaps(r.when.valid);
             };
             auto it = std::find_if(tables.begin(), tables.end(), same_table);
-            if (it == tables.end()) tables.push_back({i});
-            else it->push_back(i);
+            if (it == tables.end())
+                tables.push_back({i});
+            else
+                it->push_back(i);
         }
         for (std::vector<std::size_t>& t : tables) {
             std::sort(t.begin(), t.end(), [&](std::size_t a, std::size_t b) {
@@ -252,13 +295,23 @@ private:
                 const Rule& prev = rules[t[k - 1]];
                 const Rule& next = rules[t[k]];
                 const Decimal next_min = next.when.min_quantity.value_or(Decimal{});
-                if (!prev.when.max_quantity || next_min < *prev.when.max_quantity)
-                    out.push_back({LintKind::overlapping_breaks, {prev.id, next.id}, name,
-                                   "the quantity bands overlap from " + next_min.to_string()});
-                else if (next_min > *prev.when.max_quantity)
-                    out.push_back({LintKind::break_gap, {prev.id, next.id}, name,
-                                   "no band covers quantities from " + prev.when.max_quantity->to_string() + " to " +
-                                       next_min.to_string()});
+                const bool next_includes =
+                    !next.when.min_quantity || next.when.min_side == Boundary::inclusive;
+                const bool prev_includes = prev.when.max_side == Boundary::inclusive;
+                if (!prev.when.max_quantity || next_min < *prev.when.max_quantity ||
+                    (next_min == *prev.when.max_quantity && next_includes && prev_includes))
+                    out.push_back(finding(LintKind::overlapping_breaks, {prev.id, next.id}, name,
+                                          Reason{reasons::lint_overlapping_breaks, Outcome::warn}
+                                              .with("rule", prev.id.value())
+                                              .with("other_rule", next.id.value())
+                                              .with("from", next_min)));
+                else if (next_min > *prev.when.max_quantity || (!next_includes && !prev_includes))
+                    out.push_back(finding(LintKind::break_gap, {prev.id, next.id}, name,
+                                          Reason{reasons::lint_break_gap, Outcome::warn}
+                                              .with("rule", prev.id.value())
+                                              .with("other_rule", next.id.value())
+                                              .with("from", *prev.when.max_quantity)
+                                              .with("to", next_min)));
             }
         }
     }

@@ -1,6 +1,5 @@
-#include <crm/pricing/price.hpp>
-
 #include <crm/core/error.hpp>
+#include <crm/pricing/price.hpp>
 #include <crm/pricing/reasons.hpp>
 
 #include <algorithm>
@@ -126,14 +125,35 @@ std::string_view failed_condition(const Rule& r, const RuleBook& book, const Quo
     if (!c.tiers.empty() && !contains(c.tiers, ctx.tier)) return "tier";
     if (!c.segments.empty() && !contains(c.segments, ctx.segment)) return "segment";
     if (!c.regions.empty() && !contains(c.regions, ctx.region)) return "region";
-    if (c.min_quantity && line.quantity < *c.min_quantity) return "quantity";
-    if (c.max_quantity && line.quantity >= *c.max_quantity) return "quantity";
+    if (c.min_quantity && !reaches(line.quantity, *c.min_quantity, c.min_side)) return "quantity";
+    if (c.max_quantity && !within(line.quantity, *c.max_quantity, c.max_side)) return "quantity";
     if ((r.action.kind == ActionKind::amount_off || r.action.kind == ActionKind::fixed_price) &&
         r.action.amount.currency() != line.currency)
         return "currency";
     if (r.action.kind == ActionKind::cost_plus && !entry.cost) return "cost";
     if (on_contract && !r.applies_on_contract_price) return "contract_price";
     return {};
+}
+
+// The band of a rule's quantity conditions in words, each bound on its side.
+std::string band_text(const Conditions& c, bool chinese) {
+    std::string out;
+    if (c.min_quantity) out = describe_at_least(c.min_quantity->to_string(), c.min_side, chinese);
+    if (c.max_quantity) {
+        if (!out.empty()) out += chinese ? "且" : " and ";
+        out += describe_at_most(c.max_quantity->to_string(), c.max_side, chinese);
+    }
+    return out;
+}
+
+NotApplied not_applied_for(const Rule& r, std::string_view condition, const QuoteLine& line) {
+    NotApplied n{r.id, condition, std::nullopt};
+    if (condition == "quantity")
+        n.reason = Reason{reasons::quantity_outside, Outcome::allow}
+                       .with("quantity", line.quantity)
+                       .with("band", band_text(r.when, false))
+                       .with("band_zh", band_text(r.when, true));
+    return n;
 }
 
 Money apply_action_exact(const Rule& r, const Money& current, const Money& start, const PriceListEntry& entry,
@@ -176,8 +196,8 @@ struct Budgeted {
 // The rule's result within its remaining budget: as computed when the line's discount fits,
 // capped (the per-unit discount = remaining / quantity, rounded down to the unit scale) when it
 // does not, nothing when no budget is left (or none was given, or it is in another currency).
-std::optional<Budgeted> within_budget(const Rule& r, const PricingContext& ctx, const Money& before, Money after,
-                                      const Decimal& quantity, int scale) {
+std::optional<Budgeted> within_budget(const Rule& r, const PricingContext& ctx, const Money& before,
+                                      Money after, const Decimal& quantity, int scale) {
     if (!r.budget_limited || after >= before || quantity.is_zero()) return Budgeted{std::move(after)};
     for (const PromotionBudget& b : ctx.budgets) {
         if (b.rule != r.id) continue;
@@ -211,6 +231,14 @@ bool scope_matches(const ContractPrice& c, const PricingContext& ctx) {
     return false;
 }
 
+// A budget-limited rule that lowered the price used (before - after) x quantity of its budget.
+void record_budget_use(PricedLine& out, const Rule& r, const Money& before, const Money& after,
+                       const Decimal& quantity) {
+    if (!r.budget_limited || !(after < before) || quantity.is_zero()) return;
+    out.budget_used.push_back(
+        BudgetUse{r.id, at_field("line.quantity", [&] { return (before - after) * quantity; })});
+}
+
 struct Evaluated {
     std::size_t index;
     Money after;
@@ -220,7 +248,8 @@ struct Evaluated {
 }  // namespace
 
 PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingContext& ctx, Date as_of) {
-    if (line.quantity.signum() < 0) throw Error(ErrorCode::invalid_argument, "line.quantity", "must not be negative");
+    if (line.quantity.signum() < 0)
+        throw Error(ErrorCode::invalid_argument, "line.quantity", "must not be negative");
     const PricingPolicy& pol = book.policy();
     const PriceListEntry* entry = book.find_entry(line.product, line.unit, line.currency, as_of);
     if (entry == nullptr) {
@@ -230,12 +259,14 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
         const bool has_unit = std::any_of(es.begin(), es.end(), [&](const PriceListEntry& e) {
             return e.product == line.product && e.unit == line.unit;
         });
-        if (!has_unit) throw Error(ErrorCode::not_found, "line.unit", "no list price for this product in that unit");
+        if (!has_unit)
+            throw Error(ErrorCode::not_found, "line.unit", "no list price for this product in that unit");
         const bool has_currency = std::any_of(es.begin(), es.end(), [&](const PriceListEntry& e) {
             return e.product == line.product && e.unit == line.unit && e.currency == line.currency;
         });
         if (!has_currency)
-            throw Error(ErrorCode::not_found, "line.currency", "no list price for this product in that currency");
+            throw Error(ErrorCode::not_found, "line.currency",
+                        "no list price for this product in that currency");
         throw Error(ErrorCode::not_found, "as_of", "no list price of this product is valid on that day");
     }
     const Currency cur = line.currency;
@@ -245,8 +276,11 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
     out.line = line;
     out.list_price = Money{entry->list_price, cur};
     Money current = out.list_price;
-    out.waterfall.push_back(WaterfallStep{
-        .rule = {}, .kind = StepKind::list_price, .before = current, .after = current, .delta = Money::zero(cur)});
+    out.waterfall.push_back(WaterfallStep{.rule = {},
+                                          .kind = StepKind::list_price,
+                                          .before = current,
+                                          .after = current,
+                                          .delta = Money::zero(cur)});
 
     // ---- contract price: the most specific one valid today ----
     const ContractPrice* contract = nullptr;
@@ -254,9 +288,12 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
     for (std::size_t i : book.contract_candidates(line.product, line.unit)) {
         const ContractPrice& c = contracts[i];
         std::string_view failed;
-        if (c.currency != cur) failed = "currency";
-        else if (!scope_matches(c, ctx)) failed = to_string(c.scope);
-        else if (!c.valid.contains(as_of)) failed = "validity";
+        if (c.currency != cur)
+            failed = "currency";
+        else if (!scope_matches(c, ctx))
+            failed = to_string(c.scope);
+        else if (!c.valid.contains(as_of))
+            failed = "validity";
         if (!failed.empty()) {
             out.not_applied.push_back({c.id, failed});
             continue;
@@ -270,14 +307,17 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
         };
         const ContractPrice* loser = &c;
         if (better(c, *contract)) std::swap(loser, contract);
-        out.not_applied.push_back({loser->id, loser->scope == contract->scope ? "superseded" : "less_specific"});
+        out.not_applied.push_back(
+            {loser->id, loser->scope == contract->scope ? "superseded" : "less_specific"});
     }
     const bool on_contract = contract != nullptr;
     if (on_contract) {
         const Money after{contract->price, cur};
-        out.waterfall.push_back(WaterfallStep{
-            .rule = contract->id, .kind = StepKind::contract_price, .before = current, .after = after,
-            .delta = after - current});
+        out.waterfall.push_back(WaterfallStep{.rule = contract->id,
+                                              .kind = StepKind::contract_price,
+                                              .before = current,
+                                              .after = after,
+                                              .delta = after - current});
         current = after;
     }
     const Money start = current;
@@ -291,11 +331,12 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
         std::vector<std::size_t> members;
     };
     std::vector<Item> items;
-    for (std::size_t i : book.candidates(line.product, ctx)) {
+    const std::vector<std::size_t> offered = book.candidates(line.product, ctx);
+    for (std::size_t i : offered) {
         const Rule& r = rules[i];
         const std::string_view failed = failed_condition(r, book, line, ctx, as_of, on_contract, *entry);
         if (!failed.empty()) {
-            out.not_applied.push_back({r.id, failed});
+            out.not_applied.push_back(not_applied_for(r, failed, line));
             continue;
         }
         if (r.group.empty()) {
@@ -304,8 +345,18 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
         }
         const ExclusiveGroup* g = book.find_group(r.group);
         auto it = std::find_if(items.begin(), items.end(), [&](const Item& x) { return x.group == g; });
-        if (it == items.end()) items.push_back(Item{g->sequence, g->name, 0, g, {i}});
-        else it->members.push_back(i);
+        if (it == items.end())
+            items.push_back(Item{g->sequence, g->name, 0, g, {i}});
+        else
+            it->members.push_back(i);
+    }
+    // rules that name the product or its groups but that the index did not offer (filed under
+    // other products): they did not apply either, and the user should see why
+    for (std::size_t i : book.naming(line.product)) {
+        if (std::binary_search(offered.begin(), offered.end(), i)) continue;
+        const std::string_view failed =
+            failed_condition(rules[i], book, line, ctx, as_of, on_contract, *entry);
+        if (!failed.empty()) out.not_applied.push_back(not_applied_for(rules[i], failed, line));
     }
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
         return std::tie(a.sequence, a.key) < std::tie(b.sequence, b.key);
@@ -314,25 +365,33 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
     for (const Item& item : items) {
         if (item.group == nullptr) {
             const Rule& r = rules[item.rule];
-            const auto b = within_budget(r, ctx, current, apply_action(r, current, start, *entry, pol), line.quantity,
-                                         pol.unit_price_scale);
+            const Money computed = apply_action(r, current, start, *entry, pol);
+            const auto b = at_field("line.quantity", [&] {
+                return within_budget(r, ctx, current, computed, line.quantity, pol.unit_price_scale);
+            });
             if (!b) {
-                out.not_applied.push_back({r.id, "budget"});
+                out.not_applied.push_back({r.id, "budget", std::nullopt});
                 continue;
             }
-            out.waterfall.push_back(WaterfallStep{
-                .rule = r.id, .kind = step_of(r.kind), .before = current, .after = b->after,
-                .delta = b->after - current, .budget_capped = b->capped});
+            out.waterfall.push_back(WaterfallStep{.rule = r.id,
+                                                  .kind = step_of(r.kind),
+                                                  .before = current,
+                                                  .after = b->after,
+                                                  .delta = b->after - current,
+                                                  .budget_capped = b->capped});
+            record_budget_use(out, r, current, b->after, line.quantity);
             current = b->after;
             continue;
         }
         std::vector<Evaluated> eligible;
         for (std::size_t i : item.members) {
             const Rule& r = rules[i];
-            auto b = within_budget(r, ctx, current, apply_action(r, current, start, *entry, pol), line.quantity,
-                                   pol.unit_price_scale);
+            const Money computed = apply_action(r, current, start, *entry, pol);
+            auto b = at_field("line.quantity", [&] {
+                return within_budget(r, ctx, current, computed, line.quantity, pol.unit_price_scale);
+            });
             if (!b) {
-                out.not_applied.push_back({r.id, "budget"});
+                out.not_applied.push_back({r.id, "budget", std::nullopt});
                 continue;
             }
             eligible.push_back({i, std::move(b->after), b->capped});
@@ -354,9 +413,13 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
         };
         const auto win = std::min_element(eligible.begin(), eligible.end(), better);
         const Rule& w = rules[win->index];
-        WaterfallStep step{
-            .rule = w.id, .kind = step_of(w.kind), .before = current, .after = win->after,
-            .delta = win->after - current, .tied_with = {}, .budget_capped = win->capped};
+        WaterfallStep step{.rule = w.id,
+                           .kind = step_of(w.kind),
+                           .before = current,
+                           .after = win->after,
+                           .delta = win->after - current,
+                           .tied_with = {},
+                           .budget_capped = win->capped};
         for (const Evaluated& e : eligible) {
             if (e.index == win->index) continue;
             const Rule& r = rules[e.index];
@@ -365,6 +428,7 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
             if (e.after == win->after && r.priority == w.priority) step.tied_with.push_back(r.id);
         }
         std::sort(step.tied_with.begin(), step.tied_with.end());
+        record_budget_use(out, w, current, win->after, line.quantity);
         current = win->after;
         out.waterfall.push_back(std::move(step));
     }
@@ -372,8 +436,11 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
     // ---- rounding to the unit scale ----
     const Money rounded = round(current, pol.unit_price_scale, pol.unit_price_rounding);
     if (rounded != current) {
-        out.waterfall.push_back(WaterfallStep{
-            .rule = {}, .kind = StepKind::rounding, .before = current, .after = rounded, .delta = rounded - current});
+        out.waterfall.push_back(WaterfallStep{.rule = {},
+                                              .kind = StepKind::rounding,
+                                              .before = current,
+                                              .after = rounded,
+                                              .delta = rounded - current});
     } else {
         out.waterfall.back().after = rounded;  // the same value, shown at the unit scale
     }
@@ -383,20 +450,27 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
     out.floor = floor_of(*entry, pol, cur);
     if (out.floor && current < *out.floor) {
         if (pol.floor_policy == FloorPolicy::clamp) {
-            out.waterfall.push_back(WaterfallStep{
-                .rule = {}, .kind = StepKind::floor, .before = current, .after = *out.floor,
-                .delta = *out.floor - current});
-            out.decision.add(Reason{reasons::floor_clamped, Outcome::warn}.with("price", current).with("floor", *out.floor));
+            out.waterfall.push_back(WaterfallStep{.rule = {},
+                                                  .kind = StepKind::floor,
+                                                  .before = current,
+                                                  .after = *out.floor,
+                                                  .delta = *out.floor - current});
+            out.decision.add(Reason{reasons::floor_clamped, Outcome::warn}
+                                 .with("price", current)
+                                 .with("floor", *out.floor));
             out.floor_clamped = true;
             current = *out.floor;
         } else {
-            out.decision.add(Reason{reasons::below_floor, Outcome::block}.with("price", current).with("floor", *out.floor));
+            out.decision.add(Reason{reasons::below_floor, Outcome::block}
+                                 .with("price", current)
+                                 .with("floor", *out.floor));
         }
     }
     out.unit_price = current;
 
     // ---- amounts and tax ----
-    const Money amount = round(current * line.quantity, pol.amount_rounding);
+    const Money amount =
+        at_field("line.quantity", [&] { return round(current * line.quantity, pol.amount_rounding); });
     const Rate vat = pol.vat.rate();
     if (pol.prices_include_tax) {
         out.gross_amount = amount;
@@ -410,8 +484,8 @@ PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingConte
     return out;
 }
 
-PricedDocument price_document(const RuleBook& book, std::span<const QuoteLine> lines, const PricingContext& ctx,
-                              Date as_of) {
+PricedDocument price_document(const RuleBook& book, std::span<const QuoteLine> lines,
+                              const PricingContext& ctx, Date as_of) {
     PricedDocument doc;
     const Currency cur = lines.empty() ? Currency{} : lines.front().currency;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -423,18 +497,33 @@ PricedDocument price_document(const RuleBook& book, std::span<const QuoteLine> l
     Money line_tax_sum = Money::zero(cur);
     Money base_sum = Money::zero(cur);  // net (or gross, for tax-inclusive prices) of all lines
     const PricingPolicy& pol = book.policy();
-    for (const QuoteLine& l : lines) {
-        doc.lines.push_back(price(book, l, ctx, as_of));
+    PricingContext running = ctx;  // budgets consumed in line order
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        try {
+            doc.lines.push_back(price(book, lines[i], running, as_of));
+            for (const BudgetUse& u : doc.lines.back().budget_used)
+                for (PromotionBudget& b : running.budgets)
+                    if (b.rule == u.rule) {
+                        b.remaining = b.remaining - u.used;  // the first entry is the one price() read
+                        break;
+                    }
+        } catch (const Error& e) {
+            // `line.quantity` of the one-line call is `lines[i].quantity` here
+            if (e.field().starts_with("line."))
+                throw Error(e.code(), "lines[" + std::to_string(i) + "]" + e.field().substr(4), e.message());
+            throw;
+        }
         const PricedLine& p = doc.lines.back();
         line_tax_sum += p.tax;
         base_sum += pol.prices_include_tax ? p.gross_amount : p.net_amount;
         doc.decision = combine(doc.decision, p.decision);
     }
+    doc.budgets_left = std::move(running.budgets);
     const Rate vat = pol.vat.rate();
     // the tax computed once on the document total
-    const Money one_shot_tax = pol.prices_include_tax
-                                   ? base_sum - divide(base_sum, Decimal{1} + vat.value(), pol.amount_rounding)
-                                   : round(base_sum * vat, pol.amount_rounding);
+    const Money one_shot_tax =
+        pol.prices_include_tax ? base_sum - divide(base_sum, Decimal{1} + vat.value(), pol.amount_rounding)
+                               : round(base_sum * vat, pol.amount_rounding);
     doc.rounding_difference = line_tax_sum - one_shot_tax;
 
     if (pol.tax_rounding == TaxRounding::per_document && !base_sum.is_zero()) {
@@ -447,8 +536,10 @@ PricedDocument price_document(const RuleBook& book, std::span<const QuoteLine> l
             PricedLine& p = doc.lines[i];
             if (taxes[i] != p.tax) doc.adjusted_lines.push_back(i);
             p.tax = taxes[i];
-            if (pol.prices_include_tax) p.net_amount = p.gross_amount - p.tax;
-            else p.gross_amount = p.net_amount + p.tax;
+            if (pol.prices_include_tax)
+                p.net_amount = p.gross_amount - p.tax;
+            else
+                p.gross_amount = p.net_amount + p.tax;
         }
     }
     for (const PricedLine& p : doc.lines) {
@@ -499,6 +590,7 @@ std::string explain(const PricedLine& p, Lang lang) {
         out += zh ? "\n未适用 " : "\nnot applied ";
         out += n.rule.value() + ": ";
         out += condition_text(n.condition, lang);
+        if (n.reason) out += (zh ? " (" : " (") + explain(*n.reason, lang) + ")";
     }
     return out;
 }

@@ -1,6 +1,5 @@
-#include <crm/pricing/rule_book.hpp>
-
 #include <crm/core/error.hpp>
+#include <crm/pricing/rule_book.hpp>
 
 #include <algorithm>
 #include <ostream>
@@ -67,7 +66,21 @@ std::string at(std::string_view list, std::size_t i, std::string_view rest) {
 }
 
 void check_validity(const Validity& v, const std::string& field) {
-    if (v.to && *v.to < v.from) throw Error(ErrorCode::invalid_argument, field, "the validity ends before it starts");
+    if (v.to && *v.to < v.from)
+        throw Error(ErrorCode::invalid_argument, field, "the validity ends before it starts");
+}
+
+void check_rounding(RoundingMode mode, const std::string& field) {
+    switch (mode) {
+    case RoundingMode::half_even:
+    case RoundingMode::half_up:
+    case RoundingMode::half_down:
+    case RoundingMode::up:
+    case RoundingMode::down:
+    case RoundingMode::ceiling:
+    case RoundingMode::floor: return;
+    }
+    throw Error(ErrorCode::invalid_argument, field, "not a rounding mode");
 }
 
 void check_not_negative(const Decimal& d, const std::string& field) {
@@ -78,15 +91,28 @@ void check_not_negative(const Decimal& d, const std::string& field) {
 
 RuleBook::RuleBook(RuleBookInput input) : input_(std::move(input)) {
     const PricingPolicy& pol = input_.policy;
+    check_rounding(pol.unit_price_rounding, "policy.unit_price_rounding");
+    check_rounding(pol.amount_rounding, "policy.amount_rounding");
+    if (pol.stacking != Stacking::compounded && pol.stacking != Stacking::additive)
+        throw Error(ErrorCode::invalid_argument, "policy.stacking", "not a stacking");
+    if (pol.floor_policy != FloorPolicy::clamp && pol.floor_policy != FloorPolicy::refuse)
+        throw Error(ErrorCode::invalid_argument, "policy.floor_policy", "not a floor policy");
+    if (pol.tax_rounding != TaxRounding::per_line && pol.tax_rounding != TaxRounding::per_document)
+        throw Error(ErrorCode::invalid_argument, "policy.tax_rounding", "not a tax rounding");
     if (pol.unit_price_scale < 0 || pol.unit_price_scale > 12)
         throw Error(ErrorCode::invalid_argument, "policy.unit_price_scale", "must be 0..12");
-    if (pol.vat.value().signum() < 0) throw Error(ErrorCode::invalid_argument, "policy.vat", "must not be negative");
+    if (pol.vat.value().signum() < 0)
+        throw Error(ErrorCode::invalid_argument, "policy.vat", "must not be negative");
     if (pol.min_margin && pol.min_margin->value().signum() < 0)
         throw Error(ErrorCode::invalid_argument, "policy.min_margin", "must not be negative");
 
     for (std::size_t i = 0; i < input_.groups.size(); ++i) {
+        const GroupPolicy gp = input_.groups[i].policy;
+        if (gp != GroupPolicy::best_for_customer && gp != GroupPolicy::highest_priority)
+            throw Error(ErrorCode::invalid_argument, at("groups", i, ".policy"), "not a group policy");
         if (input_.groups[i].name.empty())
-            throw Error(ErrorCode::invalid_argument, at("groups", i, ".name"), "an exclusive group needs a name");
+            throw Error(ErrorCode::invalid_argument, at("groups", i, ".name"),
+                        "an exclusive group needs a name");
         if (!group_index_.emplace(input_.groups[i].name, i).second)
             throw Error(ErrorCode::duplicate, at("groups", i, ".name"), "exclusive group named twice");
     }
@@ -110,7 +136,11 @@ RuleBook::RuleBook(RuleBookInput input) : input_(std::move(input)) {
     std::unordered_set<RuleId> ids;
     for (std::size_t i = 0; i < input_.contract_prices.size(); ++i) {
         const ContractPrice& c = input_.contract_prices[i];
-        if (!ids.insert(c.id).second) throw Error(ErrorCode::duplicate, at("contract_prices", i, ".id"), "id given twice");
+        if (!ids.insert(c.id).second)
+            throw Error(ErrorCode::duplicate, at("contract_prices", i, ".id"), "id given twice");
+        if (static_cast<unsigned>(c.scope) > static_cast<unsigned>(ContractScope::region))
+            throw Error(ErrorCode::invalid_argument, at("contract_prices", i, ".scope"),
+                        "not a contract scope");
         check_validity(c.valid, at("contract_prices", i, ".valid.to"));
         check_not_negative(c.price, at("contract_prices", i, ".price"));
         contracts_by_key_[key_of(c.product, c.unit)].push_back(i);
@@ -118,29 +148,51 @@ RuleBook::RuleBook(RuleBookInput input) : input_(std::move(input)) {
 
     for (std::size_t i = 0; i < input_.rules.size(); ++i) {
         const Rule& r = input_.rules[i];
-        if (!ids.insert(r.id).second) throw Error(ErrorCode::duplicate, at("rules", i, ".id"), "id given twice");
+        if (!ids.insert(r.id).second)
+            throw Error(ErrorCode::duplicate, at("rules", i, ".id"), "id given twice");
+        if (static_cast<unsigned>(r.kind) > static_cast<unsigned>(RuleKind::preferential))
+            throw Error(ErrorCode::invalid_argument, at("rules", i, ".kind"), "not a rule kind");
+        if (static_cast<unsigned>(r.action.kind) > static_cast<unsigned>(ActionKind::cost_plus))
+            throw Error(ErrorCode::invalid_argument, at("rules", i, ".action.kind"), "not an action kind");
         check_validity(r.when.valid, at("rules", i, ".when.valid.to"));
         const Decimal& pct = r.action.percent.value();
         if (r.action.kind == ActionKind::percent_off && (pct.signum() < 0 || pct > Decimal{100}))
-            throw Error(ErrorCode::invalid_argument, at("rules", i, ".action.percent"), "a discount must be 0..100%");
+            throw Error(ErrorCode::invalid_argument, at("rules", i, ".action.percent"),
+                        "a discount must be 0..100%");
         if (r.action.kind == ActionKind::cost_plus && pct.signum() < 0)
-            throw Error(ErrorCode::invalid_argument, at("rules", i, ".action.percent"), "a margin must not be negative");
+            throw Error(ErrorCode::invalid_argument, at("rules", i, ".action.percent"),
+                        "a margin must not be negative");
         if ((r.action.kind == ActionKind::amount_off || r.action.kind == ActionKind::fixed_price) &&
             r.action.amount.signum() < 0)
-            throw Error(ErrorCode::invalid_argument, at("rules", i, ".action.amount"), "must not be negative");
+            throw Error(ErrorCode::invalid_argument, at("rules", i, ".action.amount"),
+                        "must not be negative");
         if (r.when.min_quantity && r.when.min_quantity->signum() < 0)
-            throw Error(ErrorCode::invalid_argument, at("rules", i, ".when.min_quantity"), "must not be negative");
+            throw Error(ErrorCode::invalid_argument, at("rules", i, ".when.min_quantity"),
+                        "must not be negative");
         if (r.when.max_quantity && r.when.max_quantity->signum() <= 0)
-            throw Error(ErrorCode::invalid_argument, at("rules", i, ".when.max_quantity"), "must be positive");
-        if (r.when.min_quantity && r.when.max_quantity && *r.when.max_quantity <= *r.when.min_quantity)
             throw Error(ErrorCode::invalid_argument, at("rules", i, ".when.max_quantity"),
-                        "must be above min_quantity (max is exclusive)");
+                        "must be positive");
+        if (r.when.min_side != Boundary::inclusive && r.when.min_side != Boundary::exclusive)
+            throw Error(ErrorCode::invalid_argument, at("rules", i, ".when.min_side"), "not a boundary");
+        if (r.when.max_side != Boundary::inclusive && r.when.max_side != Boundary::exclusive)
+            throw Error(ErrorCode::invalid_argument, at("rules", i, ".when.max_side"), "not a boundary");
+        if (r.when.min_quantity && r.when.max_quantity &&
+            (*r.when.max_quantity < *r.when.min_quantity ||
+             (*r.when.max_quantity == *r.when.min_quantity &&
+              !(r.when.min_side == Boundary::inclusive && r.when.max_side == Boundary::inclusive))))
+            throw Error(
+                ErrorCode::invalid_argument, at("rules", i, ".when.max_quantity"),
+                "the band holds no quantity: max must be above min (or equal, with both sides inclusive)");
         if (!r.group.empty() && !group_index_.contains(r.group))
             throw Error(ErrorCode::not_found, at("rules", i, ".group"), "no exclusive group of that name");
 
         if (!r.when.products.empty()) {
             for (const auto& p : r.when.products) {
                 auto& b = by_product_[p];
+                if (b.empty() || b.back() != i) b.push_back(i);
+            }
+            for (const auto& g : r.when.product_groups) {
+                auto& b = group_named_by_product_rules_[g];
                 if (b.empty() || b.back() != i) b.push_back(i);
             }
         } else if (!r.when.product_groups.empty()) {
@@ -215,6 +267,22 @@ std::vector<std::size_t> RuleBook::candidates(const ProductId& product, const Pr
     add(by_tier_, ctx.tier);
     add(by_segment_, ctx.segment);
     out.insert(out.end(), generic_.begin(), generic_.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::size_t> RuleBook::naming(const ProductId& product) const {
+    std::vector<std::size_t> out;
+    const auto add = [&out](const auto& map, const auto& key) {
+        const auto it = map.find(key);
+        if (it != map.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    };
+    add(by_product_, product);
+    for (const ProductGroupId& g : groups_of(product)) {
+        add(by_group_, g);
+        add(group_named_by_product_rules_, g);
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -61,7 +61,12 @@ namespace {
     const auto finance = function("finance");
     const auto row = [](const char* id, RequestKind kind, std::optional<Threshold> over,
                         std::vector<Level> levels) {
-        return Row{.id = RuleId{id}, .kind = kind, .over = std::move(over), .levels = std::move(levels)};
+        // the sample's thresholds read "over" (超过): the number itself is not in the band
+        return Row{.id = RuleId{id},
+                   .kind = kind,
+                   .over = std::move(over),
+                   .levels = std::move(levels),
+                   .boundary = crm::Boundary::exclusive};
     };
     using K = RequestKind;
     return {

@@ -132,6 +132,92 @@ TEST_SUITE("approval.matrix") {
                         .thrown);
     }
 
+    TEST_CASE("at one threshold the inclusive band comes before the exclusive one") {
+        // 10%以上 then 超过10%: increasing; the other way round is refused
+        Row incl = discount("D1", crm::Percent{"10"}, {line("regional_manager")});
+        Row excl = discount("D2", crm::Percent{"10"}, {line("sales_director")});
+        excl.boundary = crm::Boundary::exclusive;
+        CHECK_FALSE(build({incl, excl}).thrown);
+        const Thrown t = build({excl, incl});
+        CHECK(t.code == crm::ErrorCode::inconsistent);
+        CHECK(t.field == "rows[1].over");
+        Row bad = incl;
+        bad.boundary = static_cast<crm::Boundary>(9);
+        CHECK(build({bad}).field == "rows[0].boundary");
+    }
+
+    TEST_CASE("a role runs one mode in the whole matrix and a covering role is no laxer") {
+        Level all = line("regional_manager");
+        all.mode = StepMode::all;
+        Level any = line("regional_manager");
+        // 会签 in one row and 或签 in another for the same role: refused
+        Thrown t =
+            build({discount("D1", crm::Percent{"5"}, {all}), discount("D2", crm::Percent{"10"}, {any})});
+        CHECK(t.code == crm::ErrorCode::inconsistent);
+        CHECK(t.field == "rows[1].levels[0].mode");
+        Level automatic = line("regional_manager");
+        automatic.auto_at_most = cny("1000");
+        t = build(
+            {discount("D1", crm::Percent{"5"}, {any}), discount("D2", crm::Percent{"10"}, {automatic})});
+        CHECK(t.field == "rows[1].levels[0].auto_at_most");
+        // a director who countersigns covers an or-signing regional manager below
+        Level director_all = line("sales_director");
+        director_all.mode = StepMode::all;
+        CHECK_FALSE(build({discount("D1", crm::Percent{"5"}, {any}),
+                           discount("D2", crm::Percent{"10"}, {director_all})})
+                        .thrown);
+        // an or-signing director does not cover a countersigning regional manager
+        t = build({discount("D1", crm::Percent{"5"}, {all}),
+                   discount("D2", crm::Percent{"10"}, {line("sales_director")})});
+        CHECK(t.field == "rows[1].levels");
+        // a director passing by itself up to CNY 500 covers a manager passing up to CNY 1,000
+        Level director_auto = line("sales_director");
+        director_auto.auto_at_most = cny("500");
+        CHECK_FALSE(build({discount("D1", crm::Percent{"5"}, {automatic}),
+                           discount("D2", crm::Percent{"10"}, {director_auto})})
+                        .thrown);
+        // but not one passing by itself where the manager below never does
+        t = build(
+            {discount("D1", crm::Percent{"5"}, {any}), discount("D2", crm::Percent{"10"}, {director_auto})});
+        CHECK(t.field == "rows[1].levels");
+        const Matrix m{{discount("D1", crm::Percent{"5"}, {any})}, ladder()};
+        CHECK(covers(m, all, any));
+        CHECK_FALSE(covers(m, any, all));
+        CHECK_FALSE(covers(m, automatic, any));
+        CHECK(covers(m, any, automatic));
+    }
+
+    TEST_CASE("an OA declaration that cannot work is refused naming the level") {
+        const auto with = [](Level l) { return build({discount("D1", crm::Percent{"5"}, {std::move(l)})}); };
+        Level l = line("regional_manager");
+        l.source = ApproverSource::manager;
+        l.manager_level = 0;
+        CHECK(with(l).field == "rows[0].levels[0].manager_level");
+        l = line("regional_manager");
+        l.source = ApproverSource::person;
+        CHECK(with(l).field == "rows[0].levels[0].person");
+        l = line("regional_manager");
+        l.source = ApproverSource::chosen;
+        CHECK(with(l).field == "rows[0].levels[0].choices");
+        l = line("regional_manager");
+        l.auto_at_most = crm::Money{"-1", "CNY"};
+        CHECK(with(l).field == "rows[0].levels[0].auto_at_most");
+        l.auto_at_most = crm::Money{"1", "USD"};
+        CHECK(with(l).code == crm::ErrorCode::currency_mismatch);
+        l = line("regional_manager");
+        l.mode = static_cast<StepMode>(9);
+        CHECK(with(l).field == "rows[0].levels[0].mode");
+        l = line("regional_manager");
+        l.source = static_cast<ApproverSource>(9);
+        CHECK(with(l).field == "rows[0].levels[0].source");
+        l = line("regional_manager");
+        l.when_empty = static_cast<WhenEmpty>(9);
+        CHECK(with(l).field == "rows[0].levels[0].when_empty");
+        Row cc = discount("D1", crm::Percent{"5"}, {line("regional_manager")});
+        cc.cc = {CopyTo{.role = RoleId{"cfo"}}};
+        CHECK(build({cc}).field == "rows[0].cc[0].role");
+    }
+
     TEST_CASE("covers says which level does the job of another") {
         const Matrix m = sample_matrix();
         CHECK(covers(m, line("sales_director"), line("regional_manager")));

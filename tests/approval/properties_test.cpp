@@ -74,9 +74,48 @@ std::vector<T> some_of(Rng& rng, const char* const (&pool)[N]) {
     return out;
 }
 
+// The OA terms of each role in the matrix being generated (a role runs one way in a matrix):
+// a random mode (或签 / 会签 / 依次审批) and, now and then, automatic approval up to an amount.
+struct Terms {
+    StepMode mode = StepMode::any_one;
+    std::optional<crm::Money> auto_at_most;
+};
+Terms terms_of[6];  // by line_roles index, then finance; drawn anew for every matrix
+
+// Drawn so that a higher line role is never laxer than a lower one (its mode at least as
+// strict, its automatic limit no higher), so that raising a level's role keeps a band covering
+// the one below; finance (a function) is only ever covered by itself.
+void draw_terms(Rng& rng) {
+    int mode = 0;
+    std::optional<std::int64_t> limit;
+    if (rng.below(3) == 0) limit = rng.between(0, 60);
+    for (std::size_t i = 0; i < 6; ++i) {
+        Terms& t = terms_of[i];
+        if (i == 5) {  // finance
+            mode = 0;
+            limit = rng.below(4) == 0 ? std::optional<std::int64_t>{rng.between(0, 60)} : std::nullopt;
+        }
+        if (rng.below(4) == 0) mode = static_cast<int>(rng.between(mode, 2));
+        if (limit && rng.below(3) == 0)
+            limit = rng.coin() ? std::nullopt : std::optional<std::int64_t>{rng.between(0, *limit)};
+        t.mode = static_cast<StepMode>(mode);
+        t.auto_at_most.reset();
+        if (limit) t.auto_at_most = crm::Money{crm::Decimal::scaled(*limit * 100'000, -2), crm::Currency{}};
+    }
+}
+
+Level with_terms(Level l) {
+    std::size_t k = 5;
+    for (std::size_t i = 0; i < 5; ++i)
+        if (l.role.value() == line_roles[i]) k = i;
+    l.mode = terms_of[k].mode;
+    l.auto_at_most = terms_of[k].auto_at_most;
+    return l;
+}
+
 Level random_level(Rng& rng) {
-    if (rng.below(6) == 0) return Level{RoleId{"finance"}, Reach::function};
-    return Level{RoleId{line_roles[rng.below(5)]}};
+    if (rng.below(6) == 0) return with_terms(Level{RoleId{"finance"}, Reach::function});
+    return with_terms(Level{RoleId{line_roles[rng.below(5)]}});
 }
 
 bool has_role(const std::vector<Level>& levels, const RoleId& role) {
@@ -91,12 +130,12 @@ int rank_of(const RoleId& role) {
 
 // The levels of the next band: at least those below, some raised or one added (usually both).
 std::vector<Level> raise(Rng& rng, std::vector<Level> levels) {
-    const std::vector<Level> before = levels;
+    std::vector<Level> before = levels;
     for (Level& l : levels) {
         if (l.reach != Reach::reporting_line || rng.below(3) != 0) continue;
         const int to = static_cast<int>(rng.between(rank_of(l.role), 5));
         const RoleId higher{line_roles[to - 1]};
-        if (!has_role(levels, higher)) l.role = higher;
+        if (!has_role(levels, higher)) l = with_terms(Level{higher});
     }
     if (levels.empty() || levels == before || rng.coin()) {
         const Level extra = random_level(rng);
@@ -128,6 +167,7 @@ Threshold threshold(Dimension d, std::int64_t t) {
 // cover the band below (construction accepts those unless two families happen to share
 // conditions), otherwise drawn at random (construction refuses most of those).
 std::vector<Row> random_rows(Rng& rng, std::uint64_t sound_in_8) {
+    draw_terms(rng);
     std::vector<Row> rows;
     int id = 0;
     for (const RequestKind kind : all_request_kinds) {
@@ -149,11 +189,13 @@ std::vector<Row> random_rows(Rng& rng, std::uint64_t sound_in_8) {
                 const auto bands = rng.between(1, 4);
                 for (std::int64_t b = 0; b < bands; ++b) {
                     levels = rng.below(8) < sound_in_8 ? raise(rng, levels) : arbitrary_levels(rng);
-                    rows.push_back(Row{.id = RuleId{"r" + std::to_string(id++)},
-                                       .kind = kind,
-                                       .when = when,
-                                       .over = threshold(d, t),
-                                       .levels = levels});
+                    rows.push_back(
+                        Row{.id = RuleId{"r" + std::to_string(id++)},
+                            .kind = kind,
+                            .when = when,
+                            .over = threshold(d, t),
+                            .levels = levels,
+                            .boundary = rng.coin() ? crm::Boundary::inclusive : crm::Boundary::exclusive});
                     t += rng.between(1, 60);
                 }
             }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/errors.hpp"
 #include "../support/generators.hpp"
 
 using crm::PersonId;
@@ -38,20 +39,38 @@ TEST_SUITE("approval.request") {
               "product_line=4:cars|amount=CNY:12500005E-1|percent=0E0|days=730|content=11:sha256:ab12|");
     }
 
-    TEST_CASE("the fingerprint is FNV-1a 64 of the canonical text and is pinned") {
-        // the streaming hash (no text built) equals FNV-1a 64 (offset basis cbf29ce484222325, prime
-        // 100000001b3) over the canonical text, and the value is pinned so that stored approvals stay valid
+    TEST_CASE("the fingerprint is SHA-256 of the canonical text and is pinned") {
+        // pinned against an independent SHA-256 (Python's hashlib.sha256 over the canonical text
+        // above), so that stored approvals stay valid across versions and platforms
         const Request r = contract();
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (const char c : canonical_text(r)) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 0x100000001b3ULL;
-        }
-        CHECK(fingerprint(r).value == h);
-        CHECK(to_string(fingerprint(r)) == "e66f43f2fabaef2c");
+        CHECK(to_string(fingerprint(r)) ==
+              "ee243c84d15222c70303b04f86286b298365b44e04a7cbbe3036f25a8876a9c6");
         std::ostringstream os;
-        os << Fingerprint{0xabcULL};
-        CHECK(os.str() == "0000000000000abc");
+        os << fingerprint(r);
+        CHECK(os.str() == to_string(fingerprint(r)));
+        CHECK(parse_fingerprint(to_string(fingerprint(r))) == fingerprint(r));
+        CHECK(parse_fingerprint("EE243C84D15222C70303B04F86286B298365B44E04A7CBBE3036F25A8876A9C6") ==
+              fingerprint(r));
+        CHECK(Fingerprint{} != fingerprint(r));
+        CHECK(to_string(Fingerprint{}) == std::string(64, '0'));
+    }
+
+    TEST_CASE("a fingerprint text that is not 64 hex digits is refused naming its field") {
+        crm::test::check_error([] { return parse_fingerprint("abc", "approvals[0].fingerprint"); },
+                               crm::ErrorCode::parse_error, "approvals[0].fingerprint");
+        crm::test::check_error([] { return parse_fingerprint(std::string(63, 'a') + "g"); },
+                               crm::ErrorCode::parse_error, "fingerprint");
+    }
+
+    TEST_CASE("a request kind outside the enum is refused where the request enters") {
+        Request r = contract();
+        r.kind = static_cast<RequestKind>(200);
+        crm::test::check_error(
+            [&] {
+                r.validate();
+                return 0;
+            },
+            crm::ErrorCode::invalid_argument, "request.kind");
     }
 
     TEST_CASE("equal numbers give equal fingerprints whatever their scale") {
@@ -87,10 +106,10 @@ TEST_SUITE("approval.request") {
         edits[6].percent = crm::Percent{"0.01"};
         edits[7].days = crm::Days{731};
         edits[8].content = "sha256:ab13";
-        std::set<std::uint64_t> seen{fp.value};
+        std::set<Fingerprint> seen{fp};
         for (std::size_t i = 0; i < edits.size(); ++i) {
             CAPTURE(i);
-            CHECK(seen.insert(fingerprint(edits[i]).value).second);
+            CHECK(seen.insert(fingerprint(edits[i])).second);
         }
         // length prefixes: moving a character from one field to the next is a change
         Request x = base;
@@ -104,7 +123,7 @@ TEST_SUITE("approval.request") {
 
     TEST_CASE("fingerprints of generated requests are deterministic and rarely collide") {
         crm::test::Rng rng(20240507);
-        std::set<std::uint64_t> seen;
+        std::set<Fingerprint> seen;
         for (int i = 0; i < 2000; ++i) {
             Request r = contract();
             r.amount = crm::Money{crm::abs(crm::test::decimal(rng, 12, -2, 2)), crm::Currency{"CNY"}};
@@ -112,7 +131,7 @@ TEST_SUITE("approval.request") {
             r.content = std::to_string(i);
             CAPTURE(r.amount);
             CHECK(fingerprint(r) == fingerprint(Request{r}));
-            seen.insert(fingerprint(r).value);
+            seen.insert(fingerprint(r));
         }
         CHECK(seen.size() == 2000);  // distinct contents (the content differs): no collision
     }

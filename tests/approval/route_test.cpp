@@ -82,23 +82,28 @@ TEST_SUITE("approval.route") {
         CHECK(os.str() == "stage 1: finance (function) (rule DA1, amount over 50000)");
     }
 
-    TEST_CASE("a figure passes a threshold exactly when it is greater at every scale") {
+    TEST_CASE("a figure reaches a threshold on its declared side at every scale") {
         crm::test::Rng rng(4242);
         const crm::OrgChart org = sample_org();
         for (int i = 0; i < 2000; ++i) {
             const crm::Decimal threshold = crm::abs(crm::test::decimal(rng, 18, -8, 4));
             const crm::Decimal value =
                 rng.below(4) == 0 ? threshold : crm::abs(crm::test::decimal(rng, 18, -8, 4));
+            // 以上 (inclusive, the default) or 超过 (exclusive)
+            const crm::Boundary side = rng.coin() ? crm::Boundary::inclusive : crm::Boundary::exclusive;
             const Matrix m{{Row{.id = RuleId{"O"},
                                 .kind = RequestKind::order,
                                 .over = crm::Money{threshold, crm::Currency{}},
-                                .levels = {line("regional_manager")}}},
+                                .levels = {line("regional_manager")},
+                                .boundary = side}},
                            ladder()};
             Request r = request(RequestKind::order);
             r.amount = crm::Money{value, crm::Currency{}};
             CAPTURE(threshold);
             CAPTURE(value);
-            CHECK(route(m, r, org).needs_approval() == (value > threshold));
+            CAPTURE(side);
+            CHECK(route(m, r, org).needs_approval() ==
+                  (side == crm::Boundary::inclusive ? value >= threshold : value > threshold));
         }
     }
 

@@ -95,10 +95,47 @@ TEST_SUITE("pricing.lint") {
         in.rules = {band("q1", 1, 10, "2"), band("q2", 8, 50, "4"), band("q3", 60, std::nullopt, "6")};
         const auto f = lint(RuleBook{in});
         CHECK(kinds(f) == std::vector<LintKind>{LintKind::overlapping_breaks, LintKind::break_gap});
-        CHECK(f[1].message == "no band covers quantities from 50 to 60");
+        CHECK(f[1].message == "no quantity band covers the quantities from 50 to 60 between rules q2 and q3");
+        CHECK(explain(f[1].reason, Lang::zh) == "规则 q2 与 q3 之间, 数量 50 至 60 没有任何数量区间覆盖");
         std::ostringstream os;
         os << f[0];
-        CHECK(os.str() == "overlapping_breaks q1 q2 [breaks]: the quantity bands overlap from 8");
+        CHECK(os.str() ==
+              "overlapping_breaks q1 q2 [breaks]: the quantity bands of rules q1 and q2 overlap from 8");
+        CHECK(explain(f[0].reason, Lang::zh) == "规则 q1 与 q2 的数量区间自 8 起重叠");
+    }
+
+    TEST_CASE("quantity breaks meet or overlap or leave a gap by the sides of their bounds") {
+        // [1, 50) then 50以上: contiguous (the default sides); 50以下 then 50以上: both hold 50;
+        // 不满50 then 超过50: 50 itself is in no band
+        RuleBookInput in = base();
+        in.rules = {band("q1", 1, 50, "2"), band("q2", 50, std::nullopt, "4")};
+        CHECK(lint(RuleBook{in}).empty());
+        in.rules[0].when.max_side = Boundary::inclusive;
+        auto f = lint(RuleBook{in});
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].kind == LintKind::overlapping_breaks);
+        in.rules[0].when.max_side = Boundary::exclusive;
+        in.rules[1].when.min_side = Boundary::exclusive;
+        f = lint(RuleBook{in});
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].kind == LintKind::break_gap);
+        CHECK(explain(f[0].reason, Lang::en) ==
+              "no quantity band covers the quantities from 50 to 50 between rules q1 and q2");
+        // 50以下 then 超过50: contiguous again
+        in.rules[0].when.max_side = Boundary::inclusive;
+        CHECK(lint(RuleBook{in}).empty());
+    }
+
+    TEST_CASE("every lint finding explains itself in English and Chinese") {
+        RuleBookInput in = base();
+        in.rules = {band("q1", 1, 10, "2"), band("q2", 8, 50, "4"), band("q3", 60, std::nullopt, "6")};
+        for (const LintFinding& f : lint(RuleBook{in})) {
+            CAPTURE(f.message);
+            CHECK(f.message == explain(f.reason, Lang::en));
+            const std::string zh = explain(f.reason, Lang::zh);
+            CHECK(zh.find('{') == std::string::npos);
+            CHECK(zh != f.message);
+        }
     }
 
     TEST_CASE("cumulative rules whose order matters need a declared sequence") {

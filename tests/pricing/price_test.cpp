@@ -411,12 +411,12 @@ TEST_SUITE("pricing.price") {
               "list price: CNY 100.00\n"
               "promotion r1: CNY 100.00 -> CNY 90.0000 (-CNY 10.00)\n"
               "unit price CNY 90.0000 x 2: net CNY 180.00, tax CNY 23.40, gross CNY 203.40\n"
-              "not applied big: quantity outside its band");
+              "not applied big: quantity outside its band (quantity 2 is outside the band 100 or more)");
         CHECK(explain(p, Lang::zh) ==
               "标价: CNY 100.00\n"
               "促销 r1: CNY 100.00 -> CNY 90.0000 (-CNY 10.00)\n"
               "单价 CNY 90.0000 x 2: 净额 CNY 180.00, 税额 CNY 23.40, 含税 CNY 203.40\n"
-              "未适用 big: 数量不在范围内");
+              "未适用 big: 数量不在范围内 (数量 2 不在 100以上 的范围内)");
         in.rules[0].action.percent = Percent{"50"};
         const std::string clamped = explain(price(RuleBook{in}, line("P1", 1), acme(), today), Lang::zh);
         CHECK(clamped.find("底价: CNY 50.0000 -> CNY 84.0000 (CNY 34.0000)") != std::string::npos);

@@ -7,6 +7,7 @@
 #include <crm/approval/request.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 
@@ -24,6 +25,8 @@ struct CompiledLevel {
     Reach reach = Reach::reporting_line;
     int rank = 0;
     std::uint32_t id_order = 0;  ///< the role's position among the ladder's ids in order (for sorting steps)
+    std::uint32_t row = 0;       ///< the row declaring it (MatrixData::rows)
+    std::uint32_t index = 0;     ///< its position in the row's levels
 };
 
 /// A non-negative number as a 64-bit coefficient and an exponent, when it fits (`fits`), for
@@ -36,10 +39,11 @@ struct Small {
 
 /// One row as a band of its group: the threshold it passes and the levels it requires.
 struct Band {
-    Decimal over;                   ///< unused for a base band
-    Small over_small;               ///< `over` for the fast comparison
-    std::uint32_t row = 0;          ///< index into MatrixData::rows
-    std::uint32_t first_level = 0;  ///< into MatrixData::levels
+    Decimal over;                             ///< unused for a base band
+    Small over_small;                         ///< `over` for the fast comparison
+    Boundary boundary = Boundary::inclusive;  ///< whether `over` itself is in the band
+    std::uint32_t row = 0;                    ///< index into MatrixData::rows
+    std::uint32_t first_level = 0;            ///< into MatrixData::levels
     std::uint32_t level_count = 0;
 };
 
@@ -65,7 +69,12 @@ struct MatrixData {
     std::unordered_map<RoleId, std::uint32_t> role_index;
     std::vector<CompiledLevel> levels;
     std::vector<Family> families;
+    bool has_cc = false;                                                 ///< some row has copy recipients
     std::array<std::vector<std::uint32_t>, request_kind_count> by_kind;  ///< family indices, row order
 };
+
+/// `higher` runs at least as strict a mode (或签 < 会签 < 依次审批) and grants no automatic
+/// approval that `lower` does not also grant.
+[[nodiscard]] bool no_laxer(const Level& higher, const Level& lower) noexcept;
 
 }  // namespace crm::approval::detail

@@ -9,38 +9,44 @@
 /// using namespace crm::approval;
 /// using crm::RoleId;
 /// Matrix m{{
-///     // discounts: over 5% the regional manager, over 10% also the sales director
+///     // discounts: 5% or more (5%以上) the regional manager, 10% or more also the sales director
 ///     Row{.id = crm::RuleId{"D1"}, .kind = RequestKind::discount, .over = crm::Percent{"5"},
 ///         .levels = {{RoleId{"regional_manager"}}}},
 ///     Row{.id = crm::RuleId{"D2"}, .kind = RequestKind::discount, .over = crm::Percent{"10"},
 ///         .levels = {{RoleId{"regional_manager"}}, {RoleId{"sales_director"}}}},
-///     // leave: up to a day the key-account manager, over a day the sales director
+///     // leave: up to a day the key-account manager, more than a day (超过1天) the sales director
 ///     Row{.id = crm::RuleId{"L0"}, .kind = RequestKind::leave, .levels = {{RoleId{"key_account_manager"}}}},
 ///     Row{.id = crm::RuleId{"L1"}, .kind = RequestKind::leave, .over = crm::Days{1},
-///         .levels = {{RoleId{"sales_director"}}}},
+///         .levels = {{RoleId{"sales_director"}}}, .boundary = crm::Boundary::exclusive},
 /// }, crm::default_roles()};
 /// ```
 ///
 /// ## How rows combine
 /// - Rows of one kind with the same conditions form a **family**; inside it, the rows on one
-///   figure form a **band group**. Thresholds are exclusive lower bounds ("over 10%": 10% itself
-///   is not over) and must increase in the order the rows are given. A row without threshold is
-///   the family's **base** band: it comes first, once, and applies when no band of any group of
+///   figure form a **band group**. Thresholds are lower bounds on their declared side (inclusive
+///   by default: "10%以上" includes 10%; exclusive: "超过10%" does not) and must increase in the
+///   order the rows are given (at one number, the inclusive band before the exclusive one). A row without
+///   threshold is the family's **base** band: it comes first, once, and applies when no band of any group of
 ///   the family is passed.
 /// - For each family whose conditions match, each group contributes the levels of the **highest
 ///   band passed**; if none is, the base contributes. The route is the **union** of the
 ///   contributions of every matching family (a contract's value and its duration are two groups;
-///   a government-only family adds to the general one). A level required twice appears once.
+///   a government-only family adds to the general one). A level required twice appears once, with the
+///   strictest OA terms of its contributions (the strictest mode; automatic approval only when
+///   every contribution grants it, at the lowest limit).
 /// - **Monotone by construction**: each band must require at least what the band below it (or,
 ///   for a group's first band, the base) does: every level of the lower band is covered by a
-///   level of the higher one (see `covers`). So raising an amount, a percent or a number of days
+///   level of the higher one (see `covers`: a covering level also runs at least as strict a mode
+///   and passes by itself no more easily). So raising an amount, a percent or a number of days
 ///   never lowers the required levels, and a union of monotone contributions is monotone.
 ///   tests/approval/properties_test.cpp checks it over thousands of generated matrices and
 ///   requests.
 
 #include <crm/approval/request.hpp>
+#include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
@@ -54,6 +60,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -73,11 +80,63 @@ enum class Reach : std::uint8_t {
 [[nodiscard]] std::string_view to_string(Reach reach) noexcept;
 std::ostream& operator<<(std::ostream& os, Reach reach);
 
-/// A level that must approve: an org-chart role and who may fill it. `{RoleId{"sales_director"}}`
-/// is a line step; `{RoleId{"finance"}, Reach::function}` a function step.
+/// How the approvers of one step approve (the OA systems' 审批方式).
+enum class StepMode : std::uint8_t {
+    any_one,   ///< 或签: any one of the step's approvers suffices (the default: one holder of the level)
+    all,       ///< 会签: every approver of the step, in any order
+    in_order,  ///< 依次审批: every approver of the step, in the order the route lists them
+};
+[[nodiscard]] std::string_view to_string(StepMode mode) noexcept;
+/// The name a user reads: en "any one (or-sign)", "all (countersign)", "in order"; zh 或签, 会签, 依次审批.
+[[nodiscard]] std::string_view display_name(StepMode mode, Lang lang) noexcept;
+std::ostream& operator<<(std::ostream& os, StepMode mode);
+
+/// Who is asked to approve a step (the OA systems' 审批人设置). Whatever the source, the step
+/// stands at the level's role on the ladder (its rank orders the route, and a person handed the
+/// step by a transfer must hold that role's level).
+enum class ApproverSource : std::uint8_t {
+    role,     ///< the holders of `role` (on the requester's line or over the region, or the function)
+    manager,  ///< the requester's manager `manager_level` levels up (第N级主管; 1 = direct manager)
+    region_manager,  ///< the managers of the request's region (区域负责人)
+    person,          ///< a named person (指定成员)
+    chosen,          ///< the requester chooses at submission from `choices` (发起人自选)
+};
+[[nodiscard]] std::string_view to_string(ApproverSource source) noexcept;
+std::ostream& operator<<(std::ostream& os, ApproverSource source);
+
+/// What happens to a step nobody can fill (审批人为空): a vacant role, a manager the chart does
+/// not have, a region without a manager. Never a silent skip.
+enum class WhenEmpty : std::uint8_t {
+    block,          ///< the route is blocked with a reason (the default)
+    escalate,       ///< the nearest manager above the requester whose rank is above the level's
+    administrator,  ///< the named `administrator` (审批管理员)
+};
+[[nodiscard]] std::string_view to_string(WhenEmpty when) noexcept;
+std::ostream& operator<<(std::ostream& os, WhenEmpty when);
+
+/// A level that must approve: an org-chart role, who may fill it, and how the step runs in an OA
+/// process. `{RoleId{"sales_director"}}` is a line step any one director on the requester's line
+/// fills; `{RoleId{"finance"}, Reach::function}` a function step. The OA fields (mode, source,
+/// empty-step fallback, automatic approval) are read by `resolve` (crm/approval/oa.hpp); `route`
+/// carries them in each Step. A role's mode and automatic approval are the same in every row of
+/// a matrix (checked on construction); a larger request adds steps, it does not change how a
+/// step runs.
 struct Level {
     RoleId role;
     Reach reach = Reach::reporting_line;
+    StepMode mode = StepMode::any_one;
+    ApproverSource source = ApproverSource::role;
+    int manager_level = 1;           ///< for `manager`: 1 the direct manager, 2 the next (>= 1)
+    std::optional<PersonId> person;  ///< for `person`: who
+    std::vector<PersonId> choices;   ///< for `chosen`: the set the requester chooses from
+    WhenEmpty when_empty = WhenEmpty::block;
+    std::optional<PersonId> administrator;  ///< for WhenEmpty::administrator: who
+    /// 自动同意: the step passes by itself when the request's amount is at most this (以下: the
+    /// amount itself included), in the matrix's currency.
+    std::optional<Money> auto_at_most;
+    /// 自动同意: the step passes by itself when a request with the same fingerprint was approved
+    /// before (a repeat with unchanged content; the caller lists those fingerprints).
+    bool auto_if_repeat = false;
     friend bool operator==(const Level&, const Level&) = default;
 };
 std::ostream& operator<<(std::ostream& os, const Level& level);
@@ -106,16 +165,31 @@ using Threshold = std::variant<Money, Percent, Days>;
 /// days); zero for `none`.
 [[nodiscard]] Decimal figure_of(const Request& request, Dimension dimension);
 
-/// One row of the matrix: "a <kind> request (matching <when>) whose <figure> is over <over> needs
+/// Someone informed of a request (抄送): a named person, or every holder of a role. Never an
+/// approver. Exactly one of the two is given.
+struct CopyTo {
+    PersonId person;
+    RoleId role;
+    friend bool operator==(const CopyTo&, const CopyTo&) = default;
+};
+std::ostream& operator<<(std::ostream& os, const CopyTo& c);
+
+/// One row of the matrix: "a <kind> request (matching <when>) whose <figure> reaches <over> needs
 /// <levels>". An aggregate: build it with designated initialisers.
 struct Row {
     RuleId id;  ///< unique in the matrix; steps name it
     RequestKind kind = RequestKind::order;
     Conditions when;
-    /// Exclusive lower bound on one figure; not given: the group's base band (always applies).
+    /// The band's lower threshold on one figure; not given: the group's base band (always applies).
     std::optional<Threshold> over;
     /// At least one; no role twice. Sequence comes from rank (see route.hpp), not from this order.
     std::vector<Level> levels;
+    /// Whether the threshold's own figure is in the band. Inclusive by default, as "折扣10%以上需
+    /// 总监审批" reads: a discount of exactly 10% needs the director; `Boundary::exclusive` for
+    /// "超过10%" (10% itself does not).
+    Boundary boundary = Boundary::inclusive;
+    /// Copy recipients (抄送) when this row applies: informed, never approvers.
+    std::vector<CopyTo> cc;
     friend bool operator==(const Row&, const Row&) = default;
 };
 std::ostream& operator<<(std::ostream& os, const Row& row);
@@ -134,8 +208,18 @@ public:
     /// `crm::default_roles()`); amounts are in `currency`. Throws crm::Error naming the field:
     /// - `roles[i].id` duplicate;
     /// - `rows[i].id` empty (invalid_argument) or repeated (duplicate);
+    /// - `rows[i].kind`, `rows[i].boundary`, `rows[i].levels[j].reach` / `.mode` / `.source` /
+    ///   `.when_empty` outside their enums (invalid_argument);
     /// - `rows[i].levels` empty (invalid_argument); `rows[i].levels[j].role` not a role of the
     ///   ladder (not_found) or repeated in the row (duplicate);
+    /// - `rows[i].levels[j].manager_level` below 1, `.person` missing for a named-person step,
+    ///   `.choices` empty for a chosen step, `.administrator` missing for that fallback,
+    ///   `.auto_at_most` negative (invalid_argument) or in another currency (currency_mismatch);
+    /// - `rows[i].cc[k]` naming both or neither of a person and a role (invalid_argument), a role
+    ///   not on the ladder (not_found);
+    /// - `rows[i].levels[j].mode` / `.auto_at_most` differing from the first row that requires the
+    ///   same role (inconsistent: a role's step runs one way in the whole matrix, so a union of
+    ///   rows never mixes terms and routes stay monotone);
     /// - `rows[i].over` negative (invalid_argument), an amount in another currency
     ///   (currency_mismatch), or not above the previous threshold of its band group, or a base
     ///   row after a thresholded one, or a second base row (inconsistent: "thresholds must
@@ -162,7 +246,9 @@ private:
 
 /// True when level `higher` does at least the job of level `lower` on the ladder of `m`: for a
 /// line level, `higher` is a line level of equal or higher rank; for a function level, `higher`
-/// is the same function. The matrix requires each band to cover the band below it.
+/// is the same function; and `higher` runs a mode at least as strict (或签 < 会签 < 依次审批) and
+/// passes by itself no more easily (no automatic approval that `lower` does not also grant).
+/// The matrix requires each band to cover the band below it.
 [[nodiscard]] bool covers(const Matrix& m, const Level& higher, const Level& lower);
 
 }  // namespace crm::approval

@@ -25,6 +25,140 @@ inline constexpr ReasonText route{
     .zh = "此{kind_zh}申请需经 {steps} 级审批, 最高至 {top_level}",
 };
 
+/// allow. One step of a route in words (describe_step), with the threshold its figure reached.
+inline constexpr ReasonText step_required{
+    .code = "approval.step_required",
+    .en = "step {stage}: {level}, {mode}, because {figure} is {threshold} (rule {rule})",
+    .zh = "第 {stage} 步: {level}, {mode_zh}, 因为{figure_zh}{threshold_zh} (规则 {rule})",
+};
+/// allow. One step required by a base row (no threshold).
+inline constexpr ReasonText step_required_base{
+    .code = "approval.step_required_base",
+    .en = "step {stage}: {level}, {mode}, for every such request (rule {rule})",
+    .zh = "第 {stage} 步: {level}, {mode_zh}, 此类申请均需审批 (规则 {rule})",
+};
+
+// ---- resolve: the OA route (crm/approval/oa.hpp) ----
+/// allow. The requester would approve a step of their own request: it goes to their manager.
+inline constexpr ReasonText oa_redirected{
+    .code = "approval.oa_redirected",
+    .en =
+        "step {stage}: {requester} cannot approve their own request; the step goes to their manager "
+        "{approver}",
+    .zh = "第 {stage} 步: {requester} 不能审批自己的申请, 改由其上级 {approver} 审批",
+};
+/// allow. Nobody can fill the step; it goes to the nearest higher manager.
+inline constexpr ReasonText oa_escalated{
+    .code = "approval.oa_escalated",
+    .en = "step {stage}: nobody can fill {level}; escalated to {approver}",
+    .zh = "第 {stage} 步: 无人可担任 {level}, 已上交给 {approver} 审批",
+};
+/// allow. Nobody can fill the step; it goes to the named administrator.
+inline constexpr ReasonText oa_to_administrator{
+    .code = "approval.oa_to_administrator",
+    .en = "step {stage}: nobody can fill {level}; routed to the approval administrator {approver}",
+    .zh = "第 {stage} 步: 无人可担任 {level}, 已转给审批管理员 {approver}",
+};
+/// block. Nobody can fill the step and the policy does not let it be skipped.
+inline constexpr ReasonText oa_empty_blocked{
+    .code = "approval.oa_empty_blocked",
+    .en = "step {stage}: nobody can fill {level} and the step may not be skipped: the route is blocked",
+    .zh = "第 {stage} 步: 无人可担任 {level}, 且此步骤不得跳过: 审批流程无法进行",
+};
+/// allow. The step passes by itself: the amount is at most the declared limit (以下, inclusive).
+inline constexpr ReasonText oa_auto_amount{
+    .code = "approval.oa_auto_amount",
+    .en = "step {stage} ({level}) passes by itself: the amount {amount} is {limit_text}",
+    .zh = "第 {stage} 步 ({level}) 自动同意: 金额 {amount} 在 {limit_text_zh}",
+};
+/// allow. The step passes by itself: a request with the same content was approved before.
+inline constexpr ReasonText oa_auto_repeat{
+    .code = "approval.oa_auto_repeat",
+    .en = "step {stage} ({level}) passes by itself: a request with the same content was approved before",
+    .zh = "第 {stage} 步 ({level}) 自动同意: 内容相同的申请此前已获批准",
+};
+/// allow. Under the first-occurrence rule, an approval counts for a later step the person also holds.
+inline constexpr ReasonText oa_deduplicated{
+    .code = "approval.oa_deduplicated",
+    .en =
+        "{approver} approved step {first}; under approver deduplication that approval also fills step "
+        "{stage}",
+    .zh = "{approver} 已审批第 {first} 步, 按审批人去重规则同时计入第 {stage} 步",
+};
+
+// ---- verify: OA events (severity warn; each names the event, counted from 1) ----
+inline constexpr ReasonText oa_not_approver{
+    .code = "approval.oa_not_approver",
+    .en = "event {event} ({event_kind}) by {actor}: not an approver of step {stage}",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 其不是第 {stage} 步的审批人",
+};
+inline constexpr ReasonText oa_own_request{
+    .code = "approval.oa_own_request",
+    .en = "event {event} ({event_kind}): {actor} cannot approve their own request",
+    .zh = "第 {event} 个事件 ({event_kind_zh}): {actor} 不能审批自己的申请",
+};
+inline constexpr ReasonText oa_stale{
+    .code = "approval.oa_stale",
+    .en = "event {event} ({event_kind}) by {actor}: given for another version of the request",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 针对的是申请的其他版本",
+};
+inline constexpr ReasonText oa_to_requester{
+    .code = "approval.oa_to_requester",
+    .en = "event {event} ({event_kind}) by {actor}: step {stage} cannot go to the requester {target}",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {stage} 步不能交给申请人 {target}",
+};
+inline constexpr ReasonText oa_cannot_hold{
+    .code = "approval.oa_cannot_hold",
+    .en = "event {event} ({event_kind}) by {actor}: {target} may not hold step {stage} ({level})",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: {target} 无权担任第 {stage} 步 ({level})",
+};
+inline constexpr ReasonText oa_not_earlier{
+    .code = "approval.oa_not_earlier",
+    .en = "event {event} ({event_kind}) by {actor}: step {to_stage} is not before step {stage}",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {to_stage} 步不在第 {stage} 步之前",
+};
+inline constexpr ReasonText oa_not_requester{
+    .code = "approval.oa_not_requester",
+    .en = "event {event} ({event_kind}) by {actor}: only the requester can withdraw a request",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 只有申请人可以撤回申请",
+};
+inline constexpr ReasonText oa_not_open{
+    .code = "approval.oa_not_open",
+    .en =
+        "event {event} ({event_kind}) by {actor}: step {stage} was not open yet (an earlier step was not "
+        "approved)",
+    .zh =
+        "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {stage} 步尚未开始 (之前的步骤尚未审批完成)",
+};
+inline constexpr ReasonText oa_out_of_turn{
+    .code = "approval.oa_out_of_turn",
+    .en =
+        "event {event} ({event_kind}) by {actor}: step {stage} runs in order and {waiting} has not approved "
+        "yet",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {stage} 步为依次审批, {waiting} 尚未审批",
+};
+inline constexpr ReasonText oa_already_approved{
+    .code = "approval.oa_already_approved",
+    .en = "event {event} ({event_kind}) by {actor}: {actor} already approved step {stage}",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: {actor} 已审批过第 {stage} 步",
+};
+inline constexpr ReasonText oa_voided_by_return{
+    .code = "approval.oa_voided_by_return",
+    .en =
+        "event {event} ({event_kind}) by {actor} no longer counts: event {by_event} returned the request to "
+        "step {to_stage}",
+    .zh =
+        "第 {event} 个事件 ({event_kind_zh}, {actor}) 已失效: 第 {by_event} 个事件将申请退回至第 {to_stage} "
+        "步",
+};
+inline constexpr ReasonText oa_voided_by_withdrawal{
+    .code = "approval.oa_voided_by_withdrawal",
+    .en =
+        "event {event} ({event_kind}) by {actor} no longer counts: the requester withdrew the request (event "
+        "{by_event})",
+    .zh = "第 {event} 个事件 ({event_kind_zh}, {actor}) 已失效: 申请人已撤回申请 (第 {by_event} 个事件)",
+};
+
 // ---- verify: the outcome ----
 /// allow. Every step is filled by an approval that counts.
 inline constexpr ReasonText satisfied{

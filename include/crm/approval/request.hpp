@@ -116,17 +116,23 @@ struct Request {
     friend bool operator==(const Request&, const Request&) = default;
 };
 
-/// A fingerprint of what is approved: FNV-1a (64-bit) over the request's canonical text. Stable
-/// across compilers, platforms and runs (no std::hash), so it can be stored with an approval and
-/// compared years later.
+/// A fingerprint of what is approved: SHA-256 over the request's canonical text. A
+/// cryptographic hash, because the content is the requester's: nobody can edit a request so
+/// that it keeps the fingerprint an approval was given for (FNV or std::hash would let a
+/// deliberate edit collide). Stable across compilers, platforms and runs, so it can be stored
+/// with an approval and compared years later. The zero value (all bytes 0) is "no fingerprint".
 struct Fingerprint {
-    std::uint64_t value = 0;
-    friend constexpr bool operator==(Fingerprint, Fingerprint) noexcept = default;
-    friend constexpr std::strong_ordering operator<=>(Fingerprint, Fingerprint) noexcept = default;
+    std::array<std::uint8_t, 32> bytes{};  ///< the digest, most significant byte first
+    friend constexpr bool operator==(const Fingerprint&, const Fingerprint&) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(const Fingerprint&,
+                                                      const Fingerprint&) noexcept = default;
 };
-/// Sixteen lower-case hex digits: `9f3a0c...`.
-[[nodiscard]] std::string to_string(Fingerprint fp);
-std::ostream& operator<<(std::ostream& os, Fingerprint fp);
+/// Sixty-four lower-case hex digits: `9f3a0c...`.
+[[nodiscard]] std::string to_string(const Fingerprint& fp);
+/// The fingerprint written by `to_string` (64 hex digits, either case); throws crm::Error
+/// (parse_error) naming `field` for anything else.
+[[nodiscard]] Fingerprint parse_fingerprint(std::string_view hex, std::string_view field = "fingerprint");
+std::ostream& operator<<(std::ostream& os, const Fingerprint& fp);
 
 /// The text `fingerprint` hashes, for documentation and debugging:
 /// `approval-request/v1|kind=<kind>|requester=<n>:<id>|segment=<n>:<text>|region=<n>:<id>|`
@@ -138,10 +144,10 @@ std::ostream& operator<<(std::ostream& os, Fingerprint fp);
 /// the fingerprint its content (a resubmitted duplicate has a new id and the same fingerprint).
 [[nodiscard]] std::string canonical_text(const Request& request);
 
-/// FNV-1a 64 over `canonical_text(request)` (computed without building the text).
+/// SHA-256 of `canonical_text(request)` (OpenSSL's libcrypto, behind this function).
 /// Equal content gives equal fingerprints; any change of kind, requester, segment, region,
-/// product line, a figure's value, the amount's currency or the content gives another one
-/// (up to 64-bit collisions). tests/approval/request_test.cpp pins known values.
+/// product line, a figure's value, the amount's currency or the content gives another one.
+/// tests/approval/request_test.cpp pins known values.
 [[nodiscard]] Fingerprint fingerprint(const Request& request);
 
 /// Why a request is a duplicate of an earlier one in the same batch.

@@ -23,10 +23,12 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/money/decimal.hpp>
 
 #include <iosfwd>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace crm::approval {
@@ -42,9 +44,11 @@ struct Step {
     Dimension dimension = Dimension::none;  ///< the figure that triggered the row (none: a base row)
     /// The threshold the figure passed (amount, percent points or days); not given for a base row.
     std::optional<Decimal> over;
+    /// Whether `over` itself was in the band (以上) or not (超过), as the row declared.
+    Boundary boundary = Boundary::inclusive;
     friend bool operator==(const Step&, const Step&) = default;
 };
-/// `stage 1: sales_director (rule D2, percent over 10)`.
+/// `stage 1: sales_director (rule D2, percent at least 10)`; "over" for an exclusive threshold.
 std::ostream& operator<<(std::ostream& os, const Step& step);
 
 /// What of a request a route depends on: its kind, its segment, region and product line, and its
@@ -78,6 +82,9 @@ struct Route {
     RequestId request;
     RoutingBasis basis;
     std::vector<Step> steps;
+    /// Copy recipients (抄送) of the rows that applied, each once, in row order: informed, never
+    /// counted as approvers.
+    std::vector<CopyTo> cc;
 
     [[nodiscard]] bool needs_approval() const noexcept { return !steps.empty(); }
     /// `approval.not_needed` (allow) for an empty route, else `approval.route` (needs_approval)
@@ -102,9 +109,14 @@ std::ostream& operator<<(std::ostream& os, const Route& route);
 
 /// True when route `a` requires at least what route `b` does: every step of `b` is covered by a
 /// step of `a` (a line step by a line step of equal or higher rank, a function step by the same
-/// function). The monotonicity property: raising a figure of a request gives a route that
-/// requires at least the old one.
+/// function, in a mode at least as strict and passing by itself no more easily). The monotonicity property:
+/// raising a figure of a request gives a route that requires at least the old one.
 [[nodiscard]] bool requires_at_least(const Route& a, const Route& b) noexcept;
+
+/// Step `i` of the route in words (`approval.step_required`): its stage, level, mode, the rule
+/// and the threshold with the word of its side ("10% or more" / "10%以上", "more than 10%" /
+/// "超过10%"). Role names come from `org`'s ladder (the role id when it has none).
+[[nodiscard]] Reason describe_step(const Route& route, std::size_t i, const OrgChart& org);
 
 /// The highest rank the route requires (0 for an empty route).
 [[nodiscard]] int top_rank(const Route& route) noexcept;

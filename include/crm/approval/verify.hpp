@@ -108,7 +108,11 @@ struct OrgSnapshot {
 /// Verifies `approvals` against `route` for `request`, with one org chart for every approval
 /// date (the caller passes the chart valid on the approval dates). Throws crm::Error only for
 /// malformed input: a delegation that ends before it starts (`delegations[i].to`), delegates to
-/// itself or names no kinds, and an approval with an empty approver (`approvals[i].approver`).
+/// itself or names no kinds or a kind outside the enum (`delegations[i].kinds[j]`), an approval
+/// with an empty approver (`approvals[i].approver`) or an authority outside the enum
+/// (`approvals[i].authority`), and what `Request::validate` throws. Judges records level by
+/// level, one approver per step; the OA declarations of a level (mode, source, fallback,
+/// automatic approval) are judged by `verify` of crm/approval/oa.hpp.
 /// Every business "no" is a reason of the returned Decision (see the file comment).
 [[nodiscard]] Decision verify(const Route& route, std::span<const Approval> approvals, const Request& request,
                               const OrgChart& org, std::span<const Delegation> delegations);

@@ -15,8 +15,11 @@
 ///   `sequence`, whose order changes the price (anything but two percent-off or two amount-off
 ///   rules): the rule id would decide the order, so declare it.
 /// - `overlapping_breaks` / `break_gap`: quantity breaks of one group (or of the cumulative
-///   rules) with the same other conditions whose bands [min, max) overlap or leave a gap.
+///   rules) with the same other conditions whose bands overlap or leave a gap, each bound on
+///   its declared side (50 inclusive after 50 exclusive is contiguous; two inclusive 50s
+///   overlap at 50; two exclusive 50s leave 50 uncovered).
 
+#include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/pricing/rule_book.hpp>
 
@@ -27,18 +30,28 @@
 
 namespace crm::pricing {
 
-enum class LintKind { unbreakable_tie, shadowed, never_fires, undeclared_order, overlapping_breaks, break_gap };
+enum class LintKind {
+    unbreakable_tie,
+    shadowed,
+    never_fires,
+    undeclared_order,
+    overlapping_breaks,
+    break_gap
+};
 [[nodiscard]] std::string_view to_string(LintKind k) noexcept;
 std::ostream& operator<<(std::ostream& os, LintKind k);
 
 /// One finding. `rules` lists the rules involved: for `shadowed` the shadowed rule first,
 /// then the one that shadows it; for breaks, the two neighbouring bands in quantity order.
-/// `group` is the exclusive group ("" for cumulative rules).
+/// `group` is the exclusive group ("" for cumulative rules). `reason` explains it in English
+/// and Chinese (`pricing.lint_*` of reasons.hpp, severity warn, with the rules, the group and
+/// the quantities as figures); `message` is its English rendering.
 struct LintFinding {
     LintKind kind = LintKind::unbreakable_tie;
     std::vector<RuleId> rules;
     std::string group;
     std::string message;
+    Reason reason;
     friend bool operator==(const LintFinding&, const LintFinding&) = default;
 };
 std::ostream& operator<<(std::ostream& os, const LintFinding& f);

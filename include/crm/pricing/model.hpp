@@ -6,6 +6,7 @@
 /// validates and indexes them once. Proven by tests/pricing/rule_book_test.cpp.
 
 #include <crm/core/ids.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
@@ -101,7 +102,10 @@ struct Action {
 };
 
 /// When a rule applies. Each list that is not empty must contain the line's value (an empty
-/// list means "any"); all given conditions must hold. Quantity: min inclusive, max exclusive.
+/// list means "any"); all given conditions must hold. Quantity: each bound states its side
+/// (crm::Boundary): by default the minimum is inclusive ("50件以上": 50 itself qualifies) and
+/// the maximum exclusive ("不满100件": 100 does not), so breaks [1,10) [10,50) [50,..) tile the
+/// quantities; `min_side = exclusive` reads "超过50件", `max_side = inclusive` "100件以下".
 struct Conditions {
     std::vector<ProductId> products;
     std::vector<ProductGroupId> product_groups;
@@ -112,6 +116,8 @@ struct Conditions {
     std::optional<Decimal> min_quantity;
     std::optional<Decimal> max_quantity;
     Validity valid;
+    Boundary min_side = Boundary::inclusive;  ///< whether `min_quantity` itself qualifies (以上)
+    Boundary max_side = Boundary::exclusive;  ///< whether `max_quantity` itself qualifies (不满)
     friend bool operator==(const Conditions&, const Conditions&) = default;
 };
 

@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,15 +35,23 @@ namespace crm::pricing {
 
 /// What a waterfall step is.
 enum class StepKind {
-    list_price, contract_price, quantity_break, tier_discount, segment_discount, promotion,
-    preferential, rounding, floor,
+    list_price,
+    contract_price,
+    quantity_break,
+    tier_discount,
+    segment_discount,
+    promotion,
+    preferential,
+    rounding,
+    floor,
 };
 [[nodiscard]] std::string_view to_string(StepKind k) noexcept;
 std::ostream& operator<<(std::ostream& os, StepKind k);
 
-/// One step of the waterfall (tests/pricing/properties_test.cpp proves the chain over generated books): the unit price before and after, and after - before. `rule` is
-/// empty for list_price, rounding and floor. `tied_with` lists the rules of an exclusive group
-/// that tied with the winner, broken only by rule id (smallest wins).
+/// One step of the waterfall (tests/pricing/properties_test.cpp proves the chain over generated books): the
+/// unit price before and after, and after - before. `rule` is empty for list_price, rounding and floor.
+/// `tied_with` lists the rules of an exclusive group that tied with the winner, broken only by rule id
+/// (smallest wins).
 struct WaterfallStep {
     RuleId rule;
     StepKind kind = StepKind::list_price;
@@ -56,17 +65,31 @@ struct WaterfallStep {
 };
 std::ostream& operator<<(std::ostream& os, const WaterfallStep& s);
 
-/// A candidate rule (or contract price) that was visited and did not apply, with the first
-/// condition that failed: "product", "product_group", "account", "tier", "segment", "region",
-/// "quantity", "validity", "currency", "cost" (cost_plus without a cost), "budget",
-/// "contract_price" (a discount not declared to stack on a contract price), "lost_in_group"
+/// A rule (or contract price) that did not apply, with the first condition that failed. Listed:
+/// every candidate the index offered for the line and customer, and every rule of the book that
+/// names the line's product or one of its product groups (RuleBook::naming), offered or not;
+/// rules that name no product or group and were filed under another account, tier or segment
+/// concern every product and are not listed. The condition is one of: "product", "product_group", "account",
+/// "tier", "segment", "region", "quantity", "validity", "currency", "cost" (cost_plus without a cost),
+/// "budget", "contract_price" (a discount not declared to stack on a contract price), "lost_in_group"
 /// (another rule of its exclusive group won), "less_specific" (a contract price beaten by a
 /// more specific one), "superseded" (a contract price of the same scope with a higher price,
 /// or the same price and a larger id).
 struct NotApplied {
     RuleId rule;
     std::string_view condition;
+    /// The failure in words where figures help: for "quantity", `pricing.quantity_outside` with
+    /// the quantity and the band stated with the side of each bound (以上 / 超过, 以下 / 不满).
+    std::optional<Reason> reason;
     friend bool operator==(const NotApplied&, const NotApplied&) = default;
+};
+
+/// What a budget-limited promotion took from its remaining budget on a line: the step's
+/// per-unit discount times the quantity, exactly.
+struct BudgetUse {
+    RuleId rule;
+    Money used;
+    friend bool operator==(const BudgetUse&, const BudgetUse&) = default;
 };
 
 /// The priced line. `unit_price` is at `unit_price_scale` places; `net_amount`, `tax` and
@@ -84,6 +107,9 @@ struct PricedLine {
     std::vector<NotApplied> not_applied;
     std::optional<Money> floor;
     bool floor_clamped = false;
+    /// The promotion budgets this line consumed, in waterfall order (none for rules without
+    /// a budget).
+    std::vector<BudgetUse> budget_used;
     Decision decision;
     friend bool operator==(const PricedLine&, const PricedLine&) = default;
 };
@@ -93,7 +119,8 @@ struct PricedLine {
 /// product has no entry in that unit; `line.currency` not_found when it has none in that
 /// currency (and unit); `as_of` not_found when no entry is
 /// valid on that day.
-[[nodiscard]] PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingContext& ctx, Date as_of);
+[[nodiscard]] PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingContext& ctx,
+                               Date as_of);
 
 /// A priced document: its lines and totals. `rounding_difference` is the sum of the
 /// individually rounded line taxes minus the tax computed once on the document total (the gap
@@ -110,13 +137,17 @@ struct PricedDocument {
     Money gross_total;
     Money rounding_difference;
     std::vector<std::size_t> adjusted_lines;
+    std::vector<PromotionBudget> budgets_left;  ///< ctx.budgets less every line's use
     Decision decision;
     friend bool operator==(const PricedDocument&, const PricedDocument&) = default;
 };
 
 /// Prices every line (all in one currency: otherwise currency_mismatch naming `lines[i].currency`)
-/// and totals them under the policy's TaxRounding. An empty document totals zero CNY. A refused
-/// line is still totalled; the document's decision combines the lines' decisions.
+/// and totals them under the policy's TaxRounding. Promotion budgets are consumed in line order:
+/// line i is priced with the budgets of `ctx` less what lines 0..i-1 used (`budget_used` of each
+/// line), so two lines never both get the whole remaining budget; `budgets_left` is what remains
+/// after the last line. An error of a line names it (`lines[i].quantity`). An empty document totals zero CNY.
+/// A refused line is still totalled; the document's decision combines the lines' decisions.
 [[nodiscard]] PricedDocument price_document(const RuleBook& book, std::span<const QuoteLine> lines,
                                             const PricingContext& ctx, Date as_of);
 
@@ -131,7 +162,8 @@ std::ostream& operator<<(std::ostream& os, const PricedLine& p);
 /// 单价 CNY 1,136.3840 x 60: 净额 CNY 68,183.04, 税额 CNY 8,863.80, 含税 CNY 77,046.84
 /// 未适用 seg: 细分市场不符
 /// ```
-/// No trailing newline. Proven by tests/pricing/price_test.cpp ("the waterfall reads in English and Chinese").
+/// No trailing newline. Proven by tests/pricing/price_test.cpp ("the waterfall reads in English and
+/// Chinese").
 [[nodiscard]] std::string explain(const PricedLine& p, Lang lang);
 
 }  // namespace crm::pricing

@@ -1,7 +1,8 @@
 #pragma once
 /// \file
-/// The reasons the pricing area gives. Proven by
-/// tests/pricing/price_test.cpp (floors) and tests/pricing/authority_test.cpp.
+/// The reasons the pricing area gives, each in English and Chinese. Proven by
+/// tests/pricing/price_test.cpp (floors), tests/pricing/authority_test.cpp and
+/// tests/pricing/lint_test.cpp (every lint reason in both languages).
 
 #include <crm/core/decision.hpp>
 
@@ -30,6 +31,55 @@ inline constexpr ReasonText beyond_authority{
     .code = "pricing.beyond_authority",
     .en = "discount {discount} off list exceeds the authority of every role",
     .zh = "折扣 {discount} 超出所有角色的价格权限",
+};
+
+// ---- why a rule did not apply, when figures help ----
+/// The line's quantity is outside the rule's band; `band` / `band_zh` state it with its sides
+/// ("50 or more and less than 100" / "50以上且不满100").
+inline constexpr ReasonText quantity_outside{
+    .code = "pricing.quantity_outside",
+    .en = "quantity {quantity} is outside the band {band}",
+    .zh = "数量 {quantity} 不在 {band_zh} 的范围内",
+};
+
+// ---- lint (severity warn) ----
+inline constexpr ReasonText lint_unbreakable_tie{
+    .code = "pricing.lint_unbreakable_tie",
+    .en =
+        "rules {rule} and {other_rule} of exclusive group {group} have the same priority and the same "
+        "action: "
+        "only the rule id decides between them",
+    .zh = "互斥组 {group} 中的规则 {rule} 与 {other_rule} 优先级和动作都相同: 只能按规则编号决定",
+};
+inline constexpr ReasonText lint_shadowed{
+    .code = "pricing.lint_shadowed",
+    .en =
+        "rule {rule} of exclusive group {group} never wins: {other_rule} holds whenever it does and always "
+        "wins",
+    .zh = "互斥组 {group} 中的规则 {rule} 永远不会胜出: 只要它成立, {other_rule} 也成立且总是胜出",
+};
+inline constexpr ReasonText lint_never_fires{
+    .code = "pricing.lint_never_fires",
+    .en = "rule {rule} names only products or product groups the book does not know: it never applies",
+    .zh = "规则 {rule} 只指定了价目表中不存在的产品或产品组: 永远不会生效",
+};
+inline constexpr ReasonText lint_undeclared_order{
+    .code = "pricing.lint_undeclared_order",
+    .en =
+        "cumulative rules {rule} and {other_rule} share sequence {sequence} and their order changes the "
+        "price: "
+        "declare the order",
+    .zh = "累加规则 {rule} 与 {other_rule} 的顺序号同为 {sequence}, 而先后顺序会改变价格: 请明确顺序",
+};
+inline constexpr ReasonText lint_overlapping_breaks{
+    .code = "pricing.lint_overlapping_breaks",
+    .en = "the quantity bands of rules {rule} and {other_rule} overlap from {from}",
+    .zh = "规则 {rule} 与 {other_rule} 的数量区间自 {from} 起重叠",
+};
+inline constexpr ReasonText lint_break_gap{
+    .code = "pricing.lint_break_gap",
+    .en = "no quantity band covers the quantities from {from} to {to} between rules {rule} and {other_rule}",
+    .zh = "规则 {rule} 与 {other_rule} 之间, 数量 {from} 至 {to} 没有任何数量区间覆盖",
 };
 
 }  // namespace crm::pricing::reasons

@@ -33,16 +33,21 @@ public:
     ///   (cost_plus); `rules[i].action.amount`: invalid_argument when negative;
     /// - `rules[i].when.max_quantity`: invalid_argument when not above min_quantity;
     /// - `rules[i].group`: not_found when no ExclusiveGroup has that name;
-    /// - `groups[i].name`: duplicate, or invalid_argument when empty (an empty group means cumulative); `policy.unit_price_scale`: invalid_argument outside 0..12;
+    /// - `groups[i].name`: duplicate, or invalid_argument when empty (an empty group means cumulative);
+    /// `policy.unit_price_scale`: invalid_argument outside 0..12;
     ///   `policy.vat`: invalid_argument when negative; `policy.min_margin`: when negative.
     explicit RuleBook(RuleBookInput input);
 
     [[nodiscard]] const PricingPolicy& policy() const noexcept { return input_.policy; }
     [[nodiscard]] std::span<const Rule> rules() const noexcept { return input_.rules; }
     [[nodiscard]] std::span<const PriceListEntry> entries() const noexcept { return input_.entries; }
-    [[nodiscard]] std::span<const ContractPrice> contract_prices() const noexcept { return input_.contract_prices; }
+    [[nodiscard]] std::span<const ContractPrice> contract_prices() const noexcept {
+        return input_.contract_prices;
+    }
     [[nodiscard]] std::span<const ExclusiveGroup> groups() const noexcept { return input_.groups; }
-    [[nodiscard]] std::span<const ProductGroup> product_groups() const noexcept { return input_.product_groups; }
+    [[nodiscard]] std::span<const ProductGroup> product_groups() const noexcept {
+        return input_.product_groups;
+    }
 
     /// The group of that name, or nullptr.
     [[nodiscard]] const ExclusiveGroup* find_group(const std::string& name) const noexcept;
@@ -55,7 +60,13 @@ public:
                                                    const Currency& currency, Date as_of) const noexcept;
     /// Indices (into rules()) of the rules that may apply to a line of `product` for the
     /// customer `ctx`, ascending and without repeats: the union of the index buckets.
-    [[nodiscard]] std::vector<std::size_t> candidates(const ProductId& product, const PricingContext& ctx) const;
+    [[nodiscard]] std::vector<std::size_t> candidates(const ProductId& product,
+                                                      const PricingContext& ctx) const;
+    /// Indices (into rules()) of every rule that names `product` in its products or one of the
+    /// product's groups in its product groups, ascending and without repeats, whatever bucket
+    /// the index filed it under (a rule naming products P1 and P2 and group G is filed under P1
+    /// and P2 only, yet it names the group of a P3 in G). `price` lists those it did not apply.
+    [[nodiscard]] std::vector<std::size_t> naming(const ProductId& product) const;
     /// Indices (into contract_prices()) of the contract prices for product+unit.
     [[nodiscard]] std::span<const std::size_t> contract_candidates(const ProductId& product,
                                                                    const std::string& unit) const noexcept;
@@ -71,6 +82,8 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> by_tier_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_segment_;
     std::vector<std::size_t> generic_;
+    // rules filed under their products that also name product groups, by group
+    std::unordered_map<ProductGroupId, std::vector<std::size_t>> group_named_by_product_rules_;
     std::unordered_map<std::string, std::size_t> group_index_;
 };
 

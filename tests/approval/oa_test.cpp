@@ -122,7 +122,7 @@ TEST_SUITE("approval.oa") {
               "第 1 个事件 (同意) 由 Fang Hua 发起: 第 1 步为依次审批, Qian Yu 尚未审批");
     }
 
-    TEST_CASE("who approves: the manager N levels up, the region's managers, a named person") {
+    TEST_CASE("who approves: the manager N levels up the region's managers a named person") {
         const crm::OrgChart org = sample_org();
         const Request r = request(RequestKind::order);  // by Wang: Li, Liu, Zhao, Zhang above him
         Level second{RoleId{"key_account_manager"}};

@@ -40,6 +40,11 @@
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
+#include <crm/planning/actuals.hpp>
+#include <crm/planning/allocation.hpp>
+#include <crm/planning/expense.hpp>
+#include <crm/planning/forecast.hpp>
+#include <crm/planning/plan.hpp>
 #include <crm/pricing/authority.hpp>
 #include <crm/pricing/lint.hpp>
 #include <crm/pricing/model.hpp>
@@ -47,9 +52,12 @@
 #include <crm/pricing/reasons.hpp>
 #include <crm/pricing/rebate.hpp>
 #include <crm/pricing/rule_book.hpp>
+#include <crm/report/monthly.hpp>
+#include <crm/report/render.hpp>
 #include <crm/scoring/account_tier.hpp>
 #include <crm/scoring/credit_rating.hpp>
 #include <crm/scoring/evaluate.hpp>
+#include <crm/scoring/explain.hpp>
 #include <crm/scoring/kpi.hpp>
 #include <crm/scoring/rank.hpp>
 #include <crm/scoring/satisfaction.hpp>

@@ -52,6 +52,7 @@
 #include <crm/pricing/reasons.hpp>
 #include <crm/pricing/rebate.hpp>
 #include <crm/pricing/rule_book.hpp>
+#include <crm/report/annual.hpp>
 #include <crm/report/monthly.hpp>
 #include <crm/report/render.hpp>
 #include <crm/scoring/account_tier.hpp>

@@ -97,31 +97,31 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
             missing(at + ".owner", "the org chart has no person '" + a.owner->value() + "'");
         account_regions.push_back({a.id, a.region});
     }
-    const auto account_index = [&](const AccountId& a, const std::string& field) {
+    // The field's text is built only when the reference is missing: one million receivables
+    // must not build one million strings.
+    const auto account_index = [&](const AccountId& a, const char* list, std::size_t i) {
         const auto it = account_region.find(a.value());
         if (it == account_region.end())
-            missing(field, "account '" + a.value() + "' is not a key account of the snapshot");
+            missing(std::string(list) + "[" + std::to_string(i) + "].account",
+                    "account '" + a.value() + "' is not a key account of the snapshot");
         return it->second;
     };
     std::vector<std::size_t> receivable_region(s.receivables.size());
     for (std::size_t i = 0; i < s.receivables.size(); ++i)
-        receivable_region[i] =
-            account_index(s.receivables[i].account, "receivables[" + std::to_string(i) + "].account");
+        receivable_region[i] = account_index(s.receivables[i].account, "receivables", i);
     for (std::size_t i = 0; i < s.complaints.size(); ++i)
-        (void)account_index(s.complaints[i].account, "complaints[" + std::to_string(i) + "].account");
+        (void)account_index(s.complaints[i].account, "complaints", i);
     std::vector<std::size_t> order_region(s.orders.size());
     for (std::size_t i = 0; i < s.orders.size(); ++i)
-        order_region[i] = account_index(s.orders[i].account, "orders[" + std::to_string(i) + "].account");
+        order_region[i] = account_index(s.orders[i].account, "orders", i);
     std::vector<std::size_t> history_region(s.collection_history.size());
     for (std::size_t i = 0; i < s.collection_history.size(); ++i)
-        history_region[i] = account_index(s.collection_history[i].account,
-                                          "collection_history[" + std::to_string(i) + "].account");
+        history_region[i] = account_index(s.collection_history[i].account, "collection_history", i);
     for (std::size_t i = 0; i < s.account_caps.size(); ++i)
-        (void)account_index(s.account_caps[i].account, "account_caps[" + std::to_string(i) + "].account");
+        (void)account_index(s.account_caps[i].account, "account_caps", i);
     std::vector<std::size_t> sale_region(s.actuals.sales.size());
     for (std::size_t i = 0; i < s.actuals.sales.size(); ++i)
-        sale_region[i] =
-            account_index(s.actuals.sales[i].account, "actuals.sales[" + std::to_string(i) + "].account");
+        sale_region[i] = account_index(s.actuals.sales[i].account, "actuals.sales", i);
     for (std::size_t i = 0; i < s.region_caps.size(); ++i)
         (void)region_index(s.region_caps[i].region, "region_caps[" + std::to_string(i) + "].region");
     std::vector<const OpeningBalances*> balances(nr, nullptr);
@@ -204,14 +204,17 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
         out.regions[approval_region[i]].approvals.push_back(
             {p.request.id, p.request.kind, p.request.requester, s.as_of - p.submitted});
     }
+    std::vector<std::vector<const account::Complaint*>> complaint_of(nr);  // parallel to Section::complaints
     for (std::size_t i = 0; i < s.complaints.size(); ++i) {
         const account::Complaint& cm = s.complaints[i];
         if (cm.resolved && !(at < *cm.resolved)) continue;  // closed by the as-of instant
-        if (at < cm.received) continue;                       // not yet received on the as-of instant
+        if (at < cm.received) continue;                     // not yet received on the as-of instant
         const account::SlaStatus st = at_field("complaints[" + std::to_string(i) + "]", [&] {
             return account::sla_status(s.sla, cm, s.calendar, s.hours, at);
         });
-        out.regions[account_region.at(cm.account.value())].complaints.push_back({cm.id, cm.account, st});
+        const std::size_t r = account_region.at(cm.account.value());
+        out.regions[r].complaints.push_back({cm.id, cm.account, st});
+        complaint_of[r].push_back(&cm);
     }
 
     // Turnover days: this month to date and last month, from the opening balances.
@@ -391,11 +394,9 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
                            .with("kind_zh", std::string(approval::display_name(w.kind, Lang::zh)))
                            .with("age", w.age)
                            .with("limit", Days{s.approval_age_limit_days}));
-        for (const OpenComplaint& oc : sec.complaints) {
-            const account::Complaint* cm = nullptr;
-            for (const account::Complaint& x : s.complaints)
-                if (x.id == oc.complaint) cm = &x;
-            for (const Reason& reason : account::sla_reasons(*cm, oc.status, s.org.roles()))
+        for (std::size_t k = 0; k < sec.complaints.size(); ++k) {
+            const OpenComplaint& oc = sec.complaints[k];
+            for (const Reason& reason : account::sla_reasons(*complaint_of[r][k], oc.status, s.org.roles()))
                 if (reason.severity() != Outcome::allow) add(r, reason, oc.account);
         }
         for (const account::OverdueVisit& v : sec.overdue_visits) add(r, account::visit_reason(v), v.account);

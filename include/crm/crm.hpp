@@ -49,6 +49,11 @@
 #include <crm/money/rounding.hpp>
 #include <crm/money/tax.hpp>
 #include <crm/money/wan.hpp>
+#include <crm/planning/actuals.hpp>
+#include <crm/planning/allocation.hpp>
+#include <crm/planning/expense.hpp>
+#include <crm/planning/forecast.hpp>
+#include <crm/planning/plan.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/pricing/authority.hpp>
 #include <crm/pricing/lint.hpp>
@@ -57,9 +62,13 @@
 #include <crm/pricing/reasons.hpp>
 #include <crm/pricing/rebate.hpp>
 #include <crm/pricing/rule_book.hpp>
+#include <crm/report/annual.hpp>
+#include <crm/report/monthly.hpp>
+#include <crm/report/render.hpp>
 #include <crm/scoring/account_tier.hpp>
 #include <crm/scoring/credit_rating.hpp>
 #include <crm/scoring/evaluate.hpp>
+#include <crm/scoring/explain.hpp>
 #include <crm/scoring/kpi.hpp>
 #include <crm/scoring/rank.hpp>
 #include <crm/scoring/satisfaction.hpp>

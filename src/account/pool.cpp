@@ -68,6 +68,10 @@ void PoolPolicy::validate() const {
     if (max_accounts_per_rep && *max_accounts_per_rep < 1)
         throw Error(ErrorCode::invalid_argument, "policy.max_accounts_per_rep",
                     "the cap is at least one account");
+    if (release_after != Boundary::inclusive && release_after != Boundary::exclusive)
+        throw Error(ErrorCode::invalid_argument, "policy.release_after",
+                    "release_after must be inclusive or exclusive, not " +
+                        std::to_string(static_cast<int>(release_after)));
     if (reclaim_cooldown.count() < 0)
         throw Error(ErrorCode::invalid_argument, "policy.reclaim_cooldown",
                     "the cool-down cannot be negative");
@@ -107,8 +111,15 @@ std::ostream& operator<<(std::ostream& os, const Release& r) {
 
 std::vector<Reason> release_reasons(const Release& r) {
     std::vector<Reason> out;
-    if (r.no_follow_up) out.push_back(release_reason(reasons::release_no_follow_up, r, *r.no_follow_up));
-    if (r.no_deal) out.push_back(release_reason(reasons::release_no_deal, r, *r.no_deal));
+    if (r.no_follow_up)
+        out.push_back(release_reason(r.no_follow_up->side == Boundary::inclusive
+                                         ? reasons::release_no_follow_up_reached
+                                         : reasons::release_no_follow_up,
+                                     r, *r.no_follow_up));
+    if (r.no_deal)
+        out.push_back(release_reason(r.no_deal->side == Boundary::inclusive ? reasons::release_no_deal_reached
+                                                                            : reasons::release_no_deal,
+                                     r, *r.no_deal));
     return out;
 }
 
@@ -199,12 +210,14 @@ std::vector<Release> due_for_release(const PoolPolicy& policy, std::span<const A
         std::int64_t follow = never;
         std::int64_t deal = never;
     };
+    const std::int64_t shift = policy.release_after == Boundary::inclusive ? 1 : 0;
     std::vector<TierLimits> tiers;
     tiers.reserve(policy.tiers.size());
     for (const TierPoolRule& t : policy.tiers) {
         TierLimits limits{t.tier, key_of(t.tier)};
-        if (!t.exempt && t.follow_up_within) limits.follow = t.follow_up_within->count();
-        if (!t.exempt && t.deal_within) limits.deal = t.deal_within->count();
+        // Inclusive (以上) fires on the limit's own day: the same as exclusive one day sooner.
+        if (!t.exempt && t.follow_up_within) limits.follow = t.follow_up_within->count() - shift;
+        if (!t.exempt && t.deal_within) limits.deal = t.deal_within->count() - shift;
         tiers.push_back(limits);
     }
     const auto find = [&](std::string_view tier) noexcept -> const TierLimits* {
@@ -242,13 +255,15 @@ std::vector<Release> due_for_release(const PoolPolicy& policy, std::span<const A
         r.released_on = as_of;
         if (follow_fired) {
             const Date since = Date::from_serial(follow_since);
-            r.no_follow_up = ReleaseTrigger{ReleaseRule::no_follow_up, since, Days{rule->follow},
-                                            since + Days{rule->follow}, Days{today - follow_since}};
+            r.no_follow_up = ReleaseTrigger{ReleaseRule::no_follow_up,  since,
+                                            Days{rule->follow + shift}, since + Days{rule->follow},
+                                            Days{today - follow_since}, policy.release_after};
         }
         if (deal_fired) {
             const Date since = Date::from_serial(deal_since);
-            r.no_deal = ReleaseTrigger{ReleaseRule::no_deal, since, Days{rule->deal},
-                                       since + Days{rule->deal}, Days{today - deal_since}};
+            r.no_deal = ReleaseTrigger{ReleaseRule::no_deal,     since,
+                                       Days{rule->deal + shift}, since + Days{rule->deal},
+                                       Days{today - deal_since}, policy.release_after};
         }
     }
 

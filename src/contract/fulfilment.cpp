@@ -1,4 +1,5 @@
 #include <crm/contract/fulfilment.hpp>
+#include <crm/contract/reasons.hpp>
 #include <crm/core/error.hpp>
 
 #include <algorithm>
@@ -90,6 +91,24 @@ Fulfilment fulfilment(const Agreement& a, std::span<const Sale> actual_sales, Da
             out.projected_tier = pricing::accrue_rebate(*a.rebate, out.projected).tier;
     }
     return out;
+}
+
+Decision fulfilment_reasons(const Fulfilment& f) {
+    Decision d;
+    for (const GroupFulfilment& g : f.groups) {
+        const bool behind = g.year.gap.signum() < 0;
+        Reason r{behind ? reasons::fulfilment_behind : reasons::fulfilment_on_track,
+                 behind ? Outcome::warn : Outcome::allow};
+        r.with("group", g.group.value()).with("actual", g.year.actual).with("pro_rata", g.year.pro_rata);
+        if (behind) r.with("shortfall", g.year.pro_rata - g.year.actual);
+        d.add(std::move(r));
+    }
+    if (f.projected_gap.signum() < 0)
+        d.add(Reason{reasons::fulfilment_projected_short, Outcome::warn}
+                  .with("projected", f.projected)
+                  .with("committed", f.total.committed)
+                  .with("shortfall", f.total.committed - f.projected));
+    return d;
 }
 
 }  // namespace crm::contract

@@ -313,8 +313,11 @@ struct Breakdown {
 };
 
 std::size_t grade_of(const CompiledScorecard& card, std::uint64_t total) noexcept {
+    // Inclusive floors (以上): a total equal to a band's `from` is in that band; exclusive
+    // (超过): it is in the band below, and only the lowest band (from 0) takes a total of 0.
+    const bool inclusive = card.band_floor() == Boundary::inclusive;
     for (const auto& [floor, index] : card.grade_floors())
-        if (total >= floor) return index;
+        if (inclusive ? total >= floor : total > floor) return index;
     return card.grade_floors().back().second;  // unreachable: the lowest band starts at 0
 }
 
@@ -443,8 +446,12 @@ CompiledScorecard::CompiledScorecard(Scorecard card) : card_(std::move(card)) {
     std::sort(by_id_.begin(), by_id_.end());
     for (std::size_t b = 0; b < card_.bands.size(); ++b) {
         std::int64_t floor = 0;
-        to_units(round_to_scale(card_.bands[b].from.points(), total_places_, RoundingMode::ceiling),
-                 -total_places_, floor);
+        // A floor with more places than a total has: inclusive, the smallest total reaching it
+        // is its ceiling; exclusive, a total passes it when it passes its floor.
+        const RoundingMode to_total =
+            card_.band_floor == Boundary::inclusive ? RoundingMode::ceiling : RoundingMode::floor;
+        to_units(round_to_scale(card_.bands[b].from.points(), total_places_, to_total), -total_places_,
+                 floor);
         grade_floors_.emplace_back(static_cast<std::uint64_t>(floor), b);
     }
     std::sort(grade_floors_.begin(), grade_floors_.end(),

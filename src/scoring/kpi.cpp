@@ -65,4 +65,34 @@ Facts kpi_facts(const KpiFigures& f, int ratio_places, RoundingMode mode) {
     return facts;
 }
 
+Scorecard kpi_scorecard(const KpiPolicy& policy, const KpiTrendPolicy& trends) {
+    Scorecard card = kpi_scorecard(policy);
+    const Decimal added =
+        trends.expense_plan_kept.weight.value() + trends.turnover_days_shortened.weight.value();
+    // Each base weight x (100 - added) / 100: exact (a division by 100), and the base weights
+    // summed to 100, so they now sum to 100 - added.
+    for (Criterion& c : card.criteria)
+        c.weight = Percent{c.weight.value() * (Decimal{100} - added) * Decimal::scaled(1, -2)};
+    card.criteria.push_back(trends.expense_plan_kept);
+    card.criteria.push_back(trends.turnover_days_shortened);
+    validate(card);
+    return card;
+}
+
+Facts kpi_facts(const KpiFigures& figures, const KpiTrendFigures& trends, int ratio_places,
+                RoundingMode mode) {
+    Facts facts = kpi_facts(figures, ratio_places, mode);
+    non_negative(trends.expense_plan, "trends.expense_plan");
+    non_negative(trends.sales_expense, "trends.sales_expense");
+    if (trends.expense_plan.currency() != trends.sales_expense.currency())
+        throw Error(ErrorCode::currency_mismatch, "trends.expense_plan_kept",
+                    "the amounts of one ratio must share a currency");
+    if (!trends.expense_plan.is_zero())
+        facts.push_back({"expense_plan_kept",
+                         ratio(trends.sales_expense, trends.expense_plan, ratio_places, mode).value()});
+    if (trends.turnover_days && trends.previous_turnover_days)
+        facts.push_back({"turnover_days_shortened", *trends.previous_turnover_days - *trends.turnover_days});
+    return facts;
+}
+
 }  // namespace crm::scoring

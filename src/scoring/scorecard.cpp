@@ -160,6 +160,10 @@ void validate(const Scorecard& card) {
     if (card.score_places < 0 || card.score_places > kMaxScorePlaces)
         fail(ErrorCode::invalid_argument, "scorecard.score_places",
              "score_places must lie within 0..6, not " + std::to_string(card.score_places));
+    if (card.band_floor != Boundary::inclusive && card.band_floor != Boundary::exclusive)
+        fail(ErrorCode::invalid_argument, "scorecard.band_floor",
+             "band_floor must be inclusive or exclusive, not " +
+                 std::to_string(static_cast<int>(card.band_floor)));
     if (card.criteria.empty())
         fail(ErrorCode::invalid_argument, "scorecard.criteria", "a scorecard needs at least one criterion");
     std::set<std::string, std::less<>> ids;

@@ -241,6 +241,44 @@ TEST_SUITE("account.pool") {
               "allowed (last day 2024-03-16)");
     }
 
+    TEST_CASE("under 15天以上未跟进 the account returns on the 15th day itself") {
+        const std::vector<Account> accounts{c_account()};
+        PoolPolicy policy{};
+        policy.release_after = crm::Boundary::inclusive;
+        // follow-up clock from 2024-03-01; inclusive 15 days: the 15th day (2024-03-16) already
+        // releases, so the last allowed day is 2024-03-15
+        CHECK(due_for_release(policy, accounts, day("2024-03-15")).empty());  // 14 days
+        const auto released = due_for_release(policy, accounts, day("2024-03-16"));
+        REQUIRE(released.size() == 1);
+        REQUIRE(released[0].no_follow_up.has_value());
+        CHECK(*released[0].no_follow_up == ReleaseTrigger{ReleaseRule::no_follow_up, day("2024-03-01"),
+                                                          Days{15}, day("2024-03-15"), Days{15},
+                                                          crm::Boundary::inclusive});
+        CHECK(explain(released[0], crm::Lang::zh) ==
+              "客户 ACC-C1（C 类）自 2024-03-01 起 15 天未跟进，达到 15 天以上（最后一天 "
+              "2024-03-15），退回公海");
+        CHECK(explain(released[0], crm::Lang::en) ==
+              "account ACC-C1 (tier C) has had no follow-up since 2024-03-01: 15 days, 15 days or more (last "
+              "day 2024-03-15)");
+        // the default reading is 超过 (exclusive)
+        CHECK(PoolPolicy{}.release_after == crm::Boundary::exclusive);
+        policy.release_after = static_cast<crm::Boundary>(5);
+        crm::test::check_error([&] { policy.validate(); }, crm::ErrorCode::invalid_argument,
+                               "policy.release_after");
+    }
+
+    TEST_CASE("an inclusive limit releases exactly one day sooner than an exclusive one") {
+        PoolPolicy inclusive{};
+        inclusive.release_after = crm::Boundary::inclusive;
+        const std::vector<Account> accounts{c_account()};
+        for (int d = 0; d < 200; ++d) {
+            CAPTURE(d);
+            const Date today = day("2024-03-01") + Days{d};
+            CHECK(due_for_release(inclusive, accounts, today).size() ==
+                  due_for_release(PoolPolicy{}, accounts, today + Days{1}).size());
+        }
+    }
+
     TEST_CASE("an account both rules release appears once with both rules") {
         // deal clock from 2024-02-15, 90 days: 2024-02-15 + 14 = 02-29, + 31 = 03-31, + 30 = 04-30, + 15 =
         // 05-15

@@ -77,6 +77,21 @@ TEST_SUITE("contract.fulfilment") {
         CHECK(f.rebate->accrued == cny("5300.00"));
         CHECK(f.rebate->tier == std::size_t{0});
         CHECK(f.projected_tier == std::size_t{1});
+
+        // the same figures in words: pumps on track, valves behind by 149,450.55 - 80,000 =
+        // 69,450.55, and the year projected 1,600,000 - 1,432,962.96 = 167,037.04 short
+        const Decision d = fulfilment_reasons(f);
+        REQUIRE(d.reasons().size() == 3);
+        CHECK(d.outcome() == Outcome::warn);
+        CHECK(d.reasons()[0].code() == "contract.fulfilment_on_track");
+        CHECK(explain(d.reasons()[1], Lang::zh) ==
+              "产品组 valves 销售额 CNY 80,000.00，低于按进度应完成的 CNY 149,450.55，差额 CNY 69,450.55");
+        CHECK(
+            explain(d.reasons()[1], Lang::en) ==
+            "product group valves: sales CNY 80,000.00 are CNY 69,450.55 behind the pro-rata commitment CNY "
+            "149,450.55");
+        CHECK(explain(d.reasons()[2], Lang::zh) ==
+              "按当前进度全年预计完成 CNY 1,432,962.96，比承诺额 CNY 1,600,000.00 少 CNY 167,037.04");
     }
 
     TEST_CASE("an incremental schedule accrues tier by tier") {

@@ -23,6 +23,7 @@
 /// gives outsiders: a redacted copy by default, or nothing.
 
 #include <crm/account/account.hpp>
+#include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
 #include <crm/time/date.hpp>
@@ -107,6 +108,13 @@ std::ostream& operator<<(std::ostream& os, const Access& a);
 /// chart (not_found, `account.owner`), an invalid policy (AccessPolicy::validate).
 [[nodiscard]] Access visibility(const PersonId& viewer, const Account& account, const OrgChart& org,
                                 const AccessPolicy& policy, Date as_of);
+
+/// Why `viewer` sees what they see, bilingual: `account.visible_owner`,
+/// `account.visible_reporting_line`, `account.visible_region_manager`, `account.visible_grant`
+/// (allow), `account.visible_redacted` (warn) or `account.visible_none` (block), with figures
+/// viewer, account, and through and grant (its position, from 1) where the basis has them.
+/// Proven by tests/account/explain_test.cpp.
+[[nodiscard]] Reason access_reason(const PersonId& viewer, const Account& account, const Access& access);
 
 /// The phone with its middle digits masked, separators kept: with 7 or more digits the first 3
 /// and the last 4 digits stay (`13812345678` -> `138****5678`, `+86 138 1234 5678` ->

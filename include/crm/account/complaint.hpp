@@ -33,6 +33,7 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/core/org_chart.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/time/business_days.hpp>
 #include <crm/time/business_hours.hpp>
@@ -43,6 +44,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -184,5 +186,20 @@ std::ostream& operator<<(std::ostream& os, const SlaStatus& s);
 /// `as_of`), and what the calendar throws (a strict calendar outside its data).
 [[nodiscard]] SlaStatus sla_status(const SlaPolicy& policy, const Complaint& complaint,
                                    const Calendar& calendar, const WorkingHours& hours, DateTime as_of);
+
+/// The zh display name of a clock state: 按时, 临近超时, 已超时 (en: on time, at risk, breached).
+[[nodiscard]] std::string_view display_name(SlaState s, Lang lang) noexcept;
+
+/// The reasons behind a complaint's SLA status, bilingual: one per clock, response first
+/// (`account.sla_on_time` allow, `account.sla_at_risk` warn, `account.sla_breached` warn), each
+/// with figures complaint, clock (en "response" / "resolution"), clock_zh (响应 / 解决),
+/// deadline (text), elapsed and allowed (business minutes); then, once escalated,
+/// `account.sla_escalated` (warn) with level, role and role_zh. A role's words come from its
+/// name in `roles` (the English part before the first Chinese character for en, the Chinese
+/// part for zh, as default_roles() writes "regional manager 区域经理"); a role not in `roles`
+/// shows its id in English and 上级 in Chinese, never an identifier inside Chinese text.
+/// Proven by tests/account/explain_test.cpp.
+[[nodiscard]] std::vector<Reason> sla_reasons(const Complaint& complaint, const SlaStatus& status,
+                                              std::span<const Role> roles = {});
 
 }  // namespace crm::account

@@ -16,12 +16,15 @@
 /// `owned_since` and `last_follow_up`; for the deal rule at the latest of `created`,
 /// `owned_since` and `last_deal`. With a limit of N days the last allowed day (the deadline)
 /// is start + N; the account is due back in the pool on any day after it: started 2024-03-01,
-/// N = 30, deadline 2024-03-31, due from 2024-04-01.
+/// N = 30, deadline 2024-03-31, due from 2024-04-01. That is the reading of "超过30天未跟进"
+/// (PoolPolicy::release_after exclusive, the default); "30天以上未跟进" (inclusive) releases on
+/// the 30th day itself: deadline 2024-03-30, due from 2024-03-31.
 
 #include <crm/account/account.hpp>
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/core/threshold.hpp>
 #include <crm/time/date.hpp>
 
 #include <cstddef>
@@ -66,13 +69,18 @@ struct PoolPolicy {
     Days reclaim_cooldown{30};
     /// Whether every transfer between reps needs an approval. Default yes.
     bool transfer_needs_approval = true;
+    /// Which side of a limit of N days its own day falls on. Exclusive (the default, the
+    /// wording "超过N天未跟进"): released once more than N days have passed, so the last allowed
+    /// day is start + N. Inclusive ("N天以上未跟进"): released once N days have passed, so the
+    /// last allowed day is start + N - 1. The reasons say 超过 or 以上 accordingly.
+    Boundary release_after = Boundary::exclusive;
 
     /// Throws crm::Error naming the field: no tiers (`policy.tiers`, invalid_argument), an
     /// empty tier name (`policy.tiers[i].tier`), a tier listed twice (duplicate, same field), a
     /// limit below one day (`policy.tiers[i].follow_up_within` / `.deal_within`), an exempt tier
     /// with a limit or a non-exempt tier with none (inconsistent, `policy.tiers[i].exempt`), a
     /// cap below 1 (`policy.max_accounts_per_rep`), a negative cool-down
-    /// (`policy.reclaim_cooldown`).
+    /// (`policy.reclaim_cooldown`), a `release_after` outside the enum (`policy.release_after`).
     void validate() const;
     /// The tier's rule, or nullptr when the policy does not know the tier.
     [[nodiscard]] const TierPoolRule* find(std::string_view tier) const noexcept;
@@ -99,15 +107,17 @@ enum class ReleaseRule {
 [[nodiscard]] std::string_view to_string(ReleaseRule rule) noexcept;
 std::ostream& operator<<(std::ostream& os, ReleaseRule rule);
 
-/// The dates behind one fired rule: the clock started `since`, the limit was `limit` days, the
-/// last allowed day was `deadline` (= since + limit), and `elapsed` days had passed on the
-/// release date (always more than `limit`).
+/// The dates behind one fired rule: the clock started `since`, the limit was `limit` days on
+/// side `side`, the last allowed day was `deadline` (since + limit when exclusive, since +
+/// limit - 1 when inclusive), and `elapsed` days had passed on the release date (more than
+/// `limit` when exclusive, at least `limit` when inclusive).
 struct ReleaseTrigger {
     ReleaseRule rule = ReleaseRule::no_follow_up;
     Date since;
     Days limit;
     Date deadline;
     Days elapsed;
+    Boundary side = Boundary::exclusive;
 
     friend bool operator==(const ReleaseTrigger&, const ReleaseTrigger&) = default;
 };

@@ -88,4 +88,108 @@ inline constexpr ReasonText release_no_deal{
         "{deadline}），退回公海",
 };
 
+/// Release under an inclusive limit ("N天以上未跟进"): the limit itself has been reached.
+inline constexpr ReasonText release_no_follow_up_reached{
+    .code = "account.release_no_follow_up",
+    .en =
+        "account {account} (tier {tier}) has had no follow-up since {since}: {elapsed} days, {limit} days or "
+        "more (last day {deadline})",
+    .zh =
+        "客户 {account}（{tier} 类）自 {since} 起 {elapsed} 天未跟进，达到 {limit} 天以上（最后一天 "
+        "{deadline}），退回公海",
+};
+/// Release under an inclusive limit ("N天以上未成交").
+inline constexpr ReasonText release_no_deal_reached{
+    .code = "account.release_no_deal",
+    .en =
+        "account {account} (tier {tier}) has had no deal since {since}: {elapsed} days, {limit} days or more "
+        "(last day {deadline})",
+    .zh =
+        "客户 {account}（{tier} 类）自 {since} 起 {elapsed} 天未成交，达到 {limit} 天以上（最后一天 "
+        "{deadline}），退回公海",
+};
+
+}  // namespace crm::account::reasons
+
+namespace crm::account::reasons {
+
+/// warn. An account's regular visit (定期拜访) is overdue.
+inline constexpr ReasonText visit_overdue{
+    .code = "account.visit_overdue",
+    .en = "account {account} was due a visit on {due} (last visit {last_visit}): {overdue} days overdue",
+    .zh = "客户 {account} 应于 {due} 拜访（上次拜访 {last_visit}），已逾期 {overdue} 天",
+};
+/// warn. An account never visited is overdue for its first visit (counted from its creation).
+inline constexpr ReasonText visit_overdue_never{
+    .code = "account.visit_overdue",
+    .en = "account {account} has never been visited and was due a visit on {due}: {overdue} days overdue",
+    .zh = "客户 {account} 从未拜访，应于 {due} 拜访，已逾期 {overdue} 天",
+};
+/// allow. A complaint clock inside its time.
+inline constexpr ReasonText sla_on_time{
+    .code = "account.sla_on_time",
+    .en =
+        "complaint {complaint}: the {clock} deadline {deadline} is kept ({elapsed} of {allowed} business "
+        "minutes)",
+    .zh = "投诉 {complaint} 的{clock_zh}时限 {deadline} 按时（已用 {elapsed} / {allowed} 个工作分钟）",
+};
+/// warn. A complaint clock has used the policy's at-risk share of its time.
+inline constexpr ReasonText sla_at_risk{
+    .code = "account.sla_at_risk",
+    .en =
+        "complaint {complaint}: the {clock} deadline {deadline} is at risk ({elapsed} of {allowed} business "
+        "minutes used)",
+    .zh = "投诉 {complaint} 的{clock_zh}时限 {deadline} 临近超时（已用 {elapsed} / {allowed} 个工作分钟）",
+};
+/// warn. A complaint clock is past its deadline.
+inline constexpr ReasonText sla_breached{
+    .code = "account.sla_breached",
+    .en =
+        "complaint {complaint}: the {clock} deadline {deadline} is breached ({elapsed} of {allowed} business "
+        "minutes)",
+    .zh = "投诉 {complaint} 的{clock_zh}时限 {deadline} 已超时（已用 {elapsed} / {allowed} 个工作分钟）",
+};
+/// warn. A complaint has escalated (及时向上级报告).
+inline constexpr ReasonText sla_escalated{
+    .code = "account.sla_escalated",
+    .en = "complaint {complaint} has reached escalation level {level}: report to the {role}",
+    .zh = "投诉 {complaint} 已升级至第 {level} 级，须向{role_zh}报告",
+};
+/// allow. The viewer owns the account.
+inline constexpr ReasonText visible_owner{
+    .code = "account.visible_owner",
+    .en = "{viewer} sees account {account} in full as its owner",
+    .zh = "{viewer} 是客户 {account} 的负责人，可查看全部资料",
+};
+/// allow. The viewer is above the owner on the reporting line.
+inline constexpr ReasonText visible_reporting_line{
+    .code = "account.visible_reporting_line",
+    .en = "{viewer} sees account {account} in full as a manager of its owner {through}",
+    .zh = "{viewer} 是负责人 {through} 的上级，可查看客户 {account} 的全部资料",
+};
+/// allow. The viewer manages the account's region, or is above someone who does.
+inline constexpr ReasonText visible_region_manager{
+    .code = "account.visible_region_manager",
+    .en = "{viewer} sees account {account} in full through the region manager {through}",
+    .zh = "{viewer} 经由区域负责人 {through} 的区域管理权限，可查看客户 {account} 的全部资料",
+};
+/// allow. A grant covers the viewer, or someone below the viewer.
+inline constexpr ReasonText visible_grant{
+    .code = "account.visible_grant",
+    .en = "{viewer} sees account {account} in full through grant {grant} held by {through}",
+    .zh = "{viewer} 经由授权第 {grant} 项（授予 {through}），可查看客户 {account} 的全部资料",
+};
+/// warn. The viewer has no right: a redacted copy only.
+inline constexpr ReasonText visible_redacted{
+    .code = "account.visible_redacted",
+    .en = "{viewer} has no right to account {account} and sees a redacted copy only",
+    .zh = "{viewer} 对客户 {account} 无查看权限，只能查看脱敏资料",
+};
+/// block. The viewer has no right and the policy shows outsiders nothing.
+inline constexpr ReasonText visible_none{
+    .code = "account.visible_none",
+    .en = "{viewer} has no right to account {account} and does not see it",
+    .zh = "{viewer} 对客户 {account} 无查看权限，不可见",
+};
+
 }  // namespace crm::account::reasons

@@ -16,6 +16,7 @@
 /// creation date. A visit is overdue on the days after its due date.
 
 #include <crm/account/account.hpp>
+#include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/time/date.hpp>
 
@@ -80,5 +81,10 @@ std::ostream& operator<<(std::ostream& os, const OverdueVisit& v);
 /// when the policy says so). Throws as next_visit_due, naming `accounts[i].tier`.
 [[nodiscard]] std::vector<OverdueVisit> overdue_visits(const VisitPolicy& policy,
                                                        std::span<const Account> accounts, Date as_of);
+
+/// The reason behind an overdue visit, bilingual: `account.visit_overdue` (warn) with figures
+/// account, due, last_visit (omitted for an account never visited, which has its own text)
+/// and overdue (days). Proven by tests/account/explain_test.cpp.
+[[nodiscard]] Reason visit_reason(const OverdueVisit& visit);
 
 }  // namespace crm::account

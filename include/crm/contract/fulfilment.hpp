@@ -14,6 +14,7 @@
 /// - rebate accrued = pricing::accrue_rebate over the sales from `starts` to min(as_of, ends).
 
 #include <crm/contract/agreement.hpp>
+#include <crm/core/decision.hpp>
 #include <crm/pricing/rebate.hpp>
 
 #include <array>
@@ -68,5 +69,12 @@ struct Fulfilment {
 /// product group the agreement does not commit; and accrue_rebate's errors.
 [[nodiscard]] Fulfilment fulfilment(const Agreement& agreement, std::span<const Sale> actual_sales,
                                     Date as_of);
+
+/// The fulfilment in words, bilingual: per product group in commitment order
+/// `contract.fulfilment_on_track` (allow) or `contract.fulfilment_behind` (warning, with the
+/// shortfall = pro_rata - actual), figures group, actual, pro_rata; then, when the run-rate
+/// projection falls short, `contract.fulfilment_projected_short` (warning) with projected,
+/// committed and shortfall. Proven by tests/contract/fulfilment_test.cpp.
+[[nodiscard]] Decision fulfilment_reasons(const Fulfilment& f);
 
 }  // namespace crm::contract

@@ -117,4 +117,25 @@ inline constexpr ReasonText transitioned{
     .zh = "协议 {agreement} 由 {from} 转为 {to}",
 };
 
+/// warning. A product group's sales are behind its pro-rata commitment (协议执行滞后).
+inline constexpr ReasonText fulfilment_behind{
+    .code = "contract.fulfilment_behind",
+    .en = "product group {group}: sales {actual} are {shortfall} behind the pro-rata commitment {pro_rata}",
+    .zh = "产品组 {group} 销售额 {actual}，低于按进度应完成的 {pro_rata}，差额 {shortfall}",
+};
+/// allow. A product group's sales reach its pro-rata commitment.
+inline constexpr ReasonText fulfilment_on_track{
+    .code = "contract.fulfilment_on_track",
+    .en = "product group {group}: sales {actual} reach the pro-rata commitment {pro_rata}",
+    .zh = "产品组 {group} 销售额 {actual}，达到按进度应完成的 {pro_rata}",
+};
+/// warning. At the current run rate the agreement ends short of its commitment.
+inline constexpr ReasonText fulfilment_projected_short{
+    .code = "contract.fulfilment_projected_short",
+    .en =
+        "at the current run rate the year ends at {projected}, {shortfall} short of the commitment "
+        "{committed}",
+    .zh = "按当前进度全年预计完成 {projected}，比承诺额 {committed} 少 {shortfall}",
+};
+
 }  // namespace crm::contract::reasons

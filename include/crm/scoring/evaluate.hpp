@@ -120,6 +120,14 @@ class CompiledScorecard {
 public:
     /// Validates (throws crm::Error as `validate` does) and compiles.
     explicit CompiledScorecard(Scorecard card);
+    /// Copying keeps the compiled form. There is no separate move: moving copies, so a
+    /// moved-from CompiledScorecard is still the same valid scorecard and every call on it
+    /// (evaluate, evaluate_batch) behaves as on the original; a compiled scorecard without
+    /// criteria cannot exist (tests/scoring/evaluate_test.cpp, "a moved-from compiled
+    /// scorecard still scores").
+    CompiledScorecard(const CompiledScorecard&) = default;
+    CompiledScorecard& operator=(const CompiledScorecard&) = default;
+    ~CompiledScorecard() = default;
 
     [[nodiscard]] const Scorecard& scorecard() const noexcept { return card_; }
     /// The number of criteria: the length of a dense row of values.
@@ -135,6 +143,8 @@ public:
 
     /// The compiled criteria (implementation view).
     [[nodiscard]] const std::vector<detail::Kernel>& kernels() const noexcept { return kernels_; }
+    /// Which side of a band's `from` a total equal to it falls on (Scorecard::band_floor).
+    [[nodiscard]] Boundary band_floor() const noexcept { return card_.band_floor; }
     /// Band thresholds in units of the total, highest first, with the band's index.
     [[nodiscard]] const std::vector<std::pair<std::uint64_t, std::size_t>>& grade_floors() const noexcept {
         return grade_floors_;

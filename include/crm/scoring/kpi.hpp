@@ -127,4 +127,49 @@ struct KpiFigures {
 [[nodiscard]] Facts kpi_facts(const KpiFigures& figures, int ratio_places = 4,
                               RoundingMode mode = RoundingMode::half_up);
 
+/// Two more things the seed makes a manager answerable for: keeping the expense budget, and
+/// shortening the turnover days against the previous period (not only against a target).
+/// Added to the KPI card by `kpi_scorecard(policy, trends)`.
+struct KpiTrendPolicy {
+    /// 5%: expense plan kept (费用预算执行率) = sales expense / expense plan; within the budget
+    /// (<= 100%) scores 100, falling linearly to 0 at 120% (110% scores 50.00). Excluded when
+    /// there is no expense plan.
+    Criterion expense_plan_kept{
+        .id = "expense_plan_kept",
+        .name = "expense plan kept 费用预算执行率",
+        .weight = Percent{"5"},
+        .function = LowerIsBetter{.best = Decimal{1}, .worst = Decimal::scaled(120, -2)},
+        .missing = MissingData::exclude};
+    /// 5%: turnover days shortened (周转天数缩短) = previous period's days - this period's; 10 or
+    /// more days shorter scores 100, unchanged 50, 10 or more days longer 0. Excluded when either
+    /// period's days are not given.
+    Criterion turnover_days_shortened{.id = "turnover_days_shortened",
+                                      .name = "turnover days shortened 周转天数缩短",
+                                      .weight = Percent{"5"},
+                                      .function = Linear{.lo = Decimal{-10}, .hi = Decimal{10}},
+                                      .missing = MissingData::exclude};
+};
+
+/// The KPI card with the trend criteria added: the eight criteria of `policy` keep their
+/// proportions, scaled to 100% less the trend weights (with the defaults: 90%, so 25% becomes
+/// 22.5%), and the two trend criteria follow. Throws as `validate` does. Proven by
+/// tests/scoring/kpi_trend_test.cpp.
+[[nodiscard]] Scorecard kpi_scorecard(const KpiPolicy& policy, const KpiTrendPolicy& trends);
+
+/// The figures of the trend criteria.
+struct KpiTrendFigures {
+    Money expense_plan{};                             ///< 费用预算 of the period
+    Money sales_expense{};                            ///< 销售费用 of the period
+    std::optional<Decimal> turnover_days{};           ///< this period
+    std::optional<Decimal> previous_turnover_days{};  ///< the previous period
+};
+
+/// `kpi_facts(figures)` followed by the trend facts: expense_plan_kept = sales_expense /
+/// expense_plan rounded to `ratio_places` (left out for a zero plan), turnover_days_shortened =
+/// previous - this period (left out unless both are given). Throws as kpi_facts does, and
+/// invalid_argument naming `trends.expense_plan` / `trends.sales_expense` for a negative amount,
+/// currency_mismatch naming `trends.expense_plan_kept`.
+[[nodiscard]] Facts kpi_facts(const KpiFigures& figures, const KpiTrendFigures& trends, int ratio_places = 4,
+                              RoundingMode mode = RoundingMode::half_up);
+
 }  // namespace crm::scoring

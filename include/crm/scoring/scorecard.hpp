@@ -18,6 +18,7 @@
 /// };
 /// ```
 
+#include <crm/core/threshold.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -144,9 +145,13 @@ struct Criterion {
     friend bool operator==(const Criterion&, const Criterion&) = default;
 };
 
-/// A grade band: totals from `from` (inclusive) up to `to` (exclusive; the band whose `to`
-/// is 100 includes 100). Bands may be listed in any order; together they must cover 0..100
-/// without gaps or overlaps (validated: tests/scoring/scorecard_test.cpp, suite scoring.validate).
+/// A grade band: totals between `from` and `to`. Which band a total equal to a band edge
+/// belongs to is the scorecard's `band_floor`: inclusive (the default, "80分以上为A") puts
+/// 80.00 in the band starting at 80, so a band is [from, to) and the band whose `to` is 100
+/// includes 100; exclusive ("超过80分为A") puts 80.00 in the band below, so a band is
+/// (from, to] and the band whose `from` is 0 includes 0. Bands may be listed in any order;
+/// together they must cover 0..100 without gaps or overlaps (validated:
+/// tests/scoring/scorecard_test.cpp, suite scoring.validate).
 struct Band {
     std::string label{};
     Score from{};
@@ -167,6 +172,9 @@ struct Scorecard {
     std::vector<Band> bands{};                      ///< at least one; cover 0..100 without gaps or overlaps
     int score_places = 2;                           ///< decimals of a criterion's score, 0..6
     RoundingMode rounding = RoundingMode::half_up;  ///< 四舍五入 by default
+    /// The side of a band's `from` a total equal to it falls on (see Band). Default inclusive,
+    /// the reading of "80分以上": a total of exactly 80.00 is already in the band from 80.
+    Boundary band_floor = Boundary::inclusive;
     friend bool operator==(const Scorecard&, const Scorecard&) = default;
 };
 

@@ -1,0 +1,192 @@
+#pragma once
+/// \file
+/// The monthly key-account report (大客户月报): for the month of the as-of date, per region
+/// and in total, sales and collection against plan, receivables and their aging, turnover
+/// days, the receivable cap headroom, accounts over their cap or overdue beyond policy,
+/// pending approvals and their age, open complaints with their SLA state, overdue visits, KPI
+/// scores with their rank, the rolling forecast and the expense review; then the findings
+/// (what went well and what did not, each a reason with its figures, severity and the region
+/// or account it concerns) and the measures they suggest. Built from one Snapshot by calling
+/// the same layer-1 and planning functions a host would call, so every figure equals theirs
+/// (tests/report/monthly_test.cpp proves it section by section). Rendered by
+/// crm/report/render.hpp.
+
+#include <crm/account/account.hpp>
+#include <crm/account/complaint.hpp>
+#include <crm/account/visit.hpp>
+#include <crm/approval/request.hpp>
+#include <crm/core/decision.hpp>
+#include <crm/core/ids.hpp>
+#include <crm/core/org_chart.hpp>
+#include <crm/credit/aging.hpp>
+#include <crm/credit/caps.hpp>
+#include <crm/credit/collection.hpp>
+#include <crm/credit/receivable.hpp>
+#include <crm/planning/actuals.hpp>
+#include <crm/planning/expense.hpp>
+#include <crm/planning/forecast.hpp>
+#include <crm/planning/plan.hpp>
+#include <crm/scoring/evaluate.hpp>
+#include <crm/scoring/kpi.hpp>
+#include <crm/scoring/rank.hpp>
+#include <crm/time/business_hours.hpp>
+#include <crm/time/calendar.hpp>
+#include <crm/time/date.hpp>
+#include <crm/time/time_of_day.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crm::report {
+
+/// An approval request still waiting, with the day it was submitted.
+struct PendingApproval {
+    approval::Request request{};
+    Date submitted{};
+    friend bool operator==(const PendingApproval&, const PendingApproval&) = default;
+};
+
+/// A region's receivable balance at the start of the as-of month and of the month before (the
+/// turnover days need the average balance). Optional: without it the turnover section says so.
+struct OpeningBalances {
+    RegionId region{};
+    Money month_start{};
+    Money previous_month_start{};
+    friend bool operator==(const OpeningBalances&, const OpeningBalances&) = default;
+};
+
+/// Everything the report reads: the facts, the policies of every area and the as-of date.
+/// Facts may be empty (no complaints this month is not an error: the section says so).
+struct Snapshot {
+    Date as_of{};
+    /// The instant complaint clocks are read at; none: the end of the as-of day (24:00).
+    std::optional<DateTime> as_of_time{};
+    planning::AnnualPlan plan{};
+    std::vector<account::Account> accounts{};  ///< the key accounts (大客户档案)
+    OrgChart org{};                            ///< the people: owners, managers, requesters
+    planning::Actuals actuals{};
+    std::vector<planning::OpenOrder> orders{};
+    std::vector<credit::Receivable> receivables{};
+    std::vector<credit::CollectionLine> collection_history{};
+    std::vector<credit::AccountCap> account_caps{};
+    std::vector<credit::RegionCap> region_caps{};
+    std::vector<OpeningBalances> balances{};
+    std::vector<PendingApproval> approvals{};
+    std::vector<account::Complaint> complaints{};
+
+    credit::AgingBuckets aging_buckets{};  ///< default: current, 1-30 ... >365 days past due
+    /// Receivables more than this many days past due are "overdue beyond policy" (超过90天).
+    /// Default 90.
+    std::int64_t overdue_limit_days = 90;
+    /// A request waiting more than this many days is a finding. Default 3.
+    std::int64_t approval_age_limit_days = 3;
+    /// The target turnover days (应收账款周转天数目标); none: not judged.
+    std::optional<Decimal> target_turnover_days{};
+    account::VisitPolicy visits{};
+    account::SlaPolicy sla{};
+    Calendar calendar = china_mainland_calendar();
+    WorkingHours hours{};
+    planning::ForecastPolicy forecast{};
+    planning::ExpensePolicy expense{};
+    scoring::KpiPolicy kpi{};
+};
+
+/// An account with receivables past due beyond the policy's days.
+struct OverdueAccount {
+    AccountId account{};
+    Money beyond_limit{};  ///< open amounts more than overdue_limit_days past due
+    friend bool operator==(const OverdueAccount&, const OverdueAccount&) = default;
+};
+
+/// A pending approval and its age.
+struct WaitingApproval {
+    RequestId request{};
+    approval::RequestKind kind = approval::RequestKind::order;
+    PersonId requester{};
+    Days age{};
+    friend bool operator==(const WaitingApproval&, const WaitingApproval&) = default;
+};
+
+/// An open complaint (not resolved by the as-of instant) and its SLA status.
+struct OpenComplaint {
+    ComplaintId complaint{};
+    AccountId account{};
+    account::SlaStatus status{};
+    friend bool operator==(const OpenComplaint&, const OpenComplaint&) = default;
+};
+
+/// One region's part of the report, or the company total.
+struct Section {
+    std::optional<RegionId> region{};  ///< none in the total
+    std::string name{};  ///< the region's display name; 全公司 / company in renderings of the total
+    planning::PlanActual progress{};                  ///< planning::plan_vs_actual
+    credit::AgingReport aging{};                      ///< credit::aging_by_region (the total: credit::aging)
+    std::optional<Decimal> turnover_days{};           ///< this month to date; none without balances
+    std::optional<Decimal> previous_turnover_days{};  ///< last month
+    std::optional<credit::CapStatus> cap{};           ///< the region's cap, when one is given
+    std::vector<credit::AccountCapStatus> accounts_over_cap{};
+    std::vector<OverdueAccount> overdue_accounts{};
+    std::vector<WaitingApproval> approvals{};
+    std::vector<OpenComplaint> complaints{};
+    std::vector<account::OverdueVisit> overdue_visits{};
+    planning::RollingForecast forecast{};
+    std::optional<scoring::ScoreResult> kpi{};  ///< none when a required KPI figure is missing
+    std::optional<std::size_t> kpi_rank{};      ///< among the scored regions, from 1
+    friend bool operator==(const Section&, const Section&) = default;
+};
+
+/// One finding: a reason with its figures and severity, and what it concerns.
+struct Finding {
+    Reason reason{};
+    std::optional<RegionId> region{};
+    std::optional<AccountId> account{};
+    friend bool operator==(const Finding&, const Finding&) = default;
+};
+
+/// An invoice to chase (催收), with its open amount and days past due.
+struct Chase {
+    InvoiceId invoice{};
+    AccountId account{};
+    Money amount{};
+    Days past_due{};
+    friend bool operator==(const Chase&, const Chase&) = default;
+};
+
+/// What the findings suggest doing.
+struct Measures {
+    std::vector<AccountId> accounts_to_visit{};  ///< overdue visits, most overdue first
+    std::vector<Chase> invoices_to_chase{};      ///< past due beyond the limit, largest first
+    std::vector<RegionId> expense_to_review{};   ///< regions over their expense standard
+    friend bool operator==(const Measures&, const Measures&) = default;
+};
+
+/// The monthly key-account report.
+struct MonthlyKeyAccountReport {
+    Date as_of{};
+    int year = 0;
+    int month = 0;
+    Currency currency{"CNY"};
+    std::vector<Section> regions{};  ///< in the plan's order
+    Section total{};                 ///< the company: money figures are the sums of the regions
+    planning::ExpenseReview expense{};
+    /// Sorted: severity (block, needs approval, warn, allow), then region in plan order
+    /// (company-wide last), then code, then account.
+    std::vector<Finding> findings{};
+    Measures measures{};
+    friend bool operator==(const MonthlyKeyAccountReport&, const MonthlyKeyAccountReport&) = default;
+};
+
+/// Builds the report. Throws crm::Error naming the field before any report exists: an invalid
+/// plan (`plan...`); `accounts[i].region` not in the plan, `accounts[i].id` twice,
+/// `accounts[i].owner` not in the org chart; `receivables[i].account`,
+/// `complaints[i].account`, `orders[i].account`, `collection_history[i].account`,
+/// `account_caps[i].account`, `actuals.sales[i].account` ... not a key account (not_found);
+/// `region_caps[i].region`, `balances[i].region`, `approvals[i].request.region` not in the
+/// plan; `approvals[i].request.requester` not in the org chart; `approvals[i].submitted` after
+/// the as-of date; `as_of` outside the plan year; and whatever the layer-1 calls throw, with
+/// their fields.
+[[nodiscard]] MonthlyKeyAccountReport monthly_report(const Snapshot& snapshot);
+
+}  // namespace crm::report

@@ -26,6 +26,7 @@ for kind in "${kinds[@]}"; do
         *) echo "conan.sh: static or shared, not '$kind'" >&2; exit 2 ;;
     esac
     echo "== conan create ($kind, profile conan/profiles/debian)"
-    "$venv/bin/conan" create conan --profile:all conan/profiles/debian --build=missing -o "$option"
+    # --no-remote: offline, the Debian profile takes Boost and doctest from the system
+    "$venv/bin/conan" create conan --profile:all conan/profiles/debian --build=missing --no-remote -o "$option"
 done
 echo "== conan: ${kinds[*]} packages built and their test_package ran"

@@ -27,6 +27,7 @@ echo "== gcovr over include/ and src/ (gates: line >= ${line_gate}%, branch >= $
 "$venv/bin/gcovr" --root . --object-directory build/coverage \
     --filter 'include/' --filter 'src/' \
     --gcov-exclude-directories 'build/coverage/tests/consumer-.*' \
+    --gcov-exclude-directories 'build/coverage/CMakeFiles/[0-9].*' \
     --exclude-throw-branches --exclude-unreachable-branches \
     --gcov-ignore-parse-errors=negative_hits.warn_once_per_file \
     -j "${CMAKE_BUILD_PARALLEL_LEVEL}" \

@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Configures, builds and runs every test in Debug with -Werror (preset "dev"); fails on any error.
+#   bash scripts/test.sh              # the README's test command
+#   bash scripts/test.sh --coverage   # the same suite instrumented for coverage, with the gates
+#                                     # of scripts/coverage.sh (what CI's gcc stage runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
+
+if [[ "${1:-}" == "--coverage" ]]; then
+    exec bash scripts/coverage.sh
+fi
 
 echo "== dependencies"
 bash scripts/deps.sh build test

@@ -34,7 +34,7 @@ Matrix one_row(RequestKind kind, std::vector<Level> levels, std::vector<CopyTo> 
                   ladder()};
 }
 
-crm::DateTime at(int day, int hour) {
+crm::DateTime at(unsigned day, int hour) {
     return crm::DateTime{crm::Date(2024, 5, day), crm::TimeOfDay(hour, 0)};
 }
 

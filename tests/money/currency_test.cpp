@@ -292,7 +292,9 @@ TEST_SUITE("money.currency") {
         const std::pair<const char*, int> changeovers[] = {{"SIT", 2007}, {"CYP", 2008}, {"MTL", 2008},
                                                            {"SKK", 2009}, {"EEK", 2011}, {"LVL", 2014},
                                                            {"LTL", 2015}, {"HRK", 2023}, {"BGN", 2026}};
-        for (const auto& [code, year] : changeovers) {
+        for (const auto& changeover : changeovers) {
+            const char* const code = changeover.first;  // (clang 14: no structured binding in CAPTURE)
+            const int year = changeover.second;
             CAPTURE(code);
             const crm::Currency c = crm::Currency::historic(code);
             CHECK(c.withdrawn_on() == crm::Date(year, 1, 1));

@@ -90,7 +90,10 @@ std::string format(const Money& m, MoneyStyle style) {
     bool positional = true;
     if (amount.is_zero()) {
         digits = "0";  // a zero of any exponent shows as zero at the minor unit
-        if (minor > 0) digits += "." + std::string(static_cast<std::size_t>(minor), '0');
+        if (minor > 0) {  // appended piecewise: GCC 12 -O3 sees a false -Wrestrict in "." + string
+            digits.push_back('.');
+            digits.append(static_cast<std::size_t>(minor), '0');
+        }
     } else if (integer_digits + fraction_digits <= kMaxPositionalDigits) {
         digits = abs(amount).to_plain_string();
         if (minor > 0 && -e < minor) {

@@ -65,6 +65,8 @@ class CrmrulesConan(ConanFile):
         tc.cache_variables["CRM_BUILD_EXAMPLES"] = False
         tc.cache_variables["CRM_BUILD_BENCH"] = False
         tc.cache_variables["CRM_BUILD_DOCS"] = False
+        # the JSON documents and the crm command line are not part of the Conan package yet
+        tc.cache_variables["CRM_BUILD_IO"] = False
         tc.generate()
         CMakeDeps(self).generate()
 

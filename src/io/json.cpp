@@ -124,6 +124,33 @@ bool boolean(const In& in) {
     return in.j.get<bool>();
 }
 
+/// True when `text` (a JSON number as nlohmann writes it: `1e+20`, `9.3e+18`, `1.5`) is a whole
+/// number with more than 19 integer digits, i.e. beyond what an int64 holds.
+bool whole_beyond_int64(const std::string& text) {
+    std::size_t i = (!text.empty() && text[0] == '-') ? 1 : 0;
+    std::string digits;
+    long long point = -1;  // digits before the point
+    for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+        if (text[i] == '.')
+            point = static_cast<long long>(digits.size());
+        else
+            digits += text[i];
+    }
+    long long exponent = 0;
+    if (i < text.size()) {
+        const std::string e = text.substr(i + 1);
+        if (e.size() > 6) return e[0] != '-';
+        exponent = std::stoll(e);
+    }
+    const std::size_t nonzero = digits.find_first_not_of('0');
+    if (nonzero == std::string::npos) return false;
+    const std::size_t last = digits.find_last_not_of('0');
+    const long long before = point < 0 ? static_cast<long long>(digits.size()) : point;
+    const long long integer_digits = before - static_cast<long long>(nonzero) + exponent;
+    const long long fraction_digits = static_cast<long long>(last) + 1 - before - exponent;
+    return fraction_digits <= 0 && integer_digits > 19;
+}
+
 std::int64_t integer(const In& in) {
     if (in.j.is_number_unsigned()) {
         const auto u = in.j.get<std::uint64_t>();
@@ -133,9 +160,9 @@ std::int64_t integer(const In& in) {
     }
     if (in.j.is_number_integer()) return in.j.get<std::int64_t>();
     if (in.j.is_number_float()) {
-        // nlohmann reads an integer beyond 64 bits as a binary float: say so, not "a fraction".
-        const auto v = in.j.get<double>();
-        if (v >= 9.2e18 || v <= -9.2e18)
+        // nlohmann reads an integer beyond 64 bits as a float: say so, not "a fraction". Decided
+        // from the number's text (digits and exponent), never by binary floating point.
+        if (whole_beyond_int64(in.j.dump()))
             fail(in, ErrorCode::overflow, "the number is beyond the range of 64 bits");
         fail(in, ErrorCode::parse_error,
              "expected a whole number, found a number with a fraction or exponent");

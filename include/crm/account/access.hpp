@@ -26,6 +26,7 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 #include <cstddef>
@@ -44,12 +45,12 @@ enum class Visibility {
     redacted,  ///< the account with phones and e-mails masked and amounts hidden (redact())
     full,      ///< everything
 };
-[[nodiscard]] std::string_view to_string(Visibility v) noexcept;
-std::ostream& operator<<(std::ostream& os, Visibility v);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Visibility v) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Visibility v);
 
 /// An explicit right to see accounts in full: given to a person or to everyone holding a role,
 /// on one account or on every account of a region, until a day (inclusive) or for good.
-struct Grant {
+struct CRM_EXPORT Grant {
     std::variant<PersonId, RoleId> to;
     std::variant<AccountId, RegionId> on;
     std::optional<Date> until;  ///< last day the grant holds; none: no end
@@ -58,7 +59,7 @@ struct Grant {
 };
 
 /// Who sees what, beyond the owner and the reporting line (which always see in full).
-struct AccessPolicy {
+struct CRM_EXPORT AccessPolicy {
     /// Explicit grants (domain.md: "roles granted explicitly"). None by default.
     std::vector<Grant> grants;
     /// Whether the managers of an account's region see it in full. Default yes (domain.md).
@@ -83,14 +84,14 @@ enum class AccessBasis {
     grant,           ///< a grant covers the viewer, or someone below the viewer
     outsider,        ///< none of the above: the policy's `outsiders` level
 };
-[[nodiscard]] std::string_view to_string(AccessBasis b) noexcept;
-std::ostream& operator<<(std::ostream& os, AccessBasis b);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(AccessBasis b) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, AccessBasis b);
 
 /// The answer of visibility(): the level, its basis, the person the right comes through (the
 /// owner for `reporting_line`; the region manager for `region_manager`; the grant holder for
 /// `grant`; the viewer themself when the right is theirs; none for an outsider) and, for a
 /// grant, its index in `policy.grants`.
-struct Access {
+struct CRM_EXPORT Access {
     Visibility level = Visibility::none;
     AccessBasis basis = AccessBasis::outsider;
     std::optional<PersonId> through;
@@ -98,7 +99,7 @@ struct Access {
 
     friend bool operator==(const Access&, const Access&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Access& a);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Access& a);
 
 /// What `viewer` may see of `account` on `as_of` (grants whose `until` is before `as_of` are
 /// ignored). See the file comment for the rule. Cost: owner, reporting line, region managers
@@ -106,33 +107,34 @@ std::ostream& operator<<(std::ostream& os, const Access& a);
 /// viewer does not hold costs one pass over the chart's people.
 /// Throws crm::Error: the viewer not in the chart (not_found, `viewer`), the owner not in the
 /// chart (not_found, `account.owner`), an invalid policy (AccessPolicy::validate).
-[[nodiscard]] Access visibility(const PersonId& viewer, const Account& account, const OrgChart& org,
-                                const AccessPolicy& policy, Date as_of);
+[[nodiscard]] CRM_EXPORT Access visibility(const PersonId& viewer, const Account& account,
+                                           const OrgChart& org, const AccessPolicy& policy, Date as_of);
 
 /// Why `viewer` sees what they see, bilingual: `account.visible_owner`,
 /// `account.visible_reporting_line`, `account.visible_region_manager`, `account.visible_grant`
 /// (allow), `account.visible_redacted` (warn) or `account.visible_none` (block), with figures
 /// viewer, account, and through and grant (its position, from 1) where the basis has them.
 /// Proven by tests/account/explain_test.cpp.
-[[nodiscard]] Reason access_reason(const PersonId& viewer, const Account& account, const Access& access);
+[[nodiscard]] CRM_EXPORT Reason access_reason(const PersonId& viewer, const Account& account,
+                                              const Access& access);
 
 /// The phone with its middle digits masked, separators kept: with 7 or more digits the first 3
 /// and the last 4 digits stay (`13812345678` -> `138****5678`, `+86 138 1234 5678` ->
 /// `+86 1** **** 5678`); with 3 to 6 digits only the last 2 stay (`12345` -> `***45`); with 1
 /// or 2 digits all are masked. Any other character (a letter in a malformed number) is masked
 /// too, so nothing but the kept digits survives.
-[[nodiscard]] std::string mask_phone(std::string_view phone);
+[[nodiscard]] CRM_EXPORT std::string mask_phone(std::string_view phone);
 /// The e-mail's local part reduced to its first character and `***` (hiding its length), the
 /// domain kept: `zhang.wei@example.com` -> `z***@example.com`. Without an `@`, or with an empty
 /// local part, the whole text becomes `***`. Empty stays empty.
-[[nodiscard]] std::string mask_email(std::string_view email);
+[[nodiscard]] CRM_EXPORT std::string mask_email(std::string_view email);
 
 /// A copy of `account` with every contact's phone and e-mail masked (mask_phone, mask_email)
 /// and amounts hidden (`annual_revenue` becomes none). Names, titles and dates stay.
-[[nodiscard]] Account redact(const Account& account);
+[[nodiscard]] CRM_EXPORT Account redact(const Account& account);
 
 /// The account as `access` lets its viewer see it: the account itself, a redacted copy, or
 /// none.
-[[nodiscard]] std::optional<Account> view(const Account& account, const Access& access);
+[[nodiscard]] CRM_EXPORT std::optional<Account> view(const Account& account, const Access& access);
 
 }  // namespace crm::account

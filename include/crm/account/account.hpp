@@ -21,6 +21,7 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/time/date.hpp>
 
@@ -51,22 +52,22 @@ enum class Status {
 };
 
 /// The enumerator's name: "government", "group", ...
-[[nodiscard]] std::string_view to_string(Segment segment) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Segment segment) noexcept;
 /// The enumerator's name: "prospect", "active", "dormant", "lost".
-[[nodiscard]] std::string_view to_string(Status status) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Status status) noexcept;
 /// The name a user reads: en "government unit", zh "政府单位"; en "active", zh "活跃客户".
-[[nodiscard]] std::string_view display_name(Segment segment, Lang lang) noexcept;
-[[nodiscard]] std::string_view display_name(Status status, Lang lang) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view display_name(Segment segment, Lang lang) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view display_name(Status status, Lang lang) noexcept;
 /// Reads the enumerator's name or its Chinese name ("channel" or "经销商"); anything else throws
 /// crm::Error(parse_error) naming `field` (the message does not repeat the text).
-[[nodiscard]] Segment parse_segment(std::string_view text, std::string_view field = "segment");
-[[nodiscard]] Status parse_status(std::string_view text, std::string_view field = "status");
-std::ostream& operator<<(std::ostream& os, Segment segment);
-std::ostream& operator<<(std::ostream& os, Status status);
+[[nodiscard]] CRM_EXPORT Segment parse_segment(std::string_view text, std::string_view field = "segment");
+[[nodiscard]] CRM_EXPORT Status parse_status(std::string_view text, std::string_view field = "status");
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Segment segment);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Status status);
 
 /// A person at the customer we talk to. Phone and e-mail are confidential (domain.md section 1,
 /// 保密): see crm/account/access.hpp for who sees them and how they are masked.
-struct Contact {
+struct CRM_EXPORT Contact {
     std::string name;
     std::string title;  ///< their job title at the customer: "采购部经理"
     std::string phone;  ///< as written: "13812345678", "+86 138 1234 5678", "010-8888 6666"; may be empty
@@ -86,7 +87,7 @@ struct Contact {
 ///   pool clocks never start before it, so a freshly claimed account is not released at once.
 /// - Dates not given (`last_follow_up`, `last_deal`, `last_visit`) count from `created`.
 /// - `annual_revenue` is the one amount the archive carries; a redacted view hides it.
-struct Account {
+struct CRM_EXPORT Account {
     AccountId id;
     std::string name;
     Segment segment = Segment::enterprise;
@@ -108,25 +109,25 @@ struct Account {
 
 /// For diagnostics: `ACC-001 "华东电网" tier A owner wang (active)`. Never prints contacts or
 /// amounts.
-std::ostream& operator<<(std::ostream& os, const Account& account);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Account& account);
 
 /// True when `phone` is a plausible phone number: only digits, spaces, `-`, `(`, `)` and one
 /// leading `+`, with 5 to 20 digits. Empty is not a phone (a contact may leave it empty).
-[[nodiscard]] bool is_valid_phone(std::string_view phone) noexcept;
+[[nodiscard]] CRM_EXPORT bool is_valid_phone(std::string_view phone) noexcept;
 /// True when `email` has one `@`, a non-empty local part, and a domain with a dot that neither
 /// starts nor ends the domain, and no spaces.
-[[nodiscard]] bool is_valid_email(std::string_view email) noexcept;
+[[nodiscard]] CRM_EXPORT bool is_valid_email(std::string_view email) noexcept;
 
 /// Checks one account on its own; throws crm::Error naming `field` + the member:
 /// invalid_argument for an empty id (`account.id`) or tier (`account.tier`), a malformed
 /// phone (`account.contacts[1].phone`) or e-mail (`account.contacts[1].email`); inconsistent
 /// for an owner date without an owner (`account.owned_since`). Messages never repeat the value.
-void validate(const Account& account, std::string_view field = "account");
+CRM_EXPORT void validate(const Account& account, std::string_view field = "account");
 
 /// Checks an archive against the org chart: every account as validate() does (naming
 /// `accounts[i]...`), a duplicate account id (`duplicate`, `accounts[i].id`, the later one),
 /// an owner who is not in the org chart (`not_found`, `accounts[i].owner`). Duplicate person
 /// ids and looping reporting lines are refused by crm::OrgChart itself.
-void validate_archive(std::span<const Account> accounts, const OrgChart& org);
+CRM_EXPORT void validate_archive(std::span<const Account> accounts, const OrgChart& org);
 
 }  // namespace crm::account

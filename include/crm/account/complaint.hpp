@@ -34,6 +34,7 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/export.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/time/business_days.hpp>
 #include <crm/time/business_hours.hpp>
@@ -59,10 +60,10 @@ enum class Severity {
     high,      ///< 严重
     critical,  ///< 重大/紧急
 };
-[[nodiscard]] std::string_view to_string(Severity s) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Severity s) noexcept;
 /// en "low" ... "critical"; zh 一般, 较重, 严重, 重大.
-[[nodiscard]] std::string_view display_name(Severity s, Lang lang) noexcept;
-std::ostream& operator<<(std::ostream& os, Severity s);
+[[nodiscard]] CRM_EXPORT std::string_view display_name(Severity s, Lang lang) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Severity s);
 
 /// A number of business days on a calendar: crm::BusinessDays (crm/time/business_days.hpp),
 /// under its earlier name.
@@ -70,10 +71,10 @@ using BusinessDays = crm::BusinessDays;
 
 /// A time allowed: business minutes inside working hours, or whole business days.
 using SlaTime = std::variant<Minutes, BusinessDays>;
-std::ostream& operator<<(std::ostream& os, const SlaTime& t);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const SlaTime& t);
 
 /// One cell of the SLA table: for complaints of this severity on accounts of this tier.
-struct SlaTarget {
+struct CRM_EXPORT SlaTarget {
     Severity severity = Severity::low;
     std::string tier;
     SlaTime response;
@@ -84,7 +85,7 @@ struct SlaTarget {
 
 /// An escalation step: reached at a share of the resolution time or after some business
 /// minutes; `notify` is the role to report to (及时向上级报告), if the policy names one.
-struct EscalationStep {
+struct CRM_EXPORT EscalationStep {
     std::variant<Percent, Minutes> at;
     std::optional<RoleId> notify;
 
@@ -101,10 +102,10 @@ struct EscalationStep {
 /// | medium   | 4 h / 5 bd      | 8 h / 7 bd      | 1 bd / 10 bd    |
 /// | low      | 1 bd / 10 bd    | 2 bd / 15 bd    | 3 bd / 20 bd    |
 /// (h: business hours; bd: business days)
-[[nodiscard]] std::vector<SlaTarget> default_sla_targets();
+[[nodiscard]] CRM_EXPORT std::vector<SlaTarget> default_sla_targets();
 
 /// The complaint SLA policy.
-struct SlaPolicy {
+struct CRM_EXPORT SlaPolicy {
     std::vector<SlaTarget> targets = default_sla_targets();
     /// A clock is at risk once this share of its allowed time is used. Default 80%.
     Percent at_risk{Decimal{80}};
@@ -131,7 +132,7 @@ struct SlaPolicy {
 
 /// A complaint as the SLA reads it. `tier` is the account's tier when the complaint came in.
 /// A resolution without a recorded response counts as the response too.
-struct Complaint {
+struct CRM_EXPORT Complaint {
     ComplaintId id;
     AccountId account;
     std::string tier;
@@ -149,11 +150,11 @@ enum class SlaState {
     at_risk,   ///< open, with at least the policy's at-risk share of the time used
     breached,  ///< past the deadline (open, or done late)
 };
-[[nodiscard]] std::string_view to_string(SlaState s) noexcept;
-std::ostream& operator<<(std::ostream& os, SlaState s);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(SlaState s) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, SlaState s);
 
 /// One clock (response or resolution) on the as-of instant.
-struct SlaClock {
+struct CRM_EXPORT SlaClock {
     DateTime deadline;
     Minutes allowed;               ///< business minutes from receipt to the deadline
     Minutes elapsed;               ///< business minutes from receipt to `done`, or to as_of while open
@@ -163,10 +164,10 @@ struct SlaClock {
     friend bool operator==(const SlaClock&, const SlaClock&) = default;
 };
 /// `at_risk due 2024-06-03 12:00, 105/120 min`, with `done ...` once met.
-std::ostream& operator<<(std::ostream& os, const SlaClock& c);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const SlaClock& c);
 
 /// The answer of sla_status().
-struct SlaStatus {
+struct CRM_EXPORT SlaStatus {
     SlaState state = SlaState::on_time;  ///< the worse of the two clocks
     SlaClock response;
     SlaClock resolution;
@@ -175,7 +176,7 @@ struct SlaStatus {
 
     friend bool operator==(const SlaStatus&, const SlaStatus&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const SlaStatus& s);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const SlaStatus& s);
 
 /// The complaint's SLA on `as_of`, on `calendar` within `hours`. A response or resolution
 /// recorded after `as_of` is not yet known on `as_of` and is ignored (replaying history gives
@@ -184,11 +185,12 @@ std::ostream& operator<<(std::ostream& os, const SlaStatus& s);
 /// (not_found, `complaint.severity`), a response or resolution before receipt (inconsistent,
 /// `complaint.responded` / `complaint.resolved`), `as_of` before receipt (invalid_argument,
 /// `as_of`), and what the calendar throws (a strict calendar outside its data).
-[[nodiscard]] SlaStatus sla_status(const SlaPolicy& policy, const Complaint& complaint,
-                                   const Calendar& calendar, const WorkingHours& hours, DateTime as_of);
+[[nodiscard]] CRM_EXPORT SlaStatus sla_status(const SlaPolicy& policy, const Complaint& complaint,
+                                              const Calendar& calendar, const WorkingHours& hours,
+                                              DateTime as_of);
 
 /// The zh display name of a clock state: 按时, 临近超时, 已超时 (en: on time, at risk, breached).
-[[nodiscard]] std::string_view display_name(SlaState s, Lang lang) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view display_name(SlaState s, Lang lang) noexcept;
 
 /// The reasons behind a complaint's SLA status, bilingual: one per clock, response first
 /// (`account.sla_on_time` allow, `account.sla_at_risk` warn, `account.sla_breached` warn), each
@@ -199,7 +201,7 @@ std::ostream& operator<<(std::ostream& os, const SlaStatus& s);
 /// part for zh, as default_roles() writes "regional manager 区域经理"); a role not in `roles`
 /// shows its id in English and 上级 in Chinese, never an identifier inside Chinese text.
 /// Proven by tests/account/explain_test.cpp.
-[[nodiscard]] std::vector<Reason> sla_reasons(const Complaint& complaint, const SlaStatus& status,
-                                              std::span<const Role> roles = {});
+[[nodiscard]] CRM_EXPORT std::vector<Reason> sla_reasons(const Complaint& complaint, const SlaStatus& status,
+                                                         std::span<const Role> roles = {});
 
 }  // namespace crm::account

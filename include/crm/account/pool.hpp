@@ -25,6 +25,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
 #include <crm/core/threshold.hpp>
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 #include <cstddef>
@@ -40,7 +41,7 @@ namespace crm::account {
 
 /// How one tier's accounts return to the pool. A tier is either `exempt` (never released
 /// automatically; strategic accounts usually are) or has at least one of the two limits.
-struct TierPoolRule {
+struct CRM_EXPORT TierPoolRule {
     std::string tier;
     /// Released after more than this many days without a follow-up (跟进); none: no such rule.
     std::optional<Days> follow_up_within;
@@ -55,7 +56,7 @@ struct TierPoolRule {
 /// days without a deal, per tier, some exempt; at most K accounts per rep; no reclaim for D
 /// days; transfers need approval) but no numbers: the defaults below are common settings of
 /// Chinese CRMs, to be replaced by the host's own.
-struct PoolPolicy {
+struct CRM_EXPORT PoolPolicy {
     /// A exempt; B 30 days without follow-up or 180 without a deal; C 15 and 90.
     std::vector<TierPoolRule> tiers{
         TierPoolRule{
@@ -89,7 +90,7 @@ struct PoolPolicy {
 };
 
 /// A past release of an account by a rep (the claim history the cool-down reads).
-struct ReleaseEvent {
+struct CRM_EXPORT ReleaseEvent {
     AccountId account;
     PersonId rep;
     Date released_on;
@@ -97,21 +98,21 @@ struct ReleaseEvent {
     friend bool operator==(const ReleaseEvent&, const ReleaseEvent&) = default;
 };
 /// `ACC-7 released by wang on 2024-06-01`.
-std::ostream& operator<<(std::ostream& os, const ReleaseEvent& e);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ReleaseEvent& e);
 
 /// Which pool rule fired.
 enum class ReleaseRule {
     no_follow_up,  ///< too long without a follow-up (跟进)
     no_deal,       ///< too long without a deal (成交)
 };
-[[nodiscard]] std::string_view to_string(ReleaseRule rule) noexcept;
-std::ostream& operator<<(std::ostream& os, ReleaseRule rule);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(ReleaseRule rule) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, ReleaseRule rule);
 
 /// The dates behind one fired rule: the clock started `since`, the limit was `limit` days on
 /// side `side`, the last allowed day was `deadline` (since + limit when exclusive, since +
 /// limit - 1 when inclusive), and `elapsed` days had passed on the release date (more than
 /// `limit` when exclusive, at least `limit` when inclusive).
-struct ReleaseTrigger {
+struct CRM_EXPORT ReleaseTrigger {
     ReleaseRule rule = ReleaseRule::no_follow_up;
     Date since;
     Days limit;
@@ -122,11 +123,11 @@ struct ReleaseTrigger {
     friend bool operator==(const ReleaseTrigger&, const ReleaseTrigger&) = default;
 };
 /// `no_follow_up since 2024-03-01 limit 15 deadline 2024-03-16 elapsed 16`.
-std::ostream& operator<<(std::ostream& os, const ReleaseTrigger& t);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ReleaseTrigger& t);
 
 /// An account that returns to the pool: where it is in the input, who owned it, and every rule
 /// that fired (both when both did: an account appears once, never twice).
-struct Release {
+struct CRM_EXPORT Release {
     std::size_t index = 0;  ///< position in the span given to due_for_release
     AccountId account;
     PersonId owner;  ///< the owner who loses it (the rep of the ReleaseEvent the host records)
@@ -138,14 +139,14 @@ struct Release {
     friend bool operator==(const Release&, const Release&) = default;
 };
 /// For diagnostics: `ACC-7 (owner wang, tier C) no_follow_up since 2024-03-01 limit 15 ...`.
-std::ostream& operator<<(std::ostream& os, const Release& r);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Release& r);
 
 /// The reasons behind a release, follow-up first: `account.release_no_follow_up`,
 /// `account.release_no_deal`, each with figures account, tier, since, limit, deadline, elapsed,
 /// and severity warn (the account changes hands; nobody is refused anything).
-[[nodiscard]] std::vector<Reason> release_reasons(const Release& r);
+[[nodiscard]] CRM_EXPORT std::vector<Reason> release_reasons(const Release& r);
 /// The reasons rendered, one per line.
-[[nodiscard]] std::string explain(const Release& r, Lang lang);
+[[nodiscard]] CRM_EXPORT std::string explain(const Release& r, Lang lang);
 
 /// Whether `rep` may claim `account` from the pool on `as_of`. Reasons, all that apply:
 /// - block `account.owned_by_other` when someone else owns it (no poaching);
@@ -159,8 +160,9 @@ std::ostream& operator<<(std::ostream& os, const Release& r);
 /// know (not_found, `account.tier`), an empty rep (invalid_argument, `rep`), a negative count
 /// (invalid_argument, `owned_count`), a release after `as_of` (inconsistent,
 /// `history[i].released_on`).
-[[nodiscard]] Decision claim(const PoolPolicy& policy, const Account& account, const PersonId& rep,
-                             std::int64_t owned_count, std::span<const ReleaseEvent> history, Date as_of);
+[[nodiscard]] CRM_EXPORT Decision claim(const PoolPolicy& policy, const Account& account, const PersonId& rep,
+                                        std::int64_t owned_count, std::span<const ReleaseEvent> history,
+                                        Date as_of);
 
 /// The owned accounts that return to the pool on `as_of`, in input order, each at most once
 /// with every rule that fired. Never an account without an owner (already in the pool) nor one
@@ -169,8 +171,8 @@ std::ostream& operator<<(std::ostream& os, const Release& r);
 /// Throws crm::Error: an invalid policy, a tier the policy does not know (not_found,
 /// `accounts[i].tier`), two released accounts with the same id (duplicate, `accounts[i].id`,
 /// the later one; run validate_archive() for the full check of an archive).
-[[nodiscard]] std::vector<Release> due_for_release(const PoolPolicy& policy,
-                                                   std::span<const Account> accounts, Date as_of);
+[[nodiscard]] CRM_EXPORT std::vector<Release> due_for_release(const PoolPolicy& policy,
+                                                              std::span<const Account> accounts, Date as_of);
 
 /// Whether `account` may pass from `from` to `to`. Reasons, all that apply:
 /// - block `account.transfer_not_owner` when `from` does not own it (or nobody does);
@@ -182,7 +184,8 @@ std::ostream& operator<<(std::ostream& os, const Release& r);
 /// Throws crm::Error: an invalid policy, an unknown tier (`account.tier`), `from`, `to` or the
 /// account's owner not in the org chart (not_found, `from` / `to` / `account.owner`), a
 /// negative `to_owned_count` (invalid_argument).
-[[nodiscard]] Decision transfer(const PoolPolicy& policy, const Account& account, const PersonId& from,
-                                const PersonId& to, std::int64_t to_owned_count, const OrgChart& org);
+[[nodiscard]] CRM_EXPORT Decision transfer(const PoolPolicy& policy, const Account& account,
+                                           const PersonId& from, const PersonId& to,
+                                           std::int64_t to_owned_count, const OrgChart& org);
 
 }  // namespace crm::account

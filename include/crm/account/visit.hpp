@@ -18,6 +18,7 @@
 #include <crm/account/account.hpp>
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 #include <cstddef>
@@ -31,7 +32,7 @@
 namespace crm::account {
 
 /// One tier's visit cadence: a visit every `every_months` calendar months (at least 1).
-struct VisitCadence {
+struct CRM_EXPORT VisitCadence {
     std::string tier;
     int every_months = 1;
 
@@ -40,7 +41,7 @@ struct VisitCadence {
 
 /// The visit policy. Defaults from domain.md section 1: A monthly, B every two months, C
 /// quarterly; lost accounts are not expected to be visited.
-struct VisitPolicy {
+struct CRM_EXPORT VisitPolicy {
     std::vector<VisitCadence> tiers{
         VisitCadence{.tier = "A", .every_months = 1},
         VisitCadence{.tier = "B", .every_months = 2},
@@ -62,10 +63,10 @@ struct VisitPolicy {
 /// The day the next visit falls due: the last visit (or, never visited, the creation date) plus
 /// the tier's cadence. Throws crm::Error: an invalid policy, an unknown tier (not_found,
 /// `account.tier`).
-[[nodiscard]] Date next_visit_due(const VisitPolicy& policy, const Account& account);
+[[nodiscard]] CRM_EXPORT Date next_visit_due(const VisitPolicy& policy, const Account& account);
 
 /// An account whose visit is overdue on the as-of date.
-struct OverdueVisit {
+struct CRM_EXPORT OverdueVisit {
     std::size_t index = 0;  ///< position in the span given to overdue_visits
     AccountId account;
     std::optional<PersonId> owner;  ///< who should have visited; none for a pool account
@@ -75,16 +76,17 @@ struct OverdueVisit {
 
     friend bool operator==(const OverdueVisit&, const OverdueVisit&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const OverdueVisit& v);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const OverdueVisit& v);
 
 /// The accounts whose next visit was due before `as_of`, in input order (lost accounts left out
 /// when the policy says so). Throws as next_visit_due, naming `accounts[i].tier`.
-[[nodiscard]] std::vector<OverdueVisit> overdue_visits(const VisitPolicy& policy,
-                                                       std::span<const Account> accounts, Date as_of);
+[[nodiscard]] CRM_EXPORT std::vector<OverdueVisit> overdue_visits(const VisitPolicy& policy,
+                                                                  std::span<const Account> accounts,
+                                                                  Date as_of);
 
 /// The reason behind an overdue visit, bilingual: `account.visit_overdue` (warn) with figures
 /// account, due, last_visit (omitted for an account never visited, which has its own text)
 /// and overdue (days). Proven by tests/account/explain_test.cpp.
-[[nodiscard]] Reason visit_reason(const OverdueVisit& visit);
+[[nodiscard]] CRM_EXPORT Reason visit_reason(const OverdueVisit& visit);
 
 }  // namespace crm::account

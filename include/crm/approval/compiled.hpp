@@ -8,6 +8,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
 #include <crm/core/threshold.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 
@@ -75,6 +76,6 @@ struct MatrixData {
 
 /// `higher` runs at least as strict a mode (或签 < 会签 < 依次审批) and grants no automatic
 /// approval that `lower` does not also grant.
-[[nodiscard]] bool no_laxer(const Level& higher, const Level& lower) noexcept;
+[[nodiscard]] CRM_EXPORT bool no_laxer(const Level& higher, const Level& lower) noexcept;
 
 }  // namespace crm::approval::detail

@@ -20,6 +20,7 @@
 #include <crm/approval/request.hpp>
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 
 #include <cstdint>
 #include <iosfwd>
@@ -30,25 +31,25 @@ namespace crm::approval {
 
 /// What a lint finding is about.
 enum class FindingKind : std::uint8_t { gap, overlap, non_monotone };
-[[nodiscard]] std::string_view to_string(FindingKind kind) noexcept;
-std::ostream& operator<<(std::ostream& os, FindingKind kind);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(FindingKind kind) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, FindingKind kind);
 
 /// One finding: its kind, the request kind, the rows involved (none for a gap) and the
 /// explanation (`approval.lint_gap`, `approval.lint_overlap`, `approval.lint_non_monotone`,
 /// severity warn) with the example request's segment, region and product line as figures
 /// ("*" for any value, "(other)" for a value no row names).
-struct Finding {
+struct CRM_EXPORT Finding {
     FindingKind kind = FindingKind::gap;
     RequestKind request_kind = RequestKind::order;
     std::vector<RuleId> rules;
     Reason reason;
     friend bool operator==(const Finding&, const Finding&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Finding& f);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Finding& f);
 
 /// The findings, by request kind (declaration order), then gaps, overlaps, non-monotone bands.
 /// Gaps are looked for over at most 4096 combinations per kind (the first values named, in row
 /// order); a matrix naming more combinations is checked on that many.
-[[nodiscard]] std::vector<Finding> lint(const Matrix& matrix);
+[[nodiscard]] CRM_EXPORT std::vector<Finding> lint(const Matrix& matrix);
 
 }  // namespace crm::approval

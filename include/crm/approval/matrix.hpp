@@ -47,6 +47,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
 #include <crm/core/threshold.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
@@ -77,8 +78,8 @@ enum class Reach : std::uint8_t {
     /// level, wherever they sit in the chart. A higher rank elsewhere does not count.
     function,
 };
-[[nodiscard]] std::string_view to_string(Reach reach) noexcept;
-std::ostream& operator<<(std::ostream& os, Reach reach);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Reach reach) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Reach reach);
 
 /// How the approvers of one step approve (the OA systems' 审批方式).
 enum class StepMode : std::uint8_t {
@@ -86,10 +87,10 @@ enum class StepMode : std::uint8_t {
     all,       ///< 会签: every approver of the step, in any order
     in_order,  ///< 依次审批: every approver of the step, in the order the route lists them
 };
-[[nodiscard]] std::string_view to_string(StepMode mode) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(StepMode mode) noexcept;
 /// The name a user reads: en "any one (or-sign)", "all (countersign)", "in order"; zh 或签, 会签, 依次审批.
-[[nodiscard]] std::string_view display_name(StepMode mode, Lang lang) noexcept;
-std::ostream& operator<<(std::ostream& os, StepMode mode);
+[[nodiscard]] CRM_EXPORT std::string_view display_name(StepMode mode, Lang lang) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, StepMode mode);
 
 /// Who is asked to approve a step (the OA systems' 审批人设置). Whatever the source, the step
 /// stands at the level's role on the ladder (its rank orders the route, and a person handed the
@@ -101,8 +102,8 @@ enum class ApproverSource : std::uint8_t {
     person,          ///< a named person (指定成员)
     chosen,          ///< the requester chooses at submission from `choices` (发起人自选)
 };
-[[nodiscard]] std::string_view to_string(ApproverSource source) noexcept;
-std::ostream& operator<<(std::ostream& os, ApproverSource source);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(ApproverSource source) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, ApproverSource source);
 
 /// What happens to a step nobody can fill (审批人为空): a vacant role, a manager the chart does
 /// not have, a region without a manager. Never a silent skip.
@@ -111,8 +112,8 @@ enum class WhenEmpty : std::uint8_t {
     escalate,       ///< the nearest manager above the requester whose rank is above the level's
     administrator,  ///< the named `administrator` (审批管理员)
 };
-[[nodiscard]] std::string_view to_string(WhenEmpty when) noexcept;
-std::ostream& operator<<(std::ostream& os, WhenEmpty when);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(WhenEmpty when) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, WhenEmpty when);
 
 /// A level that must approve: an org-chart role, who may fill it, and how the step runs in an OA
 /// process. `{RoleId{"sales_director"}}` is a line step any one director on the requester's line
@@ -121,7 +122,7 @@ std::ostream& operator<<(std::ostream& os, WhenEmpty when);
 /// carries them in each Step. A role's mode and automatic approval are the same in every row of
 /// a matrix (checked on construction); a larger request adds steps, it does not change how a
 /// step runs.
-struct Level {
+struct CRM_EXPORT Level {
     RoleId role;
     Reach reach = Reach::reporting_line;
     StepMode mode = StepMode::any_one;
@@ -139,11 +140,11 @@ struct Level {
     bool auto_if_repeat = false;
     friend bool operator==(const Level&, const Level&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Level& level);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Level& level);
 
 /// Where a row applies. Each list is a set of accepted values; an empty list accepts any value.
 /// A request matches when its segment, region and product line are each accepted.
-struct Conditions {
+struct CRM_EXPORT Conditions {
     std::vector<std::string> segments;  ///< account segment names ("government", ...)
     std::vector<RegionId> regions;
     std::vector<ProductGroupId> product_lines;
@@ -152,31 +153,31 @@ struct Conditions {
     friend bool operator==(const Conditions&, const Conditions&) = default;
 };
 /// Same sets of values (order and repetition do not matter).
-[[nodiscard]] bool same_conditions(const Conditions& a, const Conditions& b);
+[[nodiscard]] CRM_EXPORT bool same_conditions(const Conditions& a, const Conditions& b);
 
 /// A row's threshold: an amount (in the matrix's currency), a percent (points) or a number of
 /// days. The alternative says which figure of the request it reads.
 using Threshold = std::variant<Money, Percent, Days>;
 /// amount, percent or days.
-[[nodiscard]] Dimension dimension_of(const Threshold& threshold) noexcept;
+[[nodiscard]] CRM_EXPORT Dimension dimension_of(const Threshold& threshold) noexcept;
 /// The threshold as a plain number: the amount, the percent points or the day count.
-[[nodiscard]] Decimal value_of(const Threshold& threshold);
+[[nodiscard]] CRM_EXPORT Decimal value_of(const Threshold& threshold);
 /// The request's figure on `dimension` as a plain number (the amount, the percent points, the
 /// days); zero for `none`.
-[[nodiscard]] Decimal figure_of(const Request& request, Dimension dimension);
+[[nodiscard]] CRM_EXPORT Decimal figure_of(const Request& request, Dimension dimension);
 
 /// Someone informed of a request (抄送): a named person, or every holder of a role. Never an
 /// approver. Exactly one of the two is given.
-struct CopyTo {
+struct CRM_EXPORT CopyTo {
     PersonId person;
     RoleId role;
     friend bool operator==(const CopyTo&, const CopyTo&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const CopyTo& c);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const CopyTo& c);
 
 /// One row of the matrix: "a <kind> request (matching <when>) whose <figure> reaches <over> needs
 /// <levels>". An aggregate: build it with designated initialisers.
-struct Row {
+struct CRM_EXPORT Row {
     RuleId id;  ///< unique in the matrix; steps name it
     RequestKind kind = RequestKind::order;
     Conditions when;
@@ -192,7 +193,7 @@ struct Row {
     std::vector<CopyTo> cc;
     friend bool operator==(const Row&, const Row&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Row& row);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Row& row);
 
 namespace detail {
 struct MatrixData;  // the compiled index (src/approval/matrix.cpp)
@@ -200,7 +201,7 @@ struct MatrixData;  // the compiled index (src/approval/matrix.cpp)
 
 /// The compiled delegation-of-authority matrix. Immutable after construction; copies share the
 /// compiled index. Safe to use from many threads at once.
-class Matrix {
+class CRM_EXPORT Matrix {
 public:
     /// No rows: no request needs approval (`lint` reports every kind as a gap).
     Matrix();
@@ -235,7 +236,7 @@ public:
     [[nodiscard]] std::optional<int> rank_of(const RoleId& role) const noexcept;
 
     /// Same rows, roles and currency.
-    friend bool operator==(const Matrix& a, const Matrix& b);
+    friend CRM_EXPORT bool operator==(const Matrix& a, const Matrix& b);
 
     /// The compiled index, for route and lint.
     [[nodiscard]] const detail::MatrixData& data() const noexcept { return *data_; }
@@ -249,6 +250,6 @@ private:
 /// is the same function; and `higher` runs a mode at least as strict (或签 < 会签 < 依次审批) and
 /// passes by itself no more easily (no automatic approval that `lower` does not also grant).
 /// The matrix requires each band to cover the band below it.
-[[nodiscard]] bool covers(const Matrix& m, const Level& higher, const Level& lower);
+[[nodiscard]] CRM_EXPORT bool covers(const Matrix& m, const Level& higher, const Level& lower);
 
 }  // namespace crm::approval

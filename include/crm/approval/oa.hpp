@@ -75,6 +75,7 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/export.hpp>
 #include <crm/time/time_of_day.hpp>
 
 #include <cstddef>
@@ -91,18 +92,18 @@ enum class Dedupe : std::uint8_t {
     first_counts,      ///< their approval of the first step they appear in counts for the later ones
     every_occurrence,  ///< they approve every step they appear in
 };
-[[nodiscard]] std::string_view to_string(Dedupe dedupe) noexcept;
-std::ostream& operator<<(std::ostream& os, Dedupe dedupe);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Dedupe dedupe) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Dedupe dedupe);
 
 /// The requester's choice for a step whose approvers they choose (发起人自选).
-struct Choice {
+struct CRM_EXPORT Choice {
     RoleId level;     ///< the step's level
     PersonId person;  ///< one chosen approver; repeat the level to choose several
     friend bool operator==(const Choice&, const Choice&) = default;
 };
 
 /// What the workflow knows at submission, beyond the request.
-struct Submission {
+struct CRM_EXPORT Submission {
     std::vector<Choice> chosen;
     /// Fingerprints of earlier requests that were approved (for `Level::auto_if_repeat`).
     std::vector<Fingerprint> approved_before;
@@ -111,7 +112,7 @@ struct Submission {
 };
 
 /// One step of an OA route: the matrix step and the people who approve it.
-struct OaStep {
+struct CRM_EXPORT OaStep {
     Step step;
     /// The approvers, in the order a 依次审批 step runs them; for 或签 any one of them.
     std::vector<PersonId> approvers;
@@ -123,7 +124,7 @@ struct OaStep {
 };
 
 /// The route of one request as an OA process runs it.
-struct OaRoute {
+struct CRM_EXPORT OaRoute {
     RequestId request;
     PersonId requester;
     Fingerprint fingerprint;  ///< the content routed
@@ -142,8 +143,8 @@ struct OaRoute {
 /// level's choices (invalid_argument) or not in the chart (not_found);
 /// `submission.chosen[i].level` not a chosen step of the route (not_found);
 /// `submission.dedupe` outside its enum.
-[[nodiscard]] OaRoute resolve(const Route& route, const Request& request, const OrgChart& org,
-                              const Submission& submission);
+[[nodiscard]] CRM_EXPORT OaRoute resolve(const Route& route, const Request& request, const OrgChart& org,
+                                         const Submission& submission);
 
 /// What an OA process records.
 enum class EventKind : std::uint8_t {
@@ -154,14 +155,14 @@ enum class EventKind : std::uint8_t {
     return_to,   ///< 退回: back to the earlier step `to_step`
     withdraw,    ///< 撤回: by the requester; every approval is void
 };
-[[nodiscard]] std::string_view to_string(EventKind kind) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(EventKind kind) noexcept;
 /// en "approve", "transfer", "add approver before", "add approver after", "return", "withdraw";
 /// zh 同意, 转交, 前加签, 后加签, 退回, 撤回.
-[[nodiscard]] std::string_view display_name(EventKind kind, Lang lang) noexcept;
-std::ostream& operator<<(std::ostream& os, EventKind kind);
+[[nodiscard]] CRM_EXPORT std::string_view display_name(EventKind kind, Lang lang) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, EventKind kind);
 
 /// One event of the process.
-struct Event {
+struct CRM_EXPORT Event {
     EventKind kind = EventKind::approve;
     std::size_t step = 0;  ///< 0-based index into OaRoute::steps (unused by withdraw)
     PersonId actor;
@@ -178,7 +179,7 @@ struct Event {
 /// `events[i].kind` outside its enum, `events[i].actor` empty, `events[i].target` empty for a
 /// transfer or an addition (invalid_argument). A route resolved for another request or another
 /// version adds `approval.route_outdated`.
-[[nodiscard]] Decision verify(const OaRoute& route, std::span<const Event> events, const Request& request,
-                              const OrgChart& org);
+[[nodiscard]] CRM_EXPORT Decision verify(const OaRoute& route, std::span<const Event> events,
+                                         const Request& request, const OrgChart& org);
 
 }  // namespace crm::approval

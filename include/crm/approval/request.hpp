@@ -17,6 +17,7 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/time/date.hpp>
@@ -63,17 +64,17 @@ inline constexpr std::array<RequestKind, request_kind_count> all_request_kinds{
     RequestKind::credit_overrun, RequestKind::expense, RequestKind::leave,    RequestKind::account_transfer,
 };
 /// The enumerator's name: "discount", "payment_term", ...
-[[nodiscard]] std::string_view to_string(RequestKind kind) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(RequestKind kind) noexcept;
 /// The name a user reads: en "payment term", zh "付款条件".
-[[nodiscard]] std::string_view display_name(RequestKind kind, Lang lang) noexcept;
-std::ostream& operator<<(std::ostream& os, RequestKind kind);
+[[nodiscard]] CRM_EXPORT std::string_view display_name(RequestKind kind, Lang lang) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, RequestKind kind);
 
 /// Which figure of a request a matrix threshold reads. `none` is a row without threshold (it
 /// applies whenever its kind and conditions match).
 enum class Dimension : std::uint8_t { none, amount, percent, days };
 /// "none", "amount", "percent", "days".
-[[nodiscard]] std::string_view to_string(Dimension dimension) noexcept;
-std::ostream& operator<<(std::ostream& os, Dimension dimension);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Dimension dimension) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Dimension dimension);
 
 /// The authority types of the seed's job description (工作权限). Only `approval` (审批权)
 /// satisfies an approval step: a proposal (建议权, "suggest hiring, transfer, reward") or a
@@ -84,8 +85,8 @@ enum class Authority : std::uint8_t {
     rating,    ///< 评定权: may rate (a score, an assessment)
     approval,  ///< 审批权: may approve
 };
-[[nodiscard]] std::string_view to_string(Authority authority) noexcept;
-std::ostream& operator<<(std::ostream& os, Authority authority);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Authority authority) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Authority authority);
 
 /// A request for approval. An aggregate: build it with designated initialisers.
 ///
@@ -94,7 +95,7 @@ std::ostream& operator<<(std::ostream& os, Authority authority);
 /// does not use stay zero. `segment` is the account segment's stable name, as
 /// `crm::account::to_string(Segment)` spells it ("government", "group", "enterprise",
 /// "channel", "alliance"); the approval layer does not include the account area (layer rule).
-struct Request {
+struct CRM_EXPORT Request {
     RequestId id;
     RequestKind kind = RequestKind::order;
     PersonId requester;
@@ -121,18 +122,19 @@ struct Request {
 /// that it keeps the fingerprint an approval was given for (FNV or std::hash would let a
 /// deliberate edit collide). Stable across compilers, platforms and runs, so it can be stored
 /// with an approval and compared years later. The zero value (all bytes 0) is "no fingerprint".
-struct Fingerprint {
+struct CRM_EXPORT Fingerprint {
     std::array<std::uint8_t, 32> bytes{};  ///< the digest, most significant byte first
     friend constexpr bool operator==(const Fingerprint&, const Fingerprint&) noexcept = default;
     friend constexpr std::strong_ordering operator<=>(const Fingerprint&,
                                                       const Fingerprint&) noexcept = default;
 };
 /// Sixty-four lower-case hex digits: `9f3a0c...`.
-[[nodiscard]] std::string to_string(const Fingerprint& fp);
+[[nodiscard]] CRM_EXPORT std::string to_string(const Fingerprint& fp);
 /// The fingerprint written by `to_string` (64 hex digits, either case); throws crm::Error
 /// (parse_error) naming `field` for anything else.
-[[nodiscard]] Fingerprint parse_fingerprint(std::string_view hex, std::string_view field = "fingerprint");
-std::ostream& operator<<(std::ostream& os, const Fingerprint& fp);
+[[nodiscard]] CRM_EXPORT Fingerprint parse_fingerprint(std::string_view hex,
+                                                       std::string_view field = "fingerprint");
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Fingerprint& fp);
 
 /// The text `fingerprint` hashes, for documentation and debugging:
 /// `approval-request/v1|kind=<kind>|requester=<n>:<id>|segment=<n>:<text>|region=<n>:<id>|`
@@ -142,36 +144,36 @@ std::ostream& operator<<(std::ostream& os, const Fingerprint& fp);
 /// `<sign><digits>E<exponent>` (`12.50` -> `125E-1`, `100` -> `1E2`, `0.00` -> `0E0`), so numbers
 /// that are equal give the same text. The request id is not part of it: the id names the request,
 /// the fingerprint its content (a resubmitted duplicate has a new id and the same fingerprint).
-[[nodiscard]] std::string canonical_text(const Request& request);
+[[nodiscard]] CRM_EXPORT std::string canonical_text(const Request& request);
 
 /// SHA-256 of `canonical_text(request)` (OpenSSL's libcrypto, behind this function).
 /// Equal content gives equal fingerprints; any change of kind, requester, segment, region,
 /// product line, a figure's value, the amount's currency or the content gives another one.
 /// tests/approval/request_test.cpp pins known values.
-[[nodiscard]] Fingerprint fingerprint(const Request& request);
+[[nodiscard]] CRM_EXPORT Fingerprint fingerprint(const Request& request);
 
 /// Why a request is a duplicate of an earlier one in the same batch.
 enum class DuplicateBy : std::uint8_t {
     same_id,       ///< the same request id appears again
     same_content,  ///< another id, but the same kind, requester and fingerprint (a resubmission)
 };
-[[nodiscard]] std::string_view to_string(DuplicateBy by) noexcept;
-std::ostream& operator<<(std::ostream& os, DuplicateBy by);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(DuplicateBy by) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, DuplicateBy by);
 
 /// `requests[index]` repeats `requests[first]` (first < index).
-struct Duplicate {
+struct CRM_EXPORT Duplicate {
     std::size_t index = 0;
     std::size_t first = 0;
     DuplicateBy by = DuplicateBy::same_id;
     friend bool operator==(const Duplicate&, const Duplicate&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Duplicate& d);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Duplicate& d);
 
 /// The requests of a batch that repeat an earlier one: the same id (`same_id`), or the same kind,
 /// requester and fingerprint under another id (`same_content`: the "submit it again and get it
 /// approved twice" bypass). One entry per repeating request, in index order, naming the first
 /// occurrence. Approvals themselves never carry over between ids: `verify` ignores an approval
 /// given for another request id (`approval.other_request`).
-[[nodiscard]] std::vector<Duplicate> find_duplicates(std::span<const Request> requests);
+[[nodiscard]] CRM_EXPORT std::vector<Duplicate> find_duplicates(std::span<const Request> requests);
 
 }  // namespace crm::approval

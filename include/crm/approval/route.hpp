@@ -24,6 +24,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
 #include <crm/core/threshold.hpp>
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 
 #include <iosfwd>
@@ -34,7 +35,7 @@
 namespace crm::approval {
 
 /// One step of a route: a level that must approve, why, and when in the sequence.
-struct Step {
+struct CRM_EXPORT Step {
     Level level;    ///< the role and who may fill it
     int rank = 0;   ///< the level's rank on the matrix's ladder
     int stage = 0;  ///< 0-based; equal stages approve in parallel
@@ -49,11 +50,11 @@ struct Step {
     friend bool operator==(const Step&, const Step&) = default;
 };
 /// `stage 1: sales_director (rule D2, percent at least 10)`; "over" for an exclusive threshold.
-std::ostream& operator<<(std::ostream& os, const Step& step);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Step& step);
 
 /// What of a request a route depends on: its kind, its segment, region and product line, and its
 /// three figures. Nothing else (not the requester, not the content) changes a route.
-struct RoutingBasis {
+struct CRM_EXPORT RoutingBasis {
     RequestKind kind = RequestKind::order;
     std::string segment;
     RegionId region;
@@ -78,7 +79,7 @@ struct RoutingBasis {
 /// refuses a route computed for another request or for other figures or conditions
 /// (`approval.route_outdated`). The approvals themselves are tied to the full content by the
 /// request's fingerprint.
-struct Route {
+struct CRM_EXPORT Route {
     RequestId request;
     RoutingBasis basis;
     std::vector<Step> steps;
@@ -94,7 +95,7 @@ struct Route {
     [[nodiscard]] int stages() const noexcept { return steps.empty() ? 0 : steps.back().stage + 1; }
     friend bool operator==(const Route&, const Route&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Route& route);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Route& route);
 
 /// The route `matrix` requires for `request`. Throws crm::Error before any result: a request
 /// figure that is negative (`request.amount`, `request.percent`, `request.days`,
@@ -105,20 +106,20 @@ std::ostream& operator<<(std::ostream& os, const Route& route);
 ///
 /// Cost: one pass over the rows of the request's kind (band thresholds pre-sorted at
 /// construction); the only allocations are the returned route's.
-[[nodiscard]] Route route(const Matrix& matrix, const Request& request, const OrgChart& org);
+[[nodiscard]] CRM_EXPORT Route route(const Matrix& matrix, const Request& request, const OrgChart& org);
 
 /// True when route `a` requires at least what route `b` does: every step of `b` is covered by a
 /// step of `a` (a line step by a line step of equal or higher rank, a function step by the same
 /// function, in a mode at least as strict and passing by itself no more easily). The monotonicity property:
 /// raising a figure of a request gives a route that requires at least the old one.
-[[nodiscard]] bool requires_at_least(const Route& a, const Route& b) noexcept;
+[[nodiscard]] CRM_EXPORT bool requires_at_least(const Route& a, const Route& b) noexcept;
 
 /// Step `i` of the route in words (`approval.step_required`): its stage, level, mode, the rule
 /// and the threshold with the word of its side ("10% or more" / "10%以上", "more than 10%" /
 /// "超过10%"). Role names come from `org`'s ladder (the role id when it has none).
-[[nodiscard]] Reason describe_step(const Route& route, std::size_t i, const OrgChart& org);
+[[nodiscard]] CRM_EXPORT Reason describe_step(const Route& route, std::size_t i, const OrgChart& org);
 
 /// The highest rank the route requires (0 for an empty route).
-[[nodiscard]] int top_rank(const Route& route) noexcept;
+[[nodiscard]] CRM_EXPORT int top_rank(const Route& route) noexcept;
 
 }  // namespace crm::approval

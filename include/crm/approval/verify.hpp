@@ -51,6 +51,7 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 #include <iosfwd>
@@ -63,7 +64,7 @@ namespace crm::approval {
 
 /// One approval record, as the host's workflow stores it: who approved which request, as which
 /// level, on which date, for which version of the content.
-struct Approval {
+struct CRM_EXPORT Approval {
     RequestId request;        ///< the request approved
     Fingerprint fingerprint;  ///< `fingerprint(request)` at the time of approval
     RoleId level;             ///< the route step it fills (the level the approver acts as)
@@ -75,11 +76,11 @@ struct Approval {
     Authority authority = Authority::approval;  ///< only `approval` fills a step
     friend bool operator==(const Approval&, const Approval&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Approval& a);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Approval& a);
 
 /// A delegation of approval authority (代理审批授权): `delegate` may approve for `principal`,
 /// for the request kinds listed, from `from` to `to` (both days included).
-struct Delegation {
+struct CRM_EXPORT Delegation {
     PersonId principal;
     PersonId delegate;
     std::vector<RequestKind> kinds;  ///< at least one
@@ -93,13 +94,13 @@ struct Delegation {
     [[nodiscard]] bool covers(RequestKind kind) const noexcept;
     friend bool operator==(const Delegation&, const Delegation&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Delegation& d);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Delegation& d);
 
 /// The org chart valid from a date on (until the next snapshot's date). A history is a list of
 /// snapshots with strictly increasing dates; the chart of a date is that of the latest snapshot
 /// starting on or before it. An OrgChart is a snapshot without dates: promotions, transfers and
 /// departures are new snapshots.
-struct OrgSnapshot {
+struct CRM_EXPORT OrgSnapshot {
     Date from;
     OrgChart chart;
     friend bool operator==(const OrgSnapshot&, const OrgSnapshot&) = default;
@@ -114,15 +115,17 @@ struct OrgSnapshot {
 /// level, one approver per step; the OA declarations of a level (mode, source, fallback,
 /// automatic approval) are judged by `verify` of crm/approval/oa.hpp.
 /// Every business "no" is a reason of the returned Decision (see the file comment).
-[[nodiscard]] Decision verify(const Route& route, std::span<const Approval> approvals, const Request& request,
-                              const OrgChart& org, std::span<const Delegation> delegations);
+[[nodiscard]] CRM_EXPORT Decision verify(const Route& route, std::span<const Approval> approvals,
+                                         const Request& request, const OrgChart& org,
+                                         std::span<const Delegation> delegations);
 
 /// As above, with the org chart of each approval date taken from `history`. Also throws
 /// `history` (invalid_argument: empty) and `history[i].from` (inconsistent: dates not strictly
 /// increasing). An approval dated before the first snapshot is by nobody the chart knows
 /// (`approval.unknown_approver`).
-[[nodiscard]] Decision verify(const Route& route, std::span<const Approval> approvals, const Request& request,
-                              std::span<const OrgSnapshot> history, std::span<const Delegation> delegations);
+[[nodiscard]] CRM_EXPORT Decision verify(const Route& route, std::span<const Approval> approvals,
+                                         const Request& request, std::span<const OrgSnapshot> history,
+                                         std::span<const Delegation> delegations);
 
 /// True when the decision says the route is filled: outcome `allow` or `warn` (a stray record
 /// noted, every step filled).

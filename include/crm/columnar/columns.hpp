@@ -16,6 +16,7 @@
 /// tests/columnar/columns_test.cpp.
 
 #include <crm/core/error.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
@@ -34,7 +35,7 @@
 namespace crm::columnar {
 
 /// An Arrow validity bitmap over a column's rows (not owned). Empty: every row has a value.
-struct Validity {
+struct CRM_EXPORT Validity {
     std::span<const std::uint8_t> bits;  ///< at least (rows + 7) / 8 bytes when not empty
 
     /// True when row `i` holds a value.
@@ -45,7 +46,7 @@ struct Validity {
 
 /// A `decimal128(38, scale)` column of amounts in one currency (not owned). Row i is the
 /// 16 bytes at `data[16 * i]`: coefficient c, value c x 10^-scale.
-struct AmountColumn {
+struct CRM_EXPORT AmountColumn {
     std::string_view name = "amount";  ///< names the column in errors
     std::span<const std::byte> data;   ///< 16 bytes per row
     int scale = 2;                     ///< decimal places of every row (Arrow's `s`)
@@ -65,7 +66,7 @@ struct AmountColumn {
 };
 
 /// A `date32` column (not owned): days since 1970-01-01, as Date::serial() counts them.
-struct DateColumn {
+struct CRM_EXPORT DateColumn {
     std::string_view name = "date";      ///< names the column in errors
     std::span<const std::int32_t> days;  ///< one per row
     Validity validity;                   ///< nulls, if any
@@ -76,7 +77,7 @@ struct DateColumn {
 };
 
 /// A dictionary-encoded column of ids (not owned): row i is `dictionary[indices[i]]`.
-struct IdColumn {
+struct CRM_EXPORT IdColumn {
     std::string_view name = "id";                  ///< names the column in errors
     std::span<const std::int32_t> indices;         ///< one per row, each in [0, dictionary.size())
     std::span<const std::string_view> dictionary;  ///< the distinct ids
@@ -90,35 +91,35 @@ struct IdColumn {
 /// `<name>.scale`), no null when `required` (invalid_argument naming `<name>[i]`), every
 /// coefficient within 38 digits (overflow naming `<name>[i]`) and, when `non_negative`, no
 /// negative value (invalid_argument naming `<name>[i]`). The first bad row is reported.
-void check_amounts(const AmountColumn& column, std::size_t rows, bool required = true,
-                   bool non_negative = false);
+CRM_EXPORT void check_amounts(const AmountColumn& column, std::size_t rows, bool required = true,
+                              bool non_negative = false);
 /// Checks a date column of `rows` rows: the length (invalid_argument naming the column), no
 /// null when `required`, every day within Date's range 1400-01-01..9999-12-31 (invalid_date
 /// naming `<name>[i]`).
-void check_dates(const DateColumn& column, std::size_t rows, bool required = true);
+CRM_EXPORT void check_dates(const DateColumn& column, std::size_t rows, bool required = true);
 /// Checks an id column of `rows` rows: the length, no null when `required`, every index in
 /// the dictionary (out_of_range naming `<name>[i]`).
-void check_ids(const IdColumn& column, std::size_t rows, bool required = true);
+CRM_EXPORT void check_ids(const IdColumn& column, std::size_t rows, bool required = true);
 
 /// The checks of check_amounts, check_dates and check_ids that read no value: the length,
 /// the validity bitmap, no null when `required`, and (amounts) 16 bytes a row and the scale.
 /// A kernel that checks each value as it reads it calls these first.
-void check_shape(const AmountColumn& column, std::size_t rows, bool required = true);
+CRM_EXPORT void check_shape(const AmountColumn& column, std::size_t rows, bool required = true);
 /// As above, for a date column.
-void check_shape(const DateColumn& column, std::size_t rows, bool required = true);
+CRM_EXPORT void check_shape(const DateColumn& column, std::size_t rows, bool required = true);
 /// As above, for an id column.
-void check_shape(const IdColumn& column, std::size_t rows, bool required = true);
+CRM_EXPORT void check_shape(const IdColumn& column, std::size_t rows, bool required = true);
 
 namespace detail {
 /// Throws crm::Error(code) naming `<column>[row]`.
-[[noreturn]] void throw_row_error(ErrorCode code, std::string_view column, std::size_t row,
-                                  std::string_view message);
+[[noreturn]] CRM_EXPORT void throw_row_error(ErrorCode code, std::string_view column, std::size_t row,
+                                             std::string_view message);
 /// The row of the first null in `validity` over `rows` rows, or `rows` when there is none.
-[[nodiscard]] std::size_t first_null(const Validity& validity, std::size_t rows) noexcept;
+[[nodiscard]] CRM_EXPORT std::size_t first_null(const Validity& validity, std::size_t rows) noexcept;
 }  // namespace detail
 
 /// An owning amount column for C++ callers: append Money, then view it.
-class AmountColumnBuilder {
+class CRM_EXPORT AmountColumnBuilder {
 public:
     /// An empty column of `currency` at its minor units, named `name` in errors.
     explicit AmountColumnBuilder(Currency currency, std::string name = "amount");
@@ -142,7 +143,7 @@ private:
 };
 
 /// An owning date column for C++ callers.
-class DateColumnBuilder {
+class CRM_EXPORT DateColumnBuilder {
 public:
     explicit DateColumnBuilder(std::string name = "date") : name_(std::move(name)) {}
     /// Appends `d`.
@@ -162,7 +163,7 @@ private:
 
 /// An owning dictionary-encoded id column for C++ callers: equal ids share one index, given
 /// in order of first appearance.
-class IdColumnBuilder {
+class CRM_EXPORT IdColumnBuilder {
 public:
     explicit IdColumnBuilder(std::string name = "id") : name_(std::move(name)) {}
     /// Appends `id` (a new id gets the next index).

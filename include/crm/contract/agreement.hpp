@@ -17,6 +17,7 @@
 /// ```
 
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
@@ -37,8 +38,8 @@ namespace crm::contract {
 /// `signed_` carries a trailing underscore because `signed` is a C++ keyword; to_string gives "signed".
 enum class State { draft, in_review, approved, signed_, active, expired, terminated, renewed };
 /// "draft", "in_review", ... as the enumerator is spelt.
-[[nodiscard]] std::string_view to_string(State s) noexcept;
-std::ostream& operator<<(std::ostream& os, State s);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(State s) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, State s);
 /// True for expired, terminated and renewed: no event leaves them.
 [[nodiscard]] constexpr bool is_terminal(State s) noexcept {
     return s == State::expired || s == State::terminated || s == State::renewed;
@@ -46,11 +47,11 @@ std::ostream& operator<<(std::ostream& os, State s);
 
 /// What happens to an agreement (lifecycle.hpp lists which event is allowed in which state).
 enum class Event { submit, reject, approve, sign, activate, expire, terminate, renew };
-[[nodiscard]] std::string_view to_string(Event e) noexcept;
-std::ostream& operator<<(std::ostream& os, Event e);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Event e) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Event e);
 
 /// A party to the agreement (甲方 the customer, 乙方 us) and who signs for it.
-struct Party {
+struct CRM_EXPORT Party {
     std::string name;       ///< the legal name
     std::string signatory;  ///< the person who signs for the party
     std::string title;      ///< the signatory's title ("采购总监")
@@ -61,7 +62,7 @@ struct Party {
 /// quarters of the agreement year (quarter 1 starts on `Agreement::starts`; see quarter_of).
 /// Invariant (validate): all amounts in the agreement's currency, not negative, and the
 /// quarters sum exactly to `annual`.
-struct Commitment {
+struct CRM_EXPORT Commitment {
     ProductGroupId group;
     Money annual;
     std::array<Money, 4> quarters;
@@ -70,7 +71,7 @@ struct Commitment {
 
 /// An agreed unit price (协议价) for one product and unit, in the agreement's currency. Review
 /// prices the product through the RuleBook for its list price, floor and authority.
-struct AgreedPrice {
+struct CRM_EXPORT AgreedPrice {
     ProductId product;
     std::string unit = "EA";
     Decimal price;  ///< per unit, may carry more places than the currency
@@ -78,7 +79,7 @@ struct AgreedPrice {
 };
 
 /// One recorded transition: the states before and after, the event, who did it and when.
-struct HistoryEntry {
+struct CRM_EXPORT HistoryEntry {
     State from = State::draft;
     State to = State::draft;
     Event event = Event::submit;
@@ -86,7 +87,7 @@ struct HistoryEntry {
     Date on;
     friend bool operator==(const HistoryEntry&, const HistoryEntry&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const HistoryEntry& h);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const HistoryEntry& h);
 
 /// The annual sales agreement. Amounts are revenue (net of tax) in `currency`.
 ///
@@ -96,7 +97,7 @@ std::ostream& operator<<(std::ostream& os, const HistoryEntry& h);
 /// product+unit twice; the rebate scheme valid (pricing::validate_rebate) and in `currency`;
 /// the payment terms valid; the credit limit in `currency` and not negative; version >= 1;
 /// the history chronological.
-struct Agreement {
+struct CRM_EXPORT Agreement {
     AgreementId id;
     AccountId account;
     Party customer;       ///< 甲方
@@ -132,16 +133,16 @@ struct Agreement {
 
     friend bool operator==(const Agreement&, const Agreement&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Agreement& a);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Agreement& a);
 
 /// First and last day (inclusive) of quarter `q` (0..3) of the agreement year: quarter q starts
 /// at add_months(starts, 3q); quarters 0..2 end the day before the next starts, quarter 3 ends
 /// on `ends`. (2025-01-01..2025-12-31: Q1 Jan-Mar, ..., Q4 Oct-Dec.)
-struct QuarterSpan {
+struct CRM_EXPORT QuarterSpan {
     Date first;
     Date last;
     friend bool operator==(const QuarterSpan&, const QuarterSpan&) = default;
 };
-[[nodiscard]] QuarterSpan quarter_of(const Agreement& a, unsigned q);
+[[nodiscard]] CRM_EXPORT QuarterSpan quarter_of(const Agreement& a, unsigned q);
 
 }  // namespace crm::contract

@@ -15,6 +15,7 @@
 
 #include <crm/contract/agreement.hpp>
 #include <crm/core/decision.hpp>
+#include <crm/export.hpp>
 #include <crm/pricing/rebate.hpp>
 
 #include <array>
@@ -26,7 +27,7 @@
 namespace crm::contract {
 
 /// One sale (or, negative, a return) of a product group: its date and net amount.
-struct Sale {
+struct CRM_EXPORT Sale {
     Date date;
     ProductGroupId group;
     Money amount;
@@ -34,7 +35,7 @@ struct Sale {
 };
 
 /// Actual against commitment over one span (a quarter, a group's year, the whole agreement).
-struct Progress {
+struct CRM_EXPORT Progress {
     Money committed;  ///< the commitment of the whole span
     Money pro_rata;   ///< the part of it due by the as-of date
     Money actual;     ///< the sales of the span up to the as-of date
@@ -43,7 +44,7 @@ struct Progress {
 };
 
 /// Per product group: the year and its four quarters.
-struct GroupFulfilment {
+struct CRM_EXPORT GroupFulfilment {
     ProductGroupId group;
     Progress year;
     std::array<Progress, 4> quarters;
@@ -51,7 +52,7 @@ struct GroupFulfilment {
 };
 
 /// The fulfilment report.
-struct Fulfilment {
+struct CRM_EXPORT Fulfilment {
     Date as_of;
     Days elapsed;                         ///< days of validity elapsed, as_of included (at most the term)
     std::vector<GroupFulfilment> groups;  ///< in commitment order
@@ -67,14 +68,14 @@ struct Fulfilment {
 /// Throws crm::Error: whatever validate() throws; `as_of` invalid_argument when before
 /// `starts`; `actual_sales[i].amount` currency_mismatch; `actual_sales[i].group` not_found for a
 /// product group the agreement does not commit; and accrue_rebate's errors.
-[[nodiscard]] Fulfilment fulfilment(const Agreement& agreement, std::span<const Sale> actual_sales,
-                                    Date as_of);
+[[nodiscard]] CRM_EXPORT Fulfilment fulfilment(const Agreement& agreement, std::span<const Sale> actual_sales,
+                                               Date as_of);
 
 /// The fulfilment in words, bilingual: per product group in commitment order
 /// `contract.fulfilment_on_track` (allow) or `contract.fulfilment_behind` (warning, with the
 /// shortfall = pro_rata - actual), figures group, actual, pro_rata; then, when the run-rate
 /// projection falls short, `contract.fulfilment_projected_short` (warning) with projected,
 /// committed and shortfall. Proven by tests/contract/fulfilment_test.cpp.
-[[nodiscard]] Decision fulfilment_reasons(const Fulfilment& f);
+[[nodiscard]] CRM_EXPORT Decision fulfilment_reasons(const Fulfilment& f);
 
 }  // namespace crm::contract

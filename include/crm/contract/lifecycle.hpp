@@ -19,6 +19,7 @@
 
 #include <crm/contract/agreement.hpp>
 #include <crm/core/decision.hpp>
+#include <crm/export.hpp>
 
 #include <optional>
 #include <span>
@@ -27,16 +28,16 @@
 namespace crm::contract {
 
 /// One allowed step of the lifecycle.
-struct Exit {
+struct CRM_EXPORT Exit {
     State from = State::draft;
     Event event = Event::submit;
     State to = State::draft;
     friend bool operator==(const Exit&, const Exit&) = default;
 };
 /// The table above, in that order. Every non-terminal state has at least one exit.
-[[nodiscard]] std::span<const Exit> exits() noexcept;
+[[nodiscard]] CRM_EXPORT std::span<const Exit> exits() noexcept;
 /// The state `event` leads to from `from`, or nothing when the step is not allowed.
-[[nodiscard]] std::optional<State> next_state(State from, Event event) noexcept;
+[[nodiscard]] CRM_EXPORT std::optional<State> next_state(State from, Event event) noexcept;
 
 /// The answer of transition(). When `decision` is allow, `agreement` is the agreement in its
 /// new state with the step appended to its history (`contract.transitioned`), and for `renew`
@@ -44,7 +45,7 @@ struct Exit {
 /// naming this one, the same commitments, prices and terms, and validity from `ends` + 1 day
 /// for the same number of days. When `decision` is block (`contract.transition_refused`,
 /// `contract.not_yet_expired`), `agreement` is the input unchanged.
-struct TransitionResult {
+struct CRM_EXPORT TransitionResult {
     Decision decision;
     Agreement agreement;
     std::optional<Agreement> renewal;
@@ -55,7 +56,7 @@ struct TransitionResult {
 /// throws crm::Error `actor` invalid_argument when empty and `on` invalid_argument when before
 /// the last recorded transition (history must stay chronological). A step the table does not
 /// allow, any step from a terminal state, and `expire` before `ends` are refused Decisions.
-[[nodiscard]] TransitionResult transition(const Agreement& agreement, Event event, const PersonId& actor,
-                                          Date on);
+[[nodiscard]] CRM_EXPORT TransitionResult transition(const Agreement& agreement, Event event,
+                                                     const PersonId& actor, Date on);
 
 }  // namespace crm::contract

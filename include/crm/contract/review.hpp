@@ -29,6 +29,7 @@
 #include <crm/core/org_chart.hpp>
 #include <crm/credit/policy.hpp>
 #include <crm/credit/profile.hpp>
+#include <crm/export.hpp>
 #include <crm/pricing/authority.hpp>
 #include <crm/pricing/rule_book.hpp>
 
@@ -42,23 +43,23 @@ namespace crm::contract {
 
 /// How serious a finding is: info < warning < blocking.
 enum class Severity { info, warning, blocking };
-[[nodiscard]] std::string_view to_string(Severity s) noexcept;
-std::ostream& operator<<(std::ostream& os, Severity s);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Severity s) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Severity s);
 
 /// One finding of a review: its severity and its reason (stable code, figures, en/zh text).
-struct Finding {
+struct CRM_EXPORT Finding {
     Severity severity = Severity::info;
     Reason reason;
     [[nodiscard]] std::string_view code() const noexcept { return reason.code(); }
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 /// `warning contract.terms_too_long[warn]{...}`.
-std::ostream& operator<<(std::ostream& os, const Finding& f);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Finding& f);
 
 /// The review policy. Defaults are this library's choice (domain.md names the checks, not the
 /// numbers): payment terms up to 90 days, an agreement of at most 12 months, no mandatory
 /// clauses, receivables rounded half_up to the currency's minor unit.
-struct ReviewPolicy {
+struct CRM_EXPORT ReviewPolicy {
     Days max_payment_days{90};
     int max_term_months = 12;
     std::vector<std::string> mandatory_clauses;
@@ -68,7 +69,7 @@ struct ReviewPolicy {
 
 /// Everything a review reads besides the agreement, as references to the caller's data (kept
 /// alive for the call).
-struct ReviewContext {
+struct CRM_EXPORT ReviewContext {
     const pricing::RuleBook& book;                ///< list prices, floors (pricing policy)
     const pricing::AuthorityTable& authority;     ///< pricing authority per role
     const credit::Policy& credit_policy;          ///< tolerance over the limit
@@ -81,7 +82,7 @@ struct ReviewContext {
 
 /// What a review returns: the findings in check order, the approval route, and the figures the
 /// credit estimate was made from.
-struct Review {
+struct CRM_EXPORT Review {
     std::vector<Finding> findings;
     approval::Route route;
     Decimal average_days_to_payment;  ///< payment_days weighted by instalment share, exact
@@ -99,22 +100,22 @@ struct Review {
 /// Nominal days from the base event to payment of one due rule: NetDays n -> n; MonthEnd n ->
 /// n + 15 (an invoice waits on average half a month for the month end); FixedDay{d, m} ->
 /// 30 x m + d - 15 (from mid-month to day d, m months later, at 30 days a month).
-[[nodiscard]] Days nominal_days(const terms::DueRule& rule) noexcept;
+[[nodiscard]] CRM_EXPORT Days nominal_days(const terms::DueRule& rule) noexcept;
 /// The longest nominal days of any instalment (what the policy limit is compared with).
-[[nodiscard]] Days payment_days(const terms::PaymentTerms& terms);
+[[nodiscard]] CRM_EXPORT Days payment_days(const terms::PaymentTerms& terms);
 /// Sum over instalments of share x nominal days (exact: 30% at 0 days + 70% at 60 days = 42).
-[[nodiscard]] Decimal average_days_to_payment(const terms::PaymentTerms& terms);
+[[nodiscard]] CRM_EXPORT Decimal average_days_to_payment(const terms::PaymentTerms& terms);
 /// The average open balance the committed revenue implies: revenue / 365 x average days,
 /// computed exactly and rounded once to the currency's minor unit with `mode`.
 /// CNY 3,650,000.00 at 45 days: 3,650,000 / 365 x 45 = 450,000.00.
-[[nodiscard]] Money expected_receivables(const Money& annual_revenue, const Decimal& average_days,
-                                         RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Money expected_receivables(const Money& annual_revenue, const Decimal& average_days,
+                                                    RoundingMode mode);
 
 /// Reviews the agreement. Throws crm::Error before any finding: whatever validate() throws;
 /// `agreement.account` not_found when the credit profile is of another account;
 /// `agreement.signer` not_found when the signer is not in the org chart; `agreement.currency`
 /// currency_mismatch when the profile's limit is in another currency; and what pricing::price
 /// throws for an agreed product the book does not price (`agreement.prices[i].product`).
-[[nodiscard]] Review review(const Agreement& agreement, const ReviewContext& context);
+[[nodiscard]] CRM_EXPORT Review review(const Agreement& agreement, const ReviewContext& context);
 
 }  // namespace crm::contract

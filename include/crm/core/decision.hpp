@@ -17,6 +17,7 @@
 /// crm::explain(d, crm::Lang::zh);  // "拒绝\n- 信用敞口 CNY 1,200.00 超过信用额度 CNY 1,000.00"
 /// ```
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
@@ -43,8 +44,8 @@ enum class Outcome {
 };
 
 /// The enumerator's name: "allow", "warn", "needs_approval", "block".
-[[nodiscard]] std::string_view to_string(Outcome outcome) noexcept;
-std::ostream& operator<<(std::ostream& os, Outcome outcome);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Outcome outcome) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Outcome outcome);
 
 /// The language of a rendered explanation.
 enum class Lang {
@@ -59,7 +60,7 @@ enum class Lang {
 /// the views, not the text. Placeholders in braces name the reason's figures:
 /// `"exposure {exposure} exceeds the limit {limit}"`; `{{` and `}}` are literal braces. An
 /// empty `zh` template falls back to `en`.
-struct ReasonText {
+struct CRM_EXPORT ReasonText {
     std::string_view code;  ///< stable, dotted, `area.what`: `credit.over_limit`
     std::string_view en;
     std::string_view zh;
@@ -72,15 +73,15 @@ using FigureValue = std::variant<Decimal, Money, Percent, Rate, Days, Date, std:
 
 /// The type name of an alternative of FigureValue, as figure_as reports it: "Decimal",
 /// "Money", "Percent", "Rate", "Days", "Date", "int64", "string".
-[[nodiscard]] std::string_view figure_type_name(const FigureValue& value) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view figure_type_name(const FigureValue& value) noexcept;
 
 /// A figure as a template shows it: Money as `CNY 1,234.50`, Decimal and Rate positional
 /// (`0.95`), Percent with its sign (`90%`), Days as the bare number (`45`; the template says
 /// "days" or "天"), Date in ISO form, integers in decimal, text as it is.
-[[nodiscard]] std::string format_figure(const FigureValue& value);
+[[nodiscard]] CRM_EXPORT std::string format_figure(const FigureValue& value);
 
 /// A named figure. Like ReasonText, the name must have static storage (a string literal).
-struct Figure {
+struct CRM_EXPORT Figure {
     std::string_view name;
     FigureValue value;
 
@@ -103,15 +104,15 @@ struct figure_index<T, std::variant<Ts...>> {
 };
 /// Throw crm::Error for figure_as: not_found (no figure of that name; the message lists the
 /// names there are) or invalid_argument (a figure of another type; the message names both).
-[[noreturn]] void throw_no_figure(std::string_view code, std::string_view name,
-                                  std::span<const Figure> figures);
-[[noreturn]] void throw_figure_type(std::string_view code, std::string_view name, std::size_t wanted,
-                                    const FigureValue& found);
+[[noreturn]] CRM_EXPORT void throw_no_figure(std::string_view code, std::string_view name,
+                                             std::span<const Figure> figures);
+[[noreturn]] CRM_EXPORT void throw_figure_type(std::string_view code, std::string_view name,
+                                               std::size_t wanted, const FigureValue& found);
 }  // namespace detail
 
 /// One reason behind a decision: its text (code and templates), the outcome this reason
 /// alone implies, and its figures in the order given.
-class Reason {
+class CRM_EXPORT Reason {
 public:
     /// An empty reason (no code, `allow`): the zero that makes Reason a regular value. Rules
     /// never return one.
@@ -156,7 +157,7 @@ private:
 
 /// A rule's answer: the most severe outcome among its reasons (`allow` when there are none)
 /// and the reasons in the order they were added.
-class Decision {
+class CRM_EXPORT Decision {
 public:
     /// Allow, with no reasons.
     Decision() = default;
@@ -181,20 +182,20 @@ private:
 };
 
 /// Both decisions at once: the more severe outcome, the reasons of `a` then those of `b`.
-[[nodiscard]] Decision combine(const Decision& a, const Decision& b);
+[[nodiscard]] CRM_EXPORT Decision combine(const Decision& a, const Decision& b);
 
 /// The reason's template in `lang` with each `{name}` replaced by its figure (format_figure).
 /// A placeholder with no figure of that name stays as written, `{name}`, so a missing figure
 /// shows instead of vanishing.
-[[nodiscard]] std::string explain(const Reason& reason, Lang lang);
+[[nodiscard]] CRM_EXPORT std::string explain(const Reason& reason, Lang lang);
 
 /// The outcome in words (en: allow, warn, needs approval, block; zh: 通过, 警告, 需审批, 拒绝),
 /// then each reason on its own line after `- `. No trailing newline.
-[[nodiscard]] std::string explain(const Decision& decision, Lang lang);
+[[nodiscard]] CRM_EXPORT std::string explain(const Decision& decision, Lang lang);
 
 /// For diagnostics: `credit.over_limit[block]{exposure=CNY 1,200.00, limit=CNY 1,000.00}`.
-std::ostream& operator<<(std::ostream& os, const Reason& reason);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Reason& reason);
 /// For diagnostics: `block {credit.over_limit[block]{...}, ...}`; `allow {}` when empty.
-std::ostream& operator<<(std::ostream& os, const Decision& decision);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Decision& decision);
 
 }  // namespace crm

@@ -6,6 +6,7 @@
 /// it is a returned crm::Decision. Proven by tests/core/error_test.cpp.
 
 #include <crm/config.hpp>  // first: the C++20 check and the export macros
+#include <crm/export.hpp>
 
 #include <exception>
 #include <iosfwd>
@@ -34,13 +35,13 @@ enum class ErrorCode {
 };
 
 /// The stable name of a code, e.g. "division_by_zero".
-[[nodiscard]] std::string_view to_string(ErrorCode code) noexcept;
-std::ostream& operator<<(std::ostream& os, ErrorCode code);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(ErrorCode code) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, ErrorCode code);
 
 /// Malformed input or an impossible computation. `field()` is the path of the offending
 /// input (`policy.tiers[2].limit`, or the operand of an operation such as `divisor`);
 /// `message()` says what is wrong without repeating confidential data; `what()` joins them.
-class Error : public std::exception {
+class CRM_EXPORT Error : public std::exception {
 public:
     Error(ErrorCode code, std::string field, std::string message);
 

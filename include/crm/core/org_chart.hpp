@@ -16,6 +16,7 @@
 /// ```
 
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 
 #include <cstddef>
 #include <iosfwd>
@@ -30,7 +31,7 @@ namespace crm {
 /// A level of authority. `rank` orders roles: a higher rank holds at least the authority of
 /// every lower one (sales rep 1, regional manager 2, key-account manager 3, sales director 4,
 /// general manager 5 is the default ladder of `default_roles()`; any ladder can be configured).
-struct Role {
+struct CRM_EXPORT Role {
     RoleId id;
     std::string name;
     int rank = 0;
@@ -39,7 +40,7 @@ struct Role {
 
 /// A person of the organisation: their role, their manager (none at the top) and the sales
 /// regions they manage (empty for most people).
-struct Person {
+struct CRM_EXPORT Person {
     PersonId id;
     std::string name;
     RoleId role;
@@ -51,9 +52,9 @@ struct Person {
 /// The default role ladder of domain.md section 1: sales rep (1), regional manager (2),
 /// key-account manager (3), sales director (4), general manager (5); ids `sales_rep`,
 /// `regional_manager`, `key_account_manager`, `sales_director`, `general_manager`.
-[[nodiscard]] std::vector<Role> default_roles();
+[[nodiscard]] CRM_EXPORT std::vector<Role> default_roles();
 
-class OrgChart {
+class CRM_EXPORT OrgChart {
 public:
     /// An empty organisation.
     OrgChart() = default;
@@ -100,6 +101,6 @@ private:
     std::unordered_map<RegionId, std::vector<std::size_t>> region_managers_;
 };
 
-std::ostream& operator<<(std::ostream& os, const Person& p);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Person& p);
 
 }  // namespace crm

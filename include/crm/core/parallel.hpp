@@ -7,6 +7,8 @@
 /// Progress is reported on the calling thread; a std::stop_token ends the work early.
 /// Proven by tests/core/parallel_test.cpp.
 
+#include <crm/export.hpp>
+
 #include <cstddef>
 #include <functional>
 #include <stop_token>
@@ -31,14 +33,15 @@ struct ParallelOptions {
 /// The number of slices (threads) for `items` items: at least 1, at most `options.threads`
 /// (or the hardware's count for 0) and at most one per `min_per_thread` items. Throws
 /// crm::Error(invalid_argument) naming `options.field` for a negative count.
-[[nodiscard]] std::size_t slice_count(const ParallelOptions& options, std::size_t items);
+[[nodiscard]] CRM_EXPORT std::size_t slice_count(const ParallelOptions& options, std::size_t items);
 
 /// Runs `work(s)` for every slice s in [0, slices): slice 0 on the calling thread, the others
 /// on std::jthread; returns after every thread has joined. A std::system_error from starting
 /// a thread becomes crm::Error(invalid_operation) naming `field`, after the threads already
 /// started have joined. `start` stands in for the thread start (tests inject a failure).
-void run_slices(std::size_t slices, const std::function<void(std::size_t)>& work, std::string_view field,
-                const std::function<void(std::size_t)>* start_hook = nullptr);
+CRM_EXPORT void run_slices(std::size_t slices, const std::function<void(std::size_t)>& work,
+                           std::string_view field,
+                           const std::function<void(std::size_t)>* start_hook = nullptr);
 
 /// The bounds of slice `s` of `slices` over `n` items: [n*s/slices, n*(s+1)/slices).
 [[nodiscard]] constexpr std::size_t slice_begin(std::size_t n, std::size_t s, std::size_t slices) noexcept {
@@ -55,8 +58,8 @@ struct ParallelRun {
 /// each slice on its own thread. When bodies throw, rethrows the exception of the smallest
 /// failing index after every thread has stopped. Returns the slice count and whether the stop
 /// token ended the run early (some ranges then were not processed).
-ParallelRun parallel_ranges(std::size_t n, const ParallelOptions& options,
-                            const std::function<void(std::size_t, std::size_t, std::size_t)>& body,
-                            const std::function<void(std::size_t)>* start_hook = nullptr);
+CRM_EXPORT ParallelRun parallel_ranges(std::size_t n, const ParallelOptions& options,
+                                       const std::function<void(std::size_t, std::size_t, std::size_t)>& body,
+                                       const std::function<void(std::size_t)>* start_hook = nullptr);
 
 }  // namespace crm::detail

@@ -7,6 +7,8 @@
 /// carries a Boundary, and its explanation renders with the matching word (docs/core.md).
 /// Proven by tests/core/threshold_test.cpp.
 
+#include <crm/export.hpp>
+
 #include <compare>
 #include <iosfwd>
 #include <string>
@@ -21,8 +23,8 @@ enum class Boundary {
 };
 
 /// "inclusive" or "exclusive".
-[[nodiscard]] std::string_view to_string(Boundary boundary) noexcept;
-std::ostream& operator<<(std::ostream& os, Boundary boundary);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Boundary boundary) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Boundary boundary);
 
 /// True when `value` is at or beyond a lower threshold: `value >= threshold` when inclusive
 /// (以上), `value > threshold` when exclusive (超过).
@@ -40,9 +42,11 @@ template <class T>
 
 /// A lower threshold in words, the number already formatted: zh "10%以上" / "超过10%",
 /// en "10% or more" / "more than 10%".
-[[nodiscard]] std::string describe_at_least(std::string_view number, Boundary boundary, bool chinese);
+[[nodiscard]] CRM_EXPORT std::string describe_at_least(std::string_view number, Boundary boundary,
+                                                       bool chinese);
 /// An upper threshold in words: zh "30天以内" style is the caller's ("以下" is used here):
 /// zh "10%以下" / "不满10%", en "10% or less" / "less than 10%".
-[[nodiscard]] std::string describe_at_most(std::string_view number, Boundary boundary, bool chinese);
+[[nodiscard]] CRM_EXPORT std::string describe_at_most(std::string_view number, Boundary boundary,
+                                                      bool chinese);
 
 }  // namespace crm

@@ -14,6 +14,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/core/threshold.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rounding.hpp>
 #include <crm/time/date.hpp>
@@ -34,12 +35,12 @@ enum class AgingBasis {
     days_past_due,       ///< as_of - due date; 0 (current) on or before the due date
     days_since_invoice,  ///< as_of - invoice date; 0 for an invoice dated on or after as_of
 };
-[[nodiscard]] std::string_view to_string(AgingBasis basis) noexcept;
-std::ostream& operator<<(std::ostream& os, AgingBasis basis);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(AgingBasis basis) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, AgingBasis basis);
 
 /// One bucket: the ages `from_days` to `to_days`, both included; no `to_days` means open-ended
 /// ("over 365"). Proven by tests/credit/aging_test.cpp.
-struct AgingBucket {
+struct CRM_EXPORT AgingBucket {
     std::string label;
     std::int64_t from_days = 0;
     std::optional<std::int64_t> to_days;
@@ -56,7 +57,7 @@ struct AgingBucket {
 /// `buckets[i].from_days`; only the last may reach the largest age (a `to_days` of INT64_MAX
 /// on another bucket is `inconsistent`, never an overflow). The default is the past-due schedule of domain.md
 /// section 4: current, 1-30, 31-60, 61-90, 91-180, 181-365, >365. Proven by tests/credit/aging_test.cpp.
-class AgingBuckets {
+class CRM_EXPORT AgingBuckets {
 public:
     /// The default past-due buckets (past_due_default()).
     AgingBuckets();
@@ -101,7 +102,7 @@ private:
 
 /// A bucket in words, with the word of its side: zh "0天", "30天以下", "31-60天", "超过365天";
 /// en "0 days", "30 days or less", "31-60 days", "more than 365 days".
-[[nodiscard]] std::string describe(const AgingBucket& bucket, Lang lang);
+[[nodiscard]] CRM_EXPORT std::string describe(const AgingBucket& bucket, Lang lang);
 
 /// How an aging treats credits (negative open items: credit notes, refunds owed, unapplied
 /// receipts 预收款). Proven by tests/credit/aging_test.cpp ("credits ...").
@@ -109,7 +110,7 @@ enum class CreditAging {
     refused,  ///< a negative item is an Error naming `receivables[i].open_amount` (the default)
     by_date,  ///< a credit nets in the bucket of its own date, like any item
 };
-[[nodiscard]] std::string_view to_string(CreditAging c) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(CreditAging c) noexcept;
 
 /// Where a not-yet-due item and an item due today fall, so that a crmrules aging can be put
 /// side by side with an ERP's aged-receivables report (on the days-past-due basis only).
@@ -126,7 +127,7 @@ enum class NotYetDue {
 
 /// How to age: the basis, the report currency, and rates for items in other currencies.
 /// Proven by tests/credit/aging_test.cpp.
-struct AgingOptions {
+struct CRM_EXPORT AgingOptions {
     AgingBasis basis = AgingBasis::days_past_due;
     /// The report's currency; when not given, the currency of the first item (CNY for an
     /// empty ledger). Items in another currency are converted with `rates`.
@@ -145,7 +146,7 @@ struct AgingOptions {
 /// `total` (exact Decimal sums, nothing rounded unless converted, and a converted item is
 /// rounded once before it is bucketed); `items` counts every item, zero amounts included.
 /// Proven by tests/credit/aging_test.cpp ("the buckets sum exactly to the open total").
-struct AgingReport {
+struct CRM_EXPORT AgingReport {
     AgingBuckets buckets;
     AgingBasis basis = AgingBasis::days_past_due;
     Date as_of;
@@ -157,23 +158,23 @@ struct AgingReport {
     friend bool operator==(const AgingReport&, const AgingReport&) = default;
 };
 /// One line per bucket, `current  CNY 1,000.00  (3)`, then the total.
-std::ostream& operator<<(std::ostream& os, const AgingReport& r);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const AgingReport& r);
 
 /// Ages `receivables` at `as_of` in one pass. A prepayment request (due before its invoice
 /// date) is aged by its due date on either basis. Throws crm::Error naming the field: a bad
 /// item (`receivables[i].open_amount`, see Receivable; a negative one unless
 /// `options.credits` is by_date), a bad rate or a missing one (`options.rates.USD`), an
 /// option outside its enum (`options.basis`, `options.credits`, `options.due_today`).
-[[nodiscard]] AgingReport aging(std::span<const Receivable> receivables, Date as_of,
-                                const AgingBuckets& buckets = AgingBuckets{},
-                                const AgingOptions& options = {});
+[[nodiscard]] CRM_EXPORT AgingReport aging(std::span<const Receivable> receivables, Date as_of,
+                                           const AgingBuckets& buckets = AgingBuckets{},
+                                           const AgingOptions& options = {});
 
 /// An aging laid out as an ERP's aged-receivables report: the buckets hold the positive items
 /// (invoices and instalments) past due, `not_yet_due` holds positive items not yet due when
 /// NotYetDue::own_column is asked for, and `unapplied` holds the credits (negative items) in
 /// a column of their own. Invariant: net_total = report.total + not_yet_due + unapplied,
 /// exactly: the sum of every item. Proven by tests/credit/aging_test.cpp.
-struct AgingWithCredits {
+struct CRM_EXPORT AgingWithCredits {
     AgingReport report;  ///< the buckets, positive items only
     Money not_yet_due;   ///< zero unless NotYetDue::own_column
     std::size_t not_yet_due_items = 0;
@@ -188,13 +189,12 @@ struct AgingWithCredits {
 /// not-yet-due items in the first bucket or their own column as `not_yet_due` says (an
 /// item is not yet due when its due date is after as_of; with DueTodayAs::past_due an item
 /// due on as_of is past due). Throws as `aging` does.
-[[nodiscard]] AgingWithCredits aging_with_credit_column(std::span<const Receivable> receivables, Date as_of,
-                                                        const AgingBuckets& buckets = AgingBuckets{},
-                                                        const AgingOptions& options = {},
-                                                        NotYetDue not_yet_due = NotYetDue::first_bucket);
+[[nodiscard]] CRM_EXPORT AgingWithCredits aging_with_credit_column(
+    std::span<const Receivable> receivables, Date as_of, const AgingBuckets& buckets = AgingBuckets{},
+    const AgingOptions& options = {}, NotYetDue not_yet_due = NotYetDue::first_bucket);
 
 /// The aging of one account. Proven by tests/credit/aging_test.cpp.
-struct AccountAging {
+struct CRM_EXPORT AccountAging {
     AccountId account;
     AgingReport report;
 
@@ -203,12 +203,12 @@ struct AccountAging {
 /// The aging of each account that has items, ordered by account id. Throws as `aging` does.
 /// Every account's report has the same buckets, basis, as-of date and currency (the report
 /// currency is decided once for the whole ledger).
-[[nodiscard]] std::vector<AccountAging> aging_by_account(std::span<const Receivable> receivables, Date as_of,
-                                                         const AgingBuckets& buckets = AgingBuckets{},
-                                                         const AgingOptions& options = {});
+[[nodiscard]] CRM_EXPORT std::vector<AccountAging> aging_by_account(
+    std::span<const Receivable> receivables, Date as_of, const AgingBuckets& buckets = AgingBuckets{},
+    const AgingOptions& options = {});
 
 /// The aging of one region: the sum of its accounts' reports. Proven by tests/credit/aging_test.cpp.
-struct RegionAging {
+struct CRM_EXPORT RegionAging {
     RegionId region;
     std::vector<AccountId> accounts;  ///< the accounts summed, in the order given
     AgingReport report;
@@ -219,7 +219,7 @@ struct RegionAging {
 /// field: an account with no region (not_found, `regions`), an account mapped twice
 /// (duplicate, `regions[i].account`), reports with different buckets, basis, as-of date or
 /// currency (inconsistent, `accounts[i].report`).
-[[nodiscard]] std::vector<RegionAging> aging_by_region(std::span<const AccountAging> accounts,
-                                                       std::span<const AccountRegion> regions);
+[[nodiscard]] CRM_EXPORT std::vector<RegionAging> aging_by_region(std::span<const AccountAging> accounts,
+                                                                  std::span<const AccountRegion> regions);
 
 }  // namespace crm::credit

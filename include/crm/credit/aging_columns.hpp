@@ -12,6 +12,7 @@
 
 #include <crm/columnar/columns.hpp>
 #include <crm/credit/aging.hpp>
+#include <crm/export.hpp>
 
 #include <cstddef>
 #include <functional>
@@ -24,7 +25,7 @@ namespace crm::credit {
 /// The receivables ledger as columns, one row per open item (the columns of Receivable).
 /// Every column has the same length (invalid_argument naming the column otherwise); no
 /// column may hold a null (invalid_argument naming `<column>[row]`).
-struct ReceivableColumns {
+struct CRM_EXPORT ReceivableColumns {
     columnar::DateColumn due_on{.name = "due_on"};  ///< required
     /// Required for AgingBasis::days_since_invoice; when given, every due date is checked
     /// not to be before its invoice date, as the row API does.
@@ -40,7 +41,7 @@ struct ReceivableColumns {
 /// ledgers stay on the calling thread), reporting progress on the calling thread, stopping
 /// early (with crm::Error(invalid_operation) naming `stop`, and no result) when asked.
 /// The result is the same for any thread count.
-struct BatchOptions {
+struct CRM_EXPORT BatchOptions {
     int threads = 1;
     std::function<void(std::size_t done, std::size_t total)> progress;  ///< optional
     std::stop_token stop;                                               ///< optional
@@ -53,15 +54,14 @@ struct BatchOptions {
 /// of range (invalid_date), a due date before its invoice date (inconsistent, `due_on[i]`);
 /// no invoice dates for days_since_invoice (invalid_argument, `invoiced_on`); a bad or
 /// missing rate as the row API does (`options.rates.USD`).
-[[nodiscard]] AgingReport aging(const ReceivableColumns& ledger, Date as_of,
-                                const AgingBuckets& buckets = AgingBuckets{},
-                                const AgingOptions& options = {}, const BatchOptions& batch = {});
+[[nodiscard]] CRM_EXPORT AgingReport aging(const ReceivableColumns& ledger, Date as_of,
+                                           const AgingBuckets& buckets = AgingBuckets{},
+                                           const AgingOptions& options = {}, const BatchOptions& batch = {});
 
 /// The open amount of each account that has items, ordered by account id: equal, account by
 /// account, to the totals of `aging_by_account` on the same items. Needs `ledger.account`
 /// (invalid_argument naming `account` otherwise). Throws as `aging` does.
-[[nodiscard]] std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns& ledger,
-                                                                       const AgingOptions& options = {},
-                                                                       const BatchOptions& batch = {});
+[[nodiscard]] CRM_EXPORT std::vector<std::pair<AccountId, Money>> open_by_account(
+    const ReceivableColumns& ledger, const AgingOptions& options = {}, const BatchOptions& batch = {});
 
 }  // namespace crm::credit

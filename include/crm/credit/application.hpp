@@ -19,6 +19,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/credit/collection.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/money/fx.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rounding.hpp>
@@ -40,7 +41,7 @@ namespace crm::credit {
 /// whole number of minor units in the ledger currency; a negative amount is a credit note
 /// or refund (红字发票) and is carried as a credit, never paid; an (invoice, instalment) pair
 /// at most once. `due_on` may precede `invoiced_on` (a prepayment request, 先款后票).
-struct LedgerItem {
+struct CRM_EXPORT LedgerItem {
     InvoiceId invoice;       ///< the invoice the line belongs to
     std::string instalment;  ///< the instalment's label ("预付款", "尾款"); empty for a whole invoice
     AccountId account;       ///< the account that owes it
@@ -57,7 +58,7 @@ enum class ApplicationMethod {
     oldest_due_first,  ///< each account's receipts, in date order, pay its items by due date
     pro_rata,          ///< each receipt is spread over the account's open items by open amount
 };
-[[nodiscard]] std::string_view to_string(ApplicationMethod m) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(ApplicationMethod m) noexcept;
 
 /// What happens to cash beyond what it may pay (beyond the open amount of the named invoice,
 /// or of the whole account).
@@ -65,10 +66,10 @@ enum class ExcessPolicy {
     unapplied_credit,  ///< the excess stays as the account's unapplied credit (预收款; the default)
     error,             ///< the receipt is an Error naming `receipts[i].amount`
 };
-[[nodiscard]] std::string_view to_string(ExcessPolicy p) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(ExcessPolicy p) noexcept;
 
 /// The declared method, the excess policy and the ledger currency.
-struct ApplicationOptions {
+struct CRM_EXPORT ApplicationOptions {
     ApplicationMethod method = ApplicationMethod::oldest_due_first;  ///< default oldest due first
     ExcessPolicy excess = ExcessPolicy::unapplied_credit;            ///< default: excess is 预收款
     /// The ledger currency: every item is in it. Not given: the first item's (else the first
@@ -79,7 +80,7 @@ struct ApplicationOptions {
 };
 
 /// Part of a receipt applied to an item (indices into the inputs), in the ledger currency.
-struct Application {
+struct CRM_EXPORT Application {
     std::size_t receipt = 0;  ///< index into the receipts
     std::size_t item = 0;     ///< index into the items
     Money amount;             ///< applied, > 0
@@ -88,7 +89,7 @@ struct Application {
 };
 
 /// Cash of a receipt that paid nothing (预收款): in the ledger currency, > 0.
-struct UnappliedCredit {
+struct CRM_EXPORT UnappliedCredit {
     std::size_t receipt = 0;  ///< index into the receipts
     std::string id;           ///< the receipt's id
     AccountId account;        ///< whose credit it is
@@ -105,7 +106,7 @@ struct UnappliedCredit {
 /// is between 0 and its amount, a credit note's is its (negative) amount; for every receipt
 /// applied, its applications and its unapplied credit sum exactly to its amount in the ledger
 /// currency; an item's amount less its applications is its open amount.
-struct AppliedLedger {
+struct CRM_EXPORT AppliedLedger {
     Currency currency;                       ///< the ledger currency
     std::vector<Receivable> open;            ///< per item; paid items stay, at zero
     std::vector<Application> applications;   ///< in the order they were made
@@ -148,8 +149,8 @@ struct AppliedLedger {
 /// `receipts[i].account`), cash beyond the open amount under ExcessPolicy::error
 /// (invalid_argument, `receipts[i].amount`), an option outside its enum (`options.method`,
 /// `options.excess`), a bad rate (`options.rates[i].rate`).
-[[nodiscard]] AppliedLedger apply_collections(std::span<const LedgerItem> items,
-                                              std::span<const Receipt> receipts, Date as_of,
-                                              const ApplicationOptions& options = {});
+[[nodiscard]] CRM_EXPORT AppliedLedger apply_collections(std::span<const LedgerItem> items,
+                                                         std::span<const Receipt> receipts, Date as_of,
+                                                         const ApplicationOptions& options = {});
 
 }  // namespace crm::credit

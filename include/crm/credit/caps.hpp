@@ -11,6 +11,7 @@
 
 #include <crm/core/ids.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rounding.hpp>
 
@@ -25,7 +26,7 @@ namespace crm::credit {
 /// max(0, balance - cap), so headroom - excess = cap - balance and at most one is non-zero;
 /// breached exactly when balance > cap (a balance equal to the cap has no headroom and is not
 /// a breach). Proven by tests/credit/caps_test.cpp (worked examples and a property).
-struct CapStatus {
+struct CRM_EXPORT CapStatus {
     Money cap;
     Money balance;
     Money headroom;
@@ -35,33 +36,33 @@ struct CapStatus {
     friend bool operator==(const CapStatus&, const CapStatus&) = default;
 };
 /// `CNY 4,200,000.00 of CNY 5,000,000.00: headroom CNY 800,000.00` or `... breached by ...`.
-std::ostream& operator<<(std::ostream& os, const CapStatus& s);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const CapStatus& s);
 
 /// The status of `balance` under `cap`. Throws crm::Error naming `cap` or `balance`
 /// (negative, invalid_argument) or currency_mismatch.
-[[nodiscard]] CapStatus cap_status(const Money& cap, const Money& balance);
+[[nodiscard]] CRM_EXPORT CapStatus cap_status(const Money& cap, const Money& balance);
 
 /// An account's cap on its open receivables. Proven by tests/credit/caps_test.cpp.
-struct AccountCap {
+struct CRM_EXPORT AccountCap {
     AccountId account;
     Money cap;
     friend bool operator==(const AccountCap&, const AccountCap&) = default;
 };
 /// A region's cap on its accounts' open receivables together. Proven by tests/credit/caps_test.cpp.
-struct RegionCap {
+struct CRM_EXPORT RegionCap {
     RegionId region;
     Money cap;
     friend bool operator==(const RegionCap&, const RegionCap&) = default;
 };
 
 /// A capped account and its status.
-struct AccountCapStatus {
+struct CRM_EXPORT AccountCapStatus {
     AccountId account;
     CapStatus status;
     friend bool operator==(const AccountCapStatus&, const AccountCapStatus&) = default;
 };
 /// A capped region and its status.
-struct RegionCapStatus {
+struct CRM_EXPORT RegionCapStatus {
     RegionId region;
     CapStatus status;
     friend bool operator==(const RegionCapStatus&, const RegionCapStatus&) = default;
@@ -69,7 +70,7 @@ struct RegionCapStatus {
 
 /// Every capped account and region with its status, in the order the caps were given.
 /// Proven by tests/credit/caps_test.cpp.
-struct CapReport {
+struct CRM_EXPORT CapReport {
     std::vector<AccountCapStatus> accounts;
     std::vector<RegionCapStatus> regions;
 
@@ -79,7 +80,7 @@ struct CapReport {
 };
 
 /// The report's currency and rates for items in other currencies. Proven by tests/credit/caps_test.cpp.
-struct CapOptions {
+struct CRM_EXPORT CapOptions {
     /// When not given, the currency of the first cap (CNY when there is none).
     std::optional<Currency> currency;
     std::span<const FxRate> rates;
@@ -94,9 +95,10 @@ struct CapOptions {
 /// `account_caps[i].account`), an account mapped twice (duplicate, `regions[i].account`), an
 /// item whose account has no region (not_found, `receivables[i].account`), a cap in another
 /// currency (currency_mismatch), a missing rate (`options.rates.USD`).
-[[nodiscard]] CapReport cap_report(std::span<const Receivable> receivables,
-                                   std::span<const AccountRegion> regions,
-                                   std::span<const AccountCap> account_caps,
-                                   std::span<const RegionCap> region_caps, const CapOptions& options = {});
+[[nodiscard]] CRM_EXPORT CapReport cap_report(std::span<const Receivable> receivables,
+                                              std::span<const AccountRegion> regions,
+                                              std::span<const AccountCap> account_caps,
+                                              std::span<const RegionCap> region_caps,
+                                              const CapOptions& options = {});
 
 }  // namespace crm::credit

@@ -16,6 +16,7 @@
 #include <crm/credit/exposure.hpp>
 #include <crm/credit/policy.hpp>
 #include <crm/credit/profile.hpp>
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 namespace crm::credit {
@@ -138,7 +139,7 @@ inline constexpr ReasonText high_utilisation_exclusive{
 /// (`snapshot.receivables[i].due_on`), policy amounts not in the profile's currency
 /// (`policy.overdue.max_overdue_amount`, currency_mismatch), a missing or bad rate
 /// (`snapshot.rates.USD`, not_found).
-[[nodiscard]] Decision check_order(const Policy& policy, const CreditProfile& profile,
-                                   const CreditSnapshot& snapshot, const Order& order, Date as_of);
+[[nodiscard]] CRM_EXPORT Decision check_order(const Policy& policy, const CreditProfile& profile,
+                                              const CreditSnapshot& snapshot, const Order& order, Date as_of);
 
 }  // namespace crm::credit

@@ -10,6 +10,7 @@
 /// ```
 
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -28,13 +29,13 @@ namespace crm::credit {
 /// A zero plan has no rate (std::nullopt): nothing was asked for, so no share of it was met.
 /// Over-collection gives more than 100%. Throws crm::Error naming `actual` or `planned`
 /// (negative, invalid_argument) or currency_mismatch.
-[[nodiscard]] std::optional<Percent> collection_rate(const Money& actual, const Money& planned,
-                                                     int decimals = 2,
-                                                     RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT std::optional<Percent> collection_rate(const Money& actual, const Money& planned,
+                                                                int decimals = 2,
+                                                                RoundingMode mode = RoundingMode::half_up);
 
 /// The amount planned to be collected from an account in a month (回款计划). Invariants
 /// (collection_report): a month, planned >= 0. Proven by tests/credit/collection_test.cpp.
-struct CollectionPlan {
+struct CRM_EXPORT CollectionPlan {
     AccountId account;
     Period month;  ///< a month (PeriodKind::month)
     Money planned;
@@ -47,7 +48,7 @@ struct CollectionPlan {
 /// invoice it names (its instalments oldest due first, or only the named instalment); a
 /// receipt that names nothing is an unapplied credit (预收款). Proven by
 /// tests/credit/collection_test.cpp and tests/credit/application_test.cpp.
-struct Receipt {
+struct CRM_EXPORT Receipt {
     AccountId account;
     Date received_on;
     Money amount;
@@ -60,7 +61,7 @@ struct Receipt {
 /// Planned against actual for one account and month, or for a total.
 /// Invariant: variance = actual - planned; rate = collection_rate(actual, planned).
 /// Proven by tests/credit/collection_test.cpp.
-struct CollectionLine {
+struct CRM_EXPORT CollectionLine {
     AccountId account;  ///< empty in the report's total
     Period month;       ///< the calendar month (the report total carries the first month)
     Money planned;
@@ -70,12 +71,12 @@ struct CollectionLine {
     friend bool operator==(const CollectionLine&, const CollectionLine&) = default;
 };
 /// `A-1 2024-03 planned CNY 100.00 actual CNY 95.00 (95.00%)`.
-std::ostream& operator<<(std::ostream& os, const CollectionLine& l);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const CollectionLine& l);
 
 /// Every (account, month) that has a plan or a receipt, ordered by account then month, with
 /// the overall total. Invariant: the lines' planned and actual amounts sum exactly to the
 /// total's. Proven by tests/credit/collection_test.cpp.
-struct CollectionReport {
+struct CRM_EXPORT CollectionReport {
     std::vector<CollectionLine> lines;
     CollectionLine total;
     friend bool operator==(const CollectionReport&, const CollectionReport&) = default;
@@ -86,8 +87,9 @@ struct CollectionReport {
 /// period that is not a month (`plans[i].month`), a negative amount (`plans[i].planned`,
 /// `receipts[i].amount`), the same account and month planned twice (duplicate,
 /// `plans[i].month`), amounts in different currencies (currency_mismatch).
-[[nodiscard]] CollectionReport collection_report(std::span<const CollectionPlan> plans,
-                                                 std::span<const Receipt> receipts, int decimals = 2,
-                                                 RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT CollectionReport collection_report(std::span<const CollectionPlan> plans,
+                                                            std::span<const Receipt> receipts,
+                                                            int decimals = 2,
+                                                            RoundingMode mode = RoundingMode::half_up);
 
 }  // namespace crm::credit

@@ -16,6 +16,7 @@
 #include <crm/credit/collection.hpp>
 #include <crm/credit/provision.hpp>
 #include <crm/credit/turnover.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/time/date.hpp>
 
@@ -117,24 +118,25 @@ inline constexpr ReasonText collection_unplanned{
 
 /// One `credit.aging_bucket` reason per bucket that has items, then `credit.aging_total`;
 /// every reason `allow` (an aging reports, it does not decide).
-[[nodiscard]] Decision explain(const AgingReport& report);
+[[nodiscard]] CRM_EXPORT Decision explain(const AgingReport& report);
 /// As above, then `credit.aging_not_yet_due` and `credit.aging_unapplied` when they have
 /// items; the total is the net total.
-[[nodiscard]] Decision explain(const AgingWithCredits& report);
+[[nodiscard]] CRM_EXPORT Decision explain(const AgingWithCredits& report);
 /// Per capped account, then per region: `credit.cap_breached` (block: receivables beyond the
 /// cap, 超过控制规模) or `credit.cap_headroom` (allow).
-[[nodiscard]] Decision explain(const CapReport& report);
+[[nodiscard]] CRM_EXPORT Decision explain(const CapReport& report);
 /// One `credit.provision_line` per line with a balance, then `credit.provision_total`, all
 /// `allow`. `buckets` are the ones the provision was computed over (for the words of each
 /// line); throws crm::Error(inconsistent) naming `buckets` when their count differs.
-[[nodiscard]] Decision explain(const Provision& provision, const AgingBuckets& buckets);
+[[nodiscard]] CRM_EXPORT Decision explain(const Provision& provision, const AgingBuckets& buckets);
 /// Turnover and turnover days of `revenue` over `average` in a period of `period_days`
 /// (receivable_turnover and turnover_days with `scale` and `mode`), as one reason (allow).
 /// Throws as those functions do.
-[[nodiscard]] Decision explain_turnover(const Money& revenue, const AverageBalance& average, Days period_days,
-                                        int scale = 2, RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT Decision explain_turnover(const Money& revenue, const AverageBalance& average,
+                                                   Days period_days, int scale = 2,
+                                                   RoundingMode mode = RoundingMode::half_up);
 /// One reason per line of a collection report: below plan (warn, 回款率 under 100%), plan
 /// met (allow), or collected without a plan (allow). The report's total is not repeated.
-[[nodiscard]] Decision explain(const CollectionReport& report);
+[[nodiscard]] CRM_EXPORT Decision explain(const CollectionReport& report);
 
 }  // namespace crm::credit

@@ -10,6 +10,7 @@
 
 #include <crm/credit/policy.hpp>
 #include <crm/credit/profile.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/time/date.hpp>
 
@@ -26,7 +27,7 @@ namespace crm::credit {
 /// is exactly the sum of the counted components; amounts in other currencies were converted
 /// item by item with the snapshot's rates and the policy's conversion_rounding.
 /// Proven by tests/credit/exposure_test.cpp.
-struct Exposure {
+struct CRM_EXPORT Exposure {
     Money open_receivables;      ///< sum of the receivables' open amounts
     Money open_orders;           ///< sum of the open orders (the checked order's earlier version replaced)
     Money shipped_not_invoiced;  ///< sum of shipped, not yet invoiced goods
@@ -38,7 +39,7 @@ struct Exposure {
 };
 /// Explains itself: `open receivables CNY 800.00 + open orders CNY 100.00 + shipped not
 /// invoiced CNY 50.00 (not counted) + order CNY 50.00 = CNY 950.00`.
-std::ostream& operator<<(std::ostream& os, const Exposure& e);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Exposure& e);
 
 /// The overdue side of the receivables at an as-of date, in the profile's currency.
 ///
@@ -50,7 +51,7 @@ std::ostream& operator<<(std::ostream& os, const Exposure& e);
 ///   given when no item is past due.
 /// A later as-of date (and nothing paid) never lowers `overdue` or `oldest_days_past_due`.
 /// Proven by tests/credit/exposure_test.cpp.
-struct ReceivablesPosition {
+struct CRM_EXPORT ReceivablesPosition {
     Money open;
     Money overdue;
     Days oldest_days_past_due{0};
@@ -59,20 +60,21 @@ struct ReceivablesPosition {
     friend bool operator==(const ReceivablesPosition&, const ReceivablesPosition&) = default;
 };
 /// `open CNY 800.00, overdue CNY 300.00, oldest 45 days past due`.
-std::ostream& operator<<(std::ostream& os, const ReceivablesPosition& p);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ReceivablesPosition& p);
 
 /// The exposure if `order` were accepted. Validates as check_order does (policy, profile,
 /// rates, every item) and throws crm::Error naming the field: a negative amount
 /// (`order.amount`, `snapshot.open_orders[i].amount`), a bad receivable
 /// (`snapshot.receivables[i].due_on`), a policy amount in another currency
 /// (`policy.tolerance.amount`), a missing rate (`snapshot.rates.USD`).
-[[nodiscard]] Exposure exposure(const Policy& policy, const CreditProfile& profile,
-                                const CreditSnapshot& snapshot, const Order& order);
+[[nodiscard]] CRM_EXPORT Exposure exposure(const Policy& policy, const CreditProfile& profile,
+                                           const CreditSnapshot& snapshot, const Order& order);
 
 /// The receivables' open and overdue amounts and the oldest days past due at `as_of`.
 /// Throws as `exposure` does.
-[[nodiscard]] ReceivablesPosition receivables_position(const Policy& policy, const CreditProfile& profile,
-                                                       const CreditSnapshot& snapshot, Date as_of);
+[[nodiscard]] CRM_EXPORT ReceivablesPosition receivables_position(const Policy& policy,
+                                                                  const CreditProfile& profile,
+                                                                  const CreditSnapshot& snapshot, Date as_of);
 
 namespace detail {
 /// Exposure and position from one pass over the snapshot (the hot path of check_order).
@@ -81,8 +83,8 @@ struct CreditScan {
     ReceivablesPosition position;
 };
 /// Validates everything check_order reads, then scans the snapshot once.
-[[nodiscard]] CreditScan scan(const Policy& policy, const CreditProfile& profile,
-                              const CreditSnapshot& snapshot, const Order& order, Date as_of);
+[[nodiscard]] CRM_EXPORT CreditScan scan(const Policy& policy, const CreditProfile& profile,
+                                         const CreditSnapshot& snapshot, const Order& order, Date as_of);
 }  // namespace detail
 
 }  // namespace crm::credit

@@ -16,6 +16,7 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/core/threshold.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -34,7 +35,7 @@ namespace crm::credit {
 /// says, shipped-not-invoiced goods). All four count by default: leaving one out is a
 /// deliberate policy choice, never an accident (the classic error is an exposure that
 /// forgets open orders). Proven by tests/credit/exposure_test.cpp.
-struct ExposureComponents {
+struct CRM_EXPORT ExposureComponents {
     bool open_receivables = true;      ///< open invoice items (应收账款)
     bool open_orders = true;           ///< accepted orders not yet shipped or invoiced
     bool shipped_not_invoiced = true;  ///< goods delivered, invoice not yet issued (发出商品)
@@ -49,8 +50,8 @@ enum class ToleranceRule {
     smaller,  ///< the smaller of the two: the excess must be within both (the stricter)
     larger,   ///< the larger of the two: the excess must be within either
 };
-[[nodiscard]] std::string_view to_string(ToleranceRule rule) noexcept;
-std::ostream& operator<<(std::ostream& os, ToleranceRule rule);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(ToleranceRule rule) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, ToleranceRule rule);
 
 /// How far over the limit an approver may let an order go (domain.md: "needs approval: over
 /// the limit but within a tolerance the approver may grant"). The excess is exposure - limit.
@@ -63,7 +64,7 @@ std::ostream& operator<<(std::ostream& os, ToleranceRule rule);
 /// inclusive (default, "容差以内可审批": excess <= tolerance needs approval, more is blocked as
 /// 超过容差) or exclusive ("不满容差可审批": an excess equal to the tolerance is blocked).
 /// Invariants (Policy::validate): amount >= 0, percent >= 0. Proven by tests/credit/check_test.cpp.
-struct OverLimitTolerance {
+struct CRM_EXPORT OverLimitTolerance {
     std::optional<Money> amount;
     std::optional<Percent> percent = Percent{Decimal{10}};
     ToleranceRule rule = ToleranceRule::smaller;
@@ -88,7 +89,7 @@ struct OverLimitTolerance {
 /// grace) does not block; inclusive is "逾期90天以上" (90 days already blocks).
 /// Invariants (Policy::validate): days >= 0, amount >= 0, grace >= 0.
 /// Proven by tests/credit/check_test.cpp (the overdue cases, with their boundaries).
-struct OverdueRule {
+struct CRM_EXPORT OverdueRule {
     std::optional<Days> max_days_past_due = Days{90};
     std::optional<Money> max_overdue_amount;
     Days grace{0};
@@ -104,8 +105,8 @@ enum class Escalation {
     needs_approval,
     block,
 };
-[[nodiscard]] std::string_view to_string(Escalation e) noexcept;
-std::ostream& operator<<(std::ostream& os, Escalation e);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Escalation e) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Escalation e);
 /// The Outcome an escalation stands for.
 [[nodiscard]] constexpr Outcome to_outcome(Escalation e) noexcept {
     return e == Escalation::block ? Outcome::block : Outcome::needs_approval;
@@ -124,7 +125,7 @@ std::ostream& operator<<(std::ostream& os, Escalation e);
 /// | `credit.over_limit` (excess within tolerance) | needs_approval |
 /// | `credit.over_tolerance` (excess beyond it, listed with over_limit) | block |
 /// | `credit.high_utilisation` (within the limit, at or above the threshold) | warn |
-struct Policy {
+struct CRM_EXPORT Policy {
     /// Which amounts count in the exposure; all four by default (domain.md section 4).
     ExposureComponents exposure{};
     /// Warn when exposure / limit reaches this, while still within the limit. Default 90%
@@ -164,7 +165,7 @@ struct Policy {
 /// One row of a policy table: the policy for a tier (A/B/C, strategic/key/normal) and a
 /// segment (政府单位, 集团客户, 经销商 ...). An empty `segment` is the tier's policy for every
 /// segment without a row of its own. Proven by tests/credit/policy_test.cpp.
-struct PolicyEntry {
+struct CRM_EXPORT PolicyEntry {
     std::string tier;
     std::string segment;
     Policy policy;
@@ -175,7 +176,7 @@ struct PolicyEntry {
 /// The policies per tier and segment (domain.md: "thresholds depend on tier and segment").
 /// Invariants (validate): a non-empty tier in every row, each (tier, segment) at most once,
 /// every policy valid. Proven by tests/credit/policy_test.cpp.
-struct PolicyTable {
+struct CRM_EXPORT PolicyTable {
     std::vector<PolicyEntry> entries;
 
     /// Throws crm::Error naming `table.entries[i].tier` (invalid_argument: empty),
@@ -190,6 +191,7 @@ struct PolicyTable {
 /// empty segment. Throws crm::Error(not_found) naming `tier` when no row has the tier, or
 /// `segment` when the tier has neither that segment nor a catch-all row; and whatever
 /// `table.validate()` throws. Never falls back to another tier.
-[[nodiscard]] const Policy& select(const PolicyTable& table, std::string_view tier, std::string_view segment);
+[[nodiscard]] CRM_EXPORT const Policy& select(const PolicyTable& table, std::string_view tier,
+                                              std::string_view segment);
 
 }  // namespace crm::credit

@@ -7,6 +7,7 @@
 
 #include <crm/core/ids.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/terms/payment_terms.hpp>
 #include <crm/time/date.hpp>
@@ -23,7 +24,7 @@ namespace crm::credit {
 
 /// A credit hold (信用冻结) placed on an account, with the reason given for it.
 /// Proven by tests/credit/check_test.cpp ("an account on hold ...").
-struct CreditHold {
+struct CRM_EXPORT CreditHold {
     std::string reason;         ///< shown in the `credit.on_hold` explanation, e.g. "冻结: 诉讼中"
     std::optional<Date> since;  ///< when the hold was placed, if known
 
@@ -38,7 +39,7 @@ struct CreditHold {
 /// cash-only account, 款到发货). `rating` and `terms` are carried for the host and for later
 /// rules (contract review); the check reads due dates from the receivables, not from the terms.
 /// Proven by tests/credit/check_test.cpp and tests/credit/exposure_test.cpp.
-struct CreditProfile {
+struct CRM_EXPORT CreditProfile {
     AccountId account;
     Money limit;                     ///< the credit limit (信用额度), in the profile's currency
     std::optional<CreditHold> hold;  ///< on hold when given
@@ -63,14 +64,14 @@ struct CreditProfile {
 /// a whole number of its currency's minor units (CNY 0.01; CNY 0.001 is refused), checked
 /// where it is read, naming e.g. `snapshot.open_orders[3].amount` or `order.amount`.
 /// Any currency with a rate into the profile's currency. Proven by tests/credit/exposure_test.cpp.
-struct Order {
+struct CRM_EXPORT Order {
     OrderId id;
     Money amount;
 
     friend bool operator==(const Order&, const Order&) = default;
 };
 /// `SO-1 CNY 1,000.00`.
-std::ostream& operator<<(std::ostream& os, const Order& o);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Order& o);
 
 /// A read-only view of items the caller owns and keeps alive for the call (a span that
 /// cannot be bound to a temporary container).
@@ -125,7 +126,7 @@ private:
 /// - `rates`: a rate into the profile's currency for every other currency that appears.
 /// Proven by tests/credit/exposure_test.cpp and tests/credit/check_test.cpp ("a changed order
 /// replaces its earlier open version ...").
-struct CreditSnapshot {
+struct CRM_EXPORT CreditSnapshot {
     Borrowed<Receivable> receivables;
     Borrowed<Order> open_orders;
     Borrowed<Order> shipped_not_invoiced;

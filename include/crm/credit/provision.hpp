@@ -11,6 +11,7 @@
 
 #include <crm/credit/aging.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -29,7 +30,7 @@ namespace crm::credit {
 /// 2-3 years 30%, 3-4 years 50%, 4-5 years 80%, over 5 years 100%.
 /// Invariants (validate): one rate per bucket (inconsistent, `schedule.rates`), each rate in
 /// 0%..100% (invalid_argument, `schedule.rates[i]`). Proven by tests/credit/provision_test.cpp.
-struct ProvisionSchedule {
+struct CRM_EXPORT ProvisionSchedule {
     AgingBuckets buckets = AgingBuckets::yearly_default();
     std::vector<Percent> rates = {Percent{Decimal{5}},  Percent{Decimal{10}}, Percent{Decimal{30}},
                                   Percent{Decimal{50}}, Percent{Decimal{80}}, Percent{Decimal{100}}};
@@ -40,7 +41,7 @@ struct ProvisionSchedule {
 };
 
 /// The provision of one bucket. Proven by tests/credit/provision_test.cpp.
-struct ProvisionLine {
+struct CRM_EXPORT ProvisionLine {
     std::string label;
     Money balance;  ///< the bucket's open amount
     Percent rate;
@@ -59,7 +60,7 @@ struct ProvisionLine {
 /// one minor unit of its exact amount, and no line exceeds its balance (a unit only goes to a
 /// line whose exact amount is not whole, and balances are whole units). Proven by
 /// tests/credit/provision_test.cpp, over thousands of generated ledgers.
-struct Provision {
+struct CRM_EXPORT Provision {
     std::vector<ProvisionLine> lines;
     Money balance;  ///< the open total
     Money exact;    ///< the sum of the exact amounts
@@ -68,18 +69,18 @@ struct Provision {
     friend bool operator==(const Provision&, const Provision&) = default;
 };
 /// One line per bucket, `within 1 year  CNY 10,000.00 x 5% = CNY 500.00`, then the total.
-std::ostream& operator<<(std::ostream& os, const Provision& p);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Provision& p);
 
 /// The provision of an aging report at `rates` (one per bucket). Throws crm::Error naming
 /// `rates` (inconsistent: not one per bucket) or `rates[i]` (invalid_argument: outside
 /// 0%..100%).
-[[nodiscard]] Provision provision(const AgingReport& aging, std::span<const Percent> rates,
-                                  RoundingMode rounding = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT Provision provision(const AgingReport& aging, std::span<const Percent> rates,
+                                             RoundingMode rounding = RoundingMode::half_up);
 
 /// Ages `receivables` as the schedule says (its buckets and basis, in the items' currency)
 /// and provides for them. Throws as `aging` and ProvisionSchedule::validate do.
-[[nodiscard]] Provision provision(std::span<const Receivable> receivables, Date as_of,
-                                  const ProvisionSchedule& schedule = {},
-                                  RoundingMode rounding = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT Provision provision(std::span<const Receivable> receivables, Date as_of,
+                                             const ProvisionSchedule& schedule = {},
+                                             RoundingMode rounding = RoundingMode::half_up);
 
 }  // namespace crm::credit

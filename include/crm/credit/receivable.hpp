@@ -7,6 +7,7 @@
 
 #include <crm/core/error.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/fx.hpp>
@@ -35,7 +36,7 @@ namespace crm::credit {
 ///   for before the invoice is issued) is a legitimate item, aged by its due date.
 /// `account` is needed only by the per-account and per-region reports (aging, caps); a
 /// single-account check ignores it. Proven by tests/credit/receivable_test.cpp.
-struct Receivable {
+struct CRM_EXPORT Receivable {
     InvoiceId invoice;
     AccountId account;
     Date invoiced_on;  ///< the invoice date (开票日), the start of "days since invoice"
@@ -45,7 +46,7 @@ struct Receivable {
     friend bool operator==(const Receivable&, const Receivable&) = default;
 };
 /// `INV-1 2024-01-15 due 2024-02-14 open CNY 1,000.00`.
-std::ostream& operator<<(std::ostream& os, const Receivable& r);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Receivable& r);
 
 /// Exchange rates live in the money vocabulary (crm/money/fx.hpp); these names keep the
 /// credit spelling working: `crm::credit::FxRate` is `crm::FxRate`.
@@ -55,7 +56,7 @@ using crm::validate_rates;
 
 /// The sales region (销售区域) an account belongs to, for roll-ups per region (aging, caps).
 /// Proven by tests/credit/aging_test.cpp and tests/credit/caps_test.cpp.
-struct AccountRegion {
+struct CRM_EXPORT AccountRegion {
     AccountId account;
     RegionId region;
 
@@ -65,8 +66,8 @@ struct AccountRegion {
 namespace detail {
 /// Throws crm::Error(code) naming `<prefix>[index].<member>`; out of line so the ledger loops
 /// stay small and build strings only when something is wrong.
-[[noreturn]] void throw_item_error(ErrorCode code, std::string_view prefix, std::size_t index,
-                                   std::string_view member, std::string_view message);
+[[noreturn]] CRM_EXPORT void throw_item_error(ErrorCode code, std::string_view prefix, std::size_t index,
+                                              std::string_view member, std::string_view message);
 
 /// True when `m` is a whole number of its currency's minor units.
 [[nodiscard]] inline bool whole_minor_units(const Money& m) {
@@ -77,8 +78,8 @@ namespace detail {
 
 /// Checks every invariant of Receivable; throws as check_receivable says. `allow_credit`
 /// accepts a negative open amount (a declared credit).
-void check_receivable_fully(const Receivable& r, std::string_view prefix, std::size_t index,
-                            bool allow_credit = false);
+CRM_EXPORT void check_receivable_fully(const Receivable& r, std::string_view prefix, std::size_t index,
+                                       bool allow_credit = false);
 
 /// The invariants of Receivable, checked in the one pass every ledger function makes: a
 /// cheap test that passes every well-formed item (a non-negative amount with no more places

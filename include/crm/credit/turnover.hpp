@@ -12,6 +12,7 @@
 /// auto days = turnover_days(crm::Period::year(2024), crm::Money{"7200000", "CNY"}, avg);  // 61.00
 /// ```
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rounding.hpp>
@@ -30,7 +31,7 @@ namespace crm::credit {
 /// turnover figures divide by it only at the end, so nothing is rounded twice.
 /// Invariants (the factories check them): sum >= 0, count >= 1. Proven by
 /// tests/credit/turnover_test.cpp.
-struct AverageBalance {
+struct CRM_EXPORT AverageBalance {
     Money sum;
     std::int64_t count = 1;
 
@@ -40,23 +41,24 @@ struct AverageBalance {
 
     friend bool operator==(const AverageBalance&, const AverageBalance&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const AverageBalance& a);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const AverageBalance& a);
 
 /// `{opening + closing, 2}`. Throws crm::Error naming `opening` or `closing` (negative,
 /// invalid_argument) or currency_mismatch.
-[[nodiscard]] AverageBalance average_of_opening_and_closing(const Money& opening, const Money& closing);
+[[nodiscard]] CRM_EXPORT AverageBalance average_of_opening_and_closing(const Money& opening,
+                                                                       const Money& closing);
 /// `{sum of the balances, their count}`. Throws crm::Error naming `month_ends` (empty,
 /// invalid_argument), `month_ends[i]` (negative) or currency_mismatch.
-[[nodiscard]] AverageBalance average_of_month_ends(std::span<const Money> month_ends);
+[[nodiscard]] CRM_EXPORT AverageBalance average_of_month_ends(std::span<const Money> month_ends);
 
 /// Receivable turnover, times per period = revenue / average balance, rounded to `scale`
 /// places. Revenue CNY 7,200,000 over an average of CNY 1,200,000: 6.00.
 /// Zero average balance: not given (std::nullopt): with nothing outstanding the money turns
 /// over without bound. Zero revenue with a balance: 0.
 /// Throws crm::Error naming `revenue` (negative, invalid_argument) or currency_mismatch.
-[[nodiscard]] std::optional<Decimal> receivable_turnover(const Money& revenue, const AverageBalance& average,
-                                                         int scale = 2,
-                                                         RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT std::optional<Decimal> receivable_turnover(
+    const Money& revenue, const AverageBalance& average, int scale = 2,
+    RoundingMode mode = RoundingMode::half_up);
 
 /// Turnover days = days in the period / turnover = days x average / revenue, computed in one
 /// division and rounded to `scale` places. 366 days of 2024, revenue 7,200,000, average
@@ -64,23 +66,24 @@ std::ostream& operator<<(std::ostream& os, const AverageBalance& a);
 /// Zero average balance: 0 (nothing outstanding, whatever the revenue). Zero revenue with a
 /// balance: not given (std::nullopt): the balance never turns over.
 /// Throws crm::Error naming `revenue` or `days` (negative) or currency_mismatch.
-[[nodiscard]] std::optional<Decimal> turnover_days(Days days_in_period, const Money& revenue,
-                                                   const AverageBalance& average, int scale = 2,
-                                                   RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT std::optional<Decimal> turnover_days(Days days_in_period, const Money& revenue,
+                                                              const AverageBalance& average, int scale = 2,
+                                                              RoundingMode mode = RoundingMode::half_up);
 /// As above with `period.days()` (both ends included: 91 for 2024-Q1).
-[[nodiscard]] std::optional<Decimal> turnover_days(const Period& period, const Money& revenue,
-                                                   const AverageBalance& average, int scale = 2,
-                                                   RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT std::optional<Decimal> turnover_days(const Period& period, const Money& revenue,
+                                                              const AverageBalance& average, int scale = 2,
+                                                              RoundingMode mode = RoundingMode::half_up);
 
 /// Simple DSO = closing receivables / revenue x days. Closing 1,500,000, quarter revenue
 /// 4,550,000 over 91 days: 1,500,000 x 91 / 4,550,000 = 30.00.
 /// Zero closing balance: 0. Zero revenue with a balance: not given (std::nullopt).
 /// Throws crm::Error naming `closing`, `revenue` or `days` (negative) or currency_mismatch.
-[[nodiscard]] std::optional<Decimal> dso_simple(const Money& closing, const Money& revenue, Days days,
-                                                int scale = 2, RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT std::optional<Decimal> dso_simple(const Money& closing, const Money& revenue,
+                                                           Days days, int scale = 2,
+                                                           RoundingMode mode = RoundingMode::half_up);
 
 /// One month's revenue, for the count-back method. Proven by tests/credit/turnover_test.cpp.
-struct MonthlyRevenue {
+struct CRM_EXPORT MonthlyRevenue {
     Period month;  ///< a month (PeriodKind::month)
     Money revenue;
 
@@ -97,8 +100,9 @@ struct MonthlyRevenue {
 /// the history is too short to count back. Throws crm::Error naming `closing` (negative),
 /// `months` (empty), `months[i].month` (not a month, or not the month after the previous:
 /// inconsistent), `months[i].revenue` (negative) or currency_mismatch.
-[[nodiscard]] std::optional<Decimal> dso_count_back(const Money& closing,
-                                                    std::span<const MonthlyRevenue> months, int scale = 2,
-                                                    RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT std::optional<Decimal> dso_count_back(const Money& closing,
+                                                               std::span<const MonthlyRevenue> months,
+                                                               int scale = 2,
+                                                               RoundingMode mode = RoundingMode::half_up);
 
 }  // namespace crm::credit

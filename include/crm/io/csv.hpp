@@ -9,6 +9,7 @@
 /// `<file>:<row>:<column number>:`. Proven by tests/io/csv_test.cpp.
 
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 
 #include <optional>
@@ -29,7 +30,7 @@ enum class CsvEncoding {
 /// Header names are compared exactly (after the BOM is removed); a column the file lacks is an
 /// error naming it, except `currency` when `CsvOptions::currency` is given and `account`, which
 /// is optional (empty when absent). Other columns are ignored.
-struct ReceivablesColumns {
+struct CRM_EXPORT ReceivablesColumns {
     std::string invoice = "invoice";
     std::string account = "account";
     std::string invoiced_on = "invoiced_on";  ///< ISO 8601 dates, `2025-03-01`
@@ -39,7 +40,7 @@ struct ReceivablesColumns {
 };
 
 /// How to read a CSV ledger.
-struct CsvOptions {
+struct CRM_EXPORT CsvOptions {
     ReceivablesColumns columns{};
     CsvEncoding encoding = CsvEncoding::utf8;
     /// The currency of every row when the file has no currency column; when the file has one,
@@ -53,8 +54,8 @@ struct CsvOptions {
 /// a row with fewer fields than the header, invalid UTF-8 or GBK), not_found for a missing
 /// column (`columns.open_amount`), duplicate for a header given twice, and the vocabulary's
 /// errors for a bad date, amount or currency, each naming row and column.
-[[nodiscard]] std::vector<credit::Receivable> read_receivables_csv(std::string_view bytes,
-                                                                   std::string_view file,
-                                                                   const CsvOptions& options = {});
+[[nodiscard]] CRM_EXPORT std::vector<credit::Receivable> read_receivables_csv(std::string_view bytes,
+                                                                              std::string_view file,
+                                                                              const CsvOptions& options = {});
 
 }  // namespace crm::io

@@ -23,6 +23,7 @@
 #include <crm/credit/policy.hpp>
 #include <crm/credit/profile.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/policy/policy_set.hpp>
 
 #include <cstddef>
@@ -37,7 +38,7 @@ namespace crm::io {
 /// The facts of one account's credit check: its profile, tier and segment (which pick the
 /// credit policy row), and what it owes and has on order. `snapshot()` is the view the credit
 /// check reads (it refers to this value's vectors).
-struct CreditAccount {
+struct CRM_EXPORT CreditAccount {
     credit::CreditProfile profile{};
     std::string tier{};
     std::string segment{};
@@ -57,7 +58,7 @@ struct CreditAccount {
 
 /// A receivables ledger: open items of any number of accounts, the report currency (when not
 /// given: the first item's), exchange rates into it, and the accounts' sales regions.
-struct ReceivablesLedger {
+struct CRM_EXPORT ReceivablesLedger {
     std::optional<Currency> currency{};
     std::vector<credit::Receivable> receivables{};
     std::vector<credit::FxRate> rates{};
@@ -68,46 +69,49 @@ struct ReceivablesLedger {
 
 /// Reads a policy set document and validates it (PolicySet::validate); `file` names the text
 /// in error messages. Throws crm::Error as the file comment says.
-[[nodiscard]] policy::PolicySet read_policy_set(std::string_view text, std::string_view file = "<input>");
+[[nodiscard]] CRM_EXPORT policy::PolicySet read_policy_set(std::string_view text,
+                                                           std::string_view file = "<input>");
 /// The canonical document of `set`. Throws crm::Error(invalid_operation) naming the path
 /// (`versions[0].pricing`) of a part this version of the documents cannot write yet (the
 /// complaint SLA, pricing, approval and scoring sections, and payment terms: see
 /// docs/documents.md) when it differs from its default, so nothing is dropped silently.
-[[nodiscard]] std::string write_policy_set(const policy::PolicySet& set);
+[[nodiscard]] CRM_EXPORT std::string write_policy_set(const policy::PolicySet& set);
 
 /// Reads a credit account document (profile, tier, segment, receivables, orders, rates).
-[[nodiscard]] CreditAccount read_credit_account(std::string_view text, std::string_view file = "<input>");
+[[nodiscard]] CRM_EXPORT CreditAccount read_credit_account(std::string_view text,
+                                                           std::string_view file = "<input>");
 /// The canonical document of `account` (payment terms other than the default cannot be
 /// written yet: crm::Error(invalid_operation) naming `profile.terms`).
-[[nodiscard]] std::string write_credit_account(const CreditAccount& account);
+[[nodiscard]] CRM_EXPORT std::string write_credit_account(const CreditAccount& account);
 
 /// Reads an order document: `{"id": "SO-1", "amount": {"amount": "1000.00", "currency": "CNY"}}`.
-[[nodiscard]] credit::Order read_order(std::string_view text, std::string_view file = "<input>");
-[[nodiscard]] std::string write_order(const credit::Order& order);
+[[nodiscard]] CRM_EXPORT credit::Order read_order(std::string_view text, std::string_view file = "<input>");
+[[nodiscard]] CRM_EXPORT std::string write_order(const credit::Order& order);
 
 /// Reads a receivables ledger document; every item is checked as the ledger functions check
 /// it (`/receivables/3/due_on` for an item due before it was invoiced).
-[[nodiscard]] ReceivablesLedger read_receivables(std::string_view text, std::string_view file = "<input>");
-[[nodiscard]] std::string write_receivables(const ReceivablesLedger& ledger);
+[[nodiscard]] CRM_EXPORT ReceivablesLedger read_receivables(std::string_view text,
+                                                            std::string_view file = "<input>");
+[[nodiscard]] CRM_EXPORT std::string write_receivables(const ReceivablesLedger& ledger);
 
 /// A 1-based position in a text: the line, and the column counted in characters (UTF-8 code
 /// points), as an editor shows it.
-struct TextPosition {
+struct CRM_EXPORT TextPosition {
     std::size_t line = 1;
     std::size_t column = 1;
     friend bool operator==(const TextPosition&, const TextPosition&) = default;
 };
 
 /// The position of byte `offset` of `text` (clamped to its end).
-[[nodiscard]] TextPosition position_of(std::string_view text, std::size_t offset) noexcept;
+[[nodiscard]] CRM_EXPORT TextPosition position_of(std::string_view text, std::size_t offset) noexcept;
 
 /// The byte offset of the value at JSON Pointer `pointer` in the JSON `text`, or of its
 /// deepest ancestor present when the value is not there (a member left out), or 0 when `text`
 /// is not JSON. The root pointer is "".
-[[nodiscard]] std::size_t locate(std::string_view text, std::string_view pointer) noexcept;
+[[nodiscard]] CRM_EXPORT std::size_t locate(std::string_view text, std::string_view pointer) noexcept;
 
 /// A library path (`versions[1].credit.policies[2].warn_utilisation`) as a JSON Pointer
 /// (`/versions/1/credit/policies/2/warn_utilisation`); `~` and `/` in a name are escaped.
-[[nodiscard]] std::string to_json_pointer(std::string_view path);
+[[nodiscard]] CRM_EXPORT std::string to_json_pointer(std::string_view path);
 
 }  // namespace crm::io

@@ -16,6 +16,7 @@
 /// The choices the rules leave open are CapitalOptions with documented defaults.
 /// Proven by tests/money/capital_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 
 #include <string>
@@ -25,7 +26,7 @@ namespace crm {
 
 /// The choices the capital-numeral rules leave open. The defaults give the first form each
 /// rule cites.
-struct CapitalOptions {
+struct CRM_EXPORT CapitalOptions {
     /// Write 零 when the 万 or 亿 place is zero and the 仟 place right below is not (and the 万
     /// or 亿 is written): false gives 壹拾万柒仟元 for ¥107,000, true 壹拾万零柒仟元. When the
     /// whole 万 group is zero (¥100,005,000: 壹亿零伍仟元整) the 零 is always written, since no
@@ -47,20 +48,21 @@ struct CapitalOptions {
 
 /// The largest amount with a capital form: ¥9,999,999,999,999,999.99, just under 1亿亿 (groups
 /// 万, 亿 and 万亿; the rules define no unit above).
-[[nodiscard]] Money max_capital_amount();
+[[nodiscard]] CRM_EXPORT Money max_capital_amount();
 
 /// `amount` in capital numerals: ¥1,409.50 -> 壹仟肆佰零玖元伍角, zero -> 零元整, ¥0.05 -> 伍分.
 /// Throws crm::Error naming `field`: currency_mismatch when the currency is not CNY,
 /// invalid_argument when the amount is not a whole number of fen (round it first) or is
 /// negative without `allow_negative`, out_of_range above max_capital_amount().
-[[nodiscard]] std::string to_capital(const Money& amount, const CapitalOptions& options = {},
-                                     std::string_view field = "amount");
+[[nodiscard]] CRM_EXPORT std::string to_capital(const Money& amount, const CapitalOptions& options = {},
+                                                std::string_view field = "amount");
 
 /// Reads an amount in capital numerals back, as a CNY amount with two places. Accepted: every
 /// form to_capital writes under any CapitalOptions, with 圆 for 元 and 正 for 整 (both allowed
 /// by the rules). Anything else throws crm::Error(parse_error) naming `field`, with the form
 /// the rules give when the value could be read (壹仟玖元 is refused: the rules write
 /// 壹仟零玖元整). So `parse_capital(to_capital(m, o)) == m` for every amount and options.
-[[nodiscard]] Money parse_capital(std::string_view text, std::string_view field = "amount_in_words");
+[[nodiscard]] CRM_EXPORT Money parse_capital(std::string_view text,
+                                             std::string_view field = "amount_in_words");
 
 }  // namespace crm

@@ -4,6 +4,7 @@
 /// compiled-in table of the active codes. An unknown code is an Error, never a guess.
 /// Proven by tests/money/currency_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 #include <array>
@@ -17,7 +18,7 @@
 
 namespace crm {
 
-class Currency {
+class CRM_EXPORT Currency {
 public:
     /// CNY, the default currency of the domain (domain.md: mainland China).
     constexpr Currency() noexcept = default;
@@ -76,11 +77,11 @@ private:
     std::uint16_t numeric_ = 156;
 };
 
-std::ostream& operator<<(std::ostream& os, const Currency& c);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Currency& c);
 
 /// A withdrawn currency (ISO 4217 list three, "historic denominations") with the day it
 /// stopped being issued and the currency that replaced it.
-struct WithdrawnCurrency {
+struct CRM_EXPORT WithdrawnCurrency {
     Currency currency;  ///< the withdrawn code, as Currency::historic gives it
     Date withdrawn;  ///< the replacement's first day: amounts dated from then are new money in `replaced_by`
     Currency replaced_by;  ///< the active currency that replaced it (EUR for HRK)
@@ -89,6 +90,6 @@ struct WithdrawnCurrency {
 /// SIT (their euro changeovers), BGN (euro 2026-01-01), ANG (XCG 2025-03-31), MRO, STD (2018
 /// redenominations), VEF (VES 2018-08-20), SLL (SLE 2022-07-01). A modest list of facts checked
 /// one by one, not every code list three holds; docs/money.md has the sources.
-[[nodiscard]] std::span<const WithdrawnCurrency> withdrawn_currencies() noexcept;
+[[nodiscard]] CRM_EXPORT std::span<const WithdrawnCurrency> withdrawn_currencies() noexcept;
 
 }  // namespace crm

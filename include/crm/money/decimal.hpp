@@ -14,6 +14,7 @@
 /// Conformance: tests/dectest runs the decTest suite against the named operations; the unit
 /// tests are tests/money/decimal_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/rounding.hpp>
 
 #include <compare>
@@ -31,7 +32,7 @@
 namespace crm {
 
 /// The arithmetic context of the named operations (the specification's "context").
-struct DecimalContext {
+struct CRM_EXPORT DecimalContext {
     int precision = 38;                               ///< significant digits kept, 1..38
     RoundingMode rounding = RoundingMode::half_even;  ///< how discarded digits round
     int emax = 999'999'999;                           ///< largest adjusted exponent
@@ -40,7 +41,7 @@ struct DecimalContext {
 };
 
 /// How `Decimal::parse` reads text.
-struct ParseOptions {
+struct CRM_EXPORT ParseOptions {
     bool allow_grouping = false;  ///< accept `1,234,567.89` (groups of three, integer part only)
     char group_separator = ',';
 };
@@ -59,7 +60,7 @@ inline constexpr uint128 pow10_38 = uint128{pow10_19} * pow10_19;
 /// An exact decimal number: a coefficient below 10^38, an exponent and a sign (see the file
 /// comment). Default: zero with exponent 0. Regular: copyable, hashable, totally ordered by
 /// value (1.50 == 1.5; `same_representation` tells them apart).
-class Decimal {
+class CRM_EXPORT Decimal {
 public:
     static constexpr int max_digits = 38;              ///< the coefficient holds at most this many digits
     static constexpr int max_exponent = 999'999'999;   ///< largest adjusted exponent of any value
@@ -134,8 +135,8 @@ public:
     [[nodiscard]] std::string to_plain_string() const;
 
     /// Numeric comparison: 1.50 == 1.5, -0 == 0.
-    friend bool operator==(const Decimal& a, const Decimal& b) noexcept;
-    friend std::weak_ordering operator<=>(const Decimal& a, const Decimal& b) noexcept;
+    friend CRM_EXPORT bool operator==(const Decimal& a, const Decimal& b) noexcept;
+    friend CRM_EXPORT std::weak_ordering operator<=>(const Decimal& a, const Decimal& b) noexcept;
     /// Same coefficient, exponent and sign: `1.50` and `1.5` are equal but not the same.
     [[nodiscard]] friend bool same_representation(const Decimal& a, const Decimal& b) noexcept {
         return a.meta_ == b.meta_ && a.lo_ == b.lo_ && a.hi_ == b.hi_;
@@ -228,40 +229,40 @@ private:
 };
 
 /// Prints `to_string()`.
-std::ostream& operator<<(std::ostream& os, const Decimal& d);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Decimal& d);
 
 // ---- the named operations of the General Decimal Arithmetic specification ----
 // Each rounds its exact result to ctx.precision digits with ctx.rounding, throws overflow
 // (adjusted exponent above ctx.emax) or underflow (non-zero, below ctx.emin), and with
 // ctx.exact throws inexact instead of rounding away a non-zero digit.
 
-[[nodiscard]] Decimal add(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
-[[nodiscard]] Decimal subtract(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
-[[nodiscard]] Decimal multiply(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal add(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal subtract(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal multiply(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
 /// Quotient rounded to ctx.precision digits; an exact quotient takes the exponent closest to
 /// `a.exponent() - b.exponent()`. Throws division_by_zero (x/0) or invalid_operation (0/0).
-[[nodiscard]] Decimal divide(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal divide(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
 /// Quotient with exactly `scale` decimal places: divide(10, 3, 2, half_up) is 3.33.
-[[nodiscard]] Decimal divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Decimal divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode);
 /// `0 + a`, `0 - a`, `|a|`, each rounded to the context.
-[[nodiscard]] Decimal plus(const Decimal& a, const DecimalContext& ctx);
-[[nodiscard]] Decimal minus(const Decimal& a, const DecimalContext& ctx);
-[[nodiscard]] Decimal abs(const Decimal& a, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal plus(const Decimal& a, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal minus(const Decimal& a, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal abs(const Decimal& a, const DecimalContext& ctx);
 /// |a|, exact.
-[[nodiscard]] Decimal abs(const Decimal& a) noexcept;
+[[nodiscard]] CRM_EXPORT Decimal abs(const Decimal& a) noexcept;
 /// The larger (smaller) of two numbers; numerically equal values are ordered as the
 /// specification's max/min do (positive before negative zero, then by exponent).
-[[nodiscard]] Decimal max(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
-[[nodiscard]] Decimal min(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal max(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal min(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
 /// -1, 0 or +1.
-[[nodiscard]] int compare(const Decimal& a, const Decimal& b) noexcept;
+[[nodiscard]] CRM_EXPORT int compare(const Decimal& a, const Decimal& b) noexcept;
 
 /// `a` with exponent exactly `exponent`, rounding with ctx.rounding; throws invalid_operation
 /// when the result would need more than ctx.precision digits or the exponent is out of range.
-[[nodiscard]] Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx);
+[[nodiscard]] CRM_EXPORT Decimal quantize(const Decimal& a, int exponent, const DecimalContext& ctx);
 namespace detail {
 /// The general path of round_to_scale (padding, long coefficients, range errors).
-[[nodiscard]] Decimal round_to_scale_general(const Decimal& a, int scale, RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Decimal round_to_scale_general(const Decimal& a, int scale, RoundingMode mode);
 
 inline constexpr std::uint64_t pow10_u64[20] = {
     1ULL,
@@ -323,11 +324,11 @@ constexpr bool rounds_away(RoundingMode mode, bool negative, std::uint64_t r, st
     return detail::round_to_scale_general(a, scale, mode);
 }
 /// `a` rounded to at most `digits` significant digits (1..38): (123456, 3, half_even) is 1.23E+5.
-[[nodiscard]] Decimal round_significant(const Decimal& a, int digits, RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Decimal round_significant(const Decimal& a, int digits, RoundingMode mode);
 /// `a` rounded to a whole number; an exponent already >= 0 is kept (1E+3 stays 1E+3).
-[[nodiscard]] Decimal to_integral(const Decimal& a, RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Decimal to_integral(const Decimal& a, RoundingMode mode);
 /// `a` with trailing zeros removed (1.500 -> 1.5, 100 -> 1E+2, 0.00 -> 0).
-[[nodiscard]] Decimal reduce(const Decimal& a);
+[[nodiscard]] CRM_EXPORT Decimal reduce(const Decimal& a);
 
 }  // namespace crm
 

@@ -5,6 +5,7 @@
 /// Arithmetic is exact; rounding to the currency's minor unit is always asked for by name.
 /// Proven by tests/money/money_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/rate.hpp>
@@ -19,7 +20,7 @@
 
 namespace crm {
 
-class Money {
+class CRM_EXPORT Money {
 public:
     /// Zero CNY.
     Money() noexcept = default;
@@ -42,7 +43,7 @@ public:
     friend bool operator==(const Money& a, const Money& b) noexcept {
         return a.currency_ == b.currency_ && a.amount_ == b.amount_;
     }
-    friend std::weak_ordering operator<=>(const Money& a, const Money& b);
+    friend CRM_EXPORT std::weak_ordering operator<=>(const Money& a, const Money& b);
 
     [[nodiscard]] Money operator-() const noexcept { return Money{-amount_, currency_}; }
     /// Exact; throws currency_mismatch across currencies.
@@ -94,17 +95,17 @@ private:
     return Money{round_to_scale(m.amount(), m.currency().minor_units(), mode), m.currency()};
 }
 /// The amount rounded to `scale` decimal places (for unit prices kept to 4 places, say).
-[[nodiscard]] Money round(const Money& m, int scale, RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Money round(const Money& m, int scale, RoundingMode mode);
 /// `m / divisor` rounded to the currency's minor unit. Throws division_by_zero.
-[[nodiscard]] Money divide(const Money& m, const Decimal& divisor, RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Money divide(const Money& m, const Decimal& divisor, RoundingMode mode);
 /// `a / b` as a Rate rounded to `scale` places (utilisation = exposure / limit). Throws
 /// currency_mismatch and division_by_zero.
-[[nodiscard]] Rate ratio(const Money& a, const Money& b, int scale, RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Rate ratio(const Money& a, const Money& b, int scale, RoundingMode mode);
 /// Converts with an explicit rate (units of `to` per unit of `m`'s currency), rounded to the
 /// target currency's minor unit.
-[[nodiscard]] Money convert(const Money& m, Currency to, const Decimal& rate, RoundingMode mode);
+[[nodiscard]] CRM_EXPORT Money convert(const Money& m, Currency to, const Decimal& rate, RoundingMode mode);
 /// Sum of amounts, all in `currency` (an empty span sums to zero); throws currency_mismatch.
-[[nodiscard]] Money sum(std::span<const Money> amounts, Currency currency);
+[[nodiscard]] CRM_EXPORT Money sum(std::span<const Money> amounts, Currency currency);
 
 enum class MoneyStyle {
     code,    ///< `CNY 1,234.50`, `-CNY 1,234.50`
@@ -116,9 +117,9 @@ enum class MoneyStyle {
 /// positional form would need more than 80 digits (far beyond any real amount) is shown in
 /// scientific notation without grouping (`CNY 1.39E-935359189`): printing a valid Money
 /// never throws and its length is bounded.
-[[nodiscard]] std::string format(const Money& m, MoneyStyle style = MoneyStyle::code);
+[[nodiscard]] CRM_EXPORT std::string format(const Money& m, MoneyStyle style = MoneyStyle::code);
 /// As `format(m, MoneyStyle::code)`.
-std::ostream& operator<<(std::ostream& os, const Money& m);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Money& m);
 
 /// Splits `total` into parts proportional to `weights` (non-negative, not all zero), each
 /// part a whole number of minor units, summing exactly to `total` (which must itself be a
@@ -126,6 +127,6 @@ std::ostream& operator<<(std::ostream& os, const Money& m);
 /// its exact share; the units left over go one each to the parts with the largest
 /// remainders; equal remainders go to the earlier part (lower index). A negative total is
 /// split as its magnitude and negated. Throws invalid_argument naming `weights[i]`.
-[[nodiscard]] std::vector<Money> allocate(const Money& total, std::span<const Decimal> weights);
+[[nodiscard]] CRM_EXPORT std::vector<Money> allocate(const Money& total, std::span<const Decimal> weights);
 
 }  // namespace crm

@@ -5,6 +5,7 @@
 /// among themselves, and scale Money; neither can be added to Money (that does not compile).
 /// Proven by tests/money/rate_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 
 #include <compare>
@@ -17,7 +18,7 @@ namespace crm {
 class Percent;
 
 /// A fraction: 1 is the whole, 0.9 is ninety per cent.
-class Rate {
+class CRM_EXPORT Rate {
 public:
     constexpr Rate() noexcept = default;
     explicit Rate(Decimal fraction) noexcept : value_(fraction) {}
@@ -41,7 +42,7 @@ private:
 };
 
 /// A number of per cent: 90 is ninety per cent, 99.995 is not 100.
-class Percent {
+class CRM_EXPORT Percent {
 public:
     constexpr Percent() noexcept = default;
     explicit Percent(Decimal points) noexcept : value_(points) {}
@@ -63,9 +64,9 @@ private:
 };
 
 /// `13%`, `0.13` : value followed by `%` for Percent, plain decimal for Rate.
-std::ostream& operator<<(std::ostream& os, const Percent& p);
-std::ostream& operator<<(std::ostream& os, const Rate& r);
-[[nodiscard]] std::string to_string(const Percent& p);
-[[nodiscard]] std::string to_string(const Rate& r);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Percent& p);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Rate& r);
+[[nodiscard]] CRM_EXPORT std::string to_string(const Percent& p);
+[[nodiscard]] CRM_EXPORT std::string to_string(const Rate& r);
 
 }  // namespace crm

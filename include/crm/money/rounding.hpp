@@ -13,6 +13,8 @@
 /// | ceiling    |    3 |    4 |   -2 |    3 |   -2 |
 /// | floor      |    2 |    3 |   -3 |    2 |   -3 |
 
+#include <crm/export.hpp>
+
 #include <iosfwd>
 #include <string_view>
 
@@ -37,7 +39,7 @@ enum class RoundingMode {
 
 namespace detail {
 /// Throws crm::Error(invalid_argument) naming `field`; out of line so that callers stay small.
-[[noreturn]] void throw_invalid_rounding(RoundingMode mode, std::string_view field);
+[[noreturn]] CRM_EXPORT void throw_invalid_rounding(RoundingMode mode, std::string_view field);
 }  // namespace detail
 
 /// Checks a mode where it enters: throws crm::Error(invalid_argument) naming `field` unless
@@ -48,8 +50,8 @@ inline void require_valid(RoundingMode mode, std::string_view field) {
 }
 
 /// The enumerator's name ("half_even"), or "unknown" for a value outside the enumeration.
-[[nodiscard]] std::string_view to_string(RoundingMode mode) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(RoundingMode mode) noexcept;
 /// Prints `to_string(mode)`.
-std::ostream& operator<<(std::ostream& os, RoundingMode mode);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, RoundingMode mode);
 
 }  // namespace crm

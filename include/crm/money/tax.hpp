@@ -6,6 +6,7 @@
 /// lines. Where the rounding happens is declared (TaxRounding). No price book is needed.
 /// Proven by tests/money/tax_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -17,7 +18,7 @@ namespace crm {
 
 /// A tax-inclusive amount and its two parts. Invariant: net + tax == gross, all in one currency
 /// at whole minor units.
-struct TaxSplit {
+struct CRM_EXPORT TaxSplit {
     Money gross;  ///< 价税合计, tax included
     Money net;    ///< 金额, net of tax
     Money tax;    ///< 税额
@@ -30,9 +31,9 @@ struct TaxSplit {
 /// CNY 113.00 at 13%: net 100.00, tax 13.00; CNY 100.00 at 13%: 100 / 1.13 = 88.495..., net
 /// 88.50 (half-up), tax 11.50. Throws crm::Error naming `field` (invalid_argument: not a whole
 /// number of minor units, round it first) or `rate` (invalid_argument: negative).
-[[nodiscard]] TaxSplit split_inclusive(const Money& gross, const Percent& rate,
-                                       RoundingMode mode = RoundingMode::half_up,
-                                       std::string_view field = "gross");
+[[nodiscard]] CRM_EXPORT TaxSplit split_inclusive(const Money& gross, const Percent& rate,
+                                                  RoundingMode mode = RoundingMode::half_up,
+                                                  std::string_view field = "gross");
 
 /// Where a document's tax is rounded.
 enum class TaxRounding {
@@ -49,7 +50,7 @@ enum class TaxRounding {
 /// A document's lines split into net and tax, and the document's totals.
 /// Invariant: lines[i].net + lines[i].tax == lines[i].gross, and `total` is the sum of the lines
 /// (gross, net and tax each).
-struct DocumentTaxSplit {
+struct CRM_EXPORT DocumentTaxSplit {
     std::vector<TaxSplit> lines;
     TaxSplit total;
 
@@ -62,9 +63,9 @@ struct DocumentTaxSplit {
 /// naming `lines[i]` (currency_mismatch against the first line; invalid_argument: not whole
 /// minor units, or a sign that differs from the others under per_document), `rate`
 /// (invalid_argument: negative) or `rounding` (invalid_argument: not a TaxRounding).
-[[nodiscard]] DocumentTaxSplit split_inclusive(std::span<const Money> lines, const Percent& rate,
-                                               TaxRounding rounding,
-                                               RoundingMode mode = RoundingMode::half_up,
-                                               Currency currency = Currency{});
+[[nodiscard]] CRM_EXPORT DocumentTaxSplit split_inclusive(std::span<const Money> lines, const Percent& rate,
+                                                          TaxRounding rounding,
+                                                          RoundingMode mode = RoundingMode::half_up,
+                                                          Currency currency = Currency{});
 
 }  // namespace crm

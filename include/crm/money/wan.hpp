@@ -8,6 +8,7 @@
 /// renderer (text, Markdown, HTML, spreadsheets) formats through these functions.
 /// Proven by tests/money/wan_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rounding.hpp>
@@ -20,7 +21,7 @@
 namespace crm {
 
 /// How amounts become 万元 figures. Defaults: two places, half-up (四舍五入).
-struct WanOptions {
+struct CRM_EXPORT WanOptions {
     int decimals = 2;                               ///< places of the 万元 figure, 0..8
     RoundingMode rounding = RoundingMode::half_up;  ///< how each figure is rounded
     bool grouping = false;                          ///< `12,345.68` instead of `12345.68` in format_wan
@@ -32,15 +33,15 @@ struct WanOptions {
 /// half-up). Throws
 /// invalid_argument naming `options.decimals` outside 0..8 or `options.rounding` when it is not
 /// a RoundingMode.
-[[nodiscard]] Decimal to_wan(const Money& amount, const WanOptions& options = {});
+[[nodiscard]] CRM_EXPORT Decimal to_wan(const Money& amount, const WanOptions& options = {});
 
 /// A 万元 figure as text with its unit: `123.46万元`, `-0.50万元`, `1,234.00万元` with grouping.
 /// Padded to `options.decimals` places and never rounded (round with to_wan or wan_column);
 /// zero shows no minus sign.
-[[nodiscard]] std::string format_wan(const Decimal& wan, const WanOptions& options = {});
+[[nodiscard]] CRM_EXPORT std::string format_wan(const Decimal& wan, const WanOptions& options = {});
 /// `format_wan(to_wan(amount, options), options)`; throws currency_mismatch naming `amount` for a
 /// currency other than CNY (万元 is ten thousand yuan).
-[[nodiscard]] std::string format_wan(const Money& amount, const WanOptions& options = {});
+[[nodiscard]] CRM_EXPORT std::string format_wan(const Money& amount, const WanOptions& options = {});
 
 /// What a column does when its rounded parts do not add up to its rounded total.
 enum class WanTotals {
@@ -49,7 +50,7 @@ enum class WanTotals {
 };
 
 /// A column of 万元 figures and its total.
-struct WanColumn {
+struct CRM_EXPORT WanColumn {
     std::vector<Decimal> parts;       ///< one per amount, in order, at `decimals` places
     Decimal total;                    ///< the exact total of the amounts, in 万元, rounded
     Decimal difference;               ///< total - sum(parts): zero after allocation
@@ -65,7 +66,7 @@ struct WanColumn {
 /// ties to the earlier part. So the parts sum exactly to the total, and each part is within one
 /// unit of its exact value. Throws currency_mismatch naming `amounts[i]`, and as to_wan.
 /// An empty column has total zero.
-[[nodiscard]] WanColumn wan_column(std::span<const Money> amounts, const WanOptions& options = {},
-                                   WanTotals totals = WanTotals::allocate);
+[[nodiscard]] CRM_EXPORT WanColumn wan_column(std::span<const Money> amounts, const WanOptions& options = {},
+                                              WanTotals totals = WanTotals::allocate);
 
 }  // namespace crm

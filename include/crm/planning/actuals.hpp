@@ -17,6 +17,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/credit/collection.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/planning/plan.hpp>
 #include <crm/time/date.hpp>
 
@@ -29,7 +30,7 @@
 namespace crm::planning {
 
 /// An invoiced sale (or, negative, a return) of an account on a day.
-struct Sale {
+struct CRM_EXPORT Sale {
     AccountId account{};
     Date date{};
     Money amount{};
@@ -37,7 +38,7 @@ struct Sale {
 };
 
 /// A sales expense booked to a region on a day (销售费用).
-struct Expense {
+struct CRM_EXPORT Expense {
     RegionId region{};
     Date date{};
     Money amount{};
@@ -47,7 +48,7 @@ struct Expense {
 /// The actual facts of the year: sales and collections by account (the account's region is
 /// looked up in the account list), expenses by region. Facts dated outside the plan year or
 /// after the as-of date are not counted.
-struct Actuals {
+struct CRM_EXPORT Actuals {
     std::vector<Sale> sales{};
     std::vector<credit::Receipt> collections{};
     std::vector<Expense> expenses{};
@@ -55,7 +56,7 @@ struct Actuals {
 };
 
 /// One measure's plan against actual.
-struct Progress {
+struct CRM_EXPORT Progress {
     Measure measure = Measure::sales;
     Money plan{};      ///< the as-of month's plan
     Money actual{};    ///< the as-of month's actual to the as-of day
@@ -71,7 +72,7 @@ struct Progress {
 };
 
 /// Sales, collection and expense of one region, one key account or the total.
-struct PlanActual {
+struct CRM_EXPORT PlanActual {
     std::optional<RegionId> region{};    ///< the region (for a key account: its region); none in the total
     std::optional<AccountId> account{};  ///< the key account; none for a region and the total
     std::string name{};                  ///< the region's display name, the account id, or empty
@@ -86,7 +87,7 @@ struct PlanActual {
 };
 
 /// The plan against actual of the as-of month.
-struct MonthlyPlanActual {
+struct CRM_EXPORT MonthlyPlanActual {
     int year = 0;
     int month = 0;
     Date as_of{};
@@ -110,11 +111,11 @@ struct MonthlyPlanActual {
 /// collection or expense (invalid_argument) at `actuals.<list>[i].amount`; a key account of the
 /// plan not in `accounts` or in another region there (`plan.key_accounts[i].account`,
 /// not_found / inconsistent).
-[[nodiscard]] MonthlyPlanActual plan_vs_actual(const AnnualPlan& plan,
-                                               std::span<const credit::AccountRegion> accounts,
-                                               const Actuals& actuals, Date as_of);
+[[nodiscard]] CRM_EXPORT MonthlyPlanActual plan_vs_actual(const AnnualPlan& plan,
+                                                          std::span<const credit::AccountRegion> accounts,
+                                                          const Actuals& actuals, Date as_of);
 
 /// actual / plan as a Percent rounded half-up to 2 places; none when `plan` is zero.
-[[nodiscard]] std::optional<Percent> achievement(const Money& actual, const Money& plan);
+[[nodiscard]] CRM_EXPORT std::optional<Percent> achievement(const Money& actual, const Money& plan);
 
 }  // namespace crm::planning

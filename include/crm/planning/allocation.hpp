@@ -26,6 +26,7 @@
 /// passes a whole unit, so each ends at its floor or ceiling. Ideal values already whole are
 /// never changed (a zero weight gives exactly zero).
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
 
@@ -39,7 +40,7 @@ namespace crm::planning {
 /// cells sums exactly to `rows[i]`, every column to `columns[j]`, rows and columns both sum to
 /// the total; each amount is a whole number of minor units and the floor or the ceiling of
 /// its ideal share.
-struct MatrixAllocation {
+struct CRM_EXPORT MatrixAllocation {
     std::vector<Money> rows;
     std::vector<Money> columns;
     std::vector<std::vector<Money>> cells;
@@ -54,8 +55,8 @@ struct MatrixAllocation {
 /// negative, with more than 6 decimal places, or above 10^9 (invalid_argument); more than
 /// 10,000 cells (`weights`, invalid_argument). Cost: O(cells^2) in the worst case; a company's
 /// regions x 12 months is instant.
-[[nodiscard]] MatrixAllocation allocate_matrix(const Money& total,
-                                               const std::vector<std::vector<Decimal>>& weights);
+[[nodiscard]] CRM_EXPORT MatrixAllocation allocate_matrix(const Money& total,
+                                                          const std::vector<std::vector<Decimal>>& weights);
 
 /// Splits given row targets (each region's annual target) over the columns by one weight per
 /// column (the months' seasonality), so that every row is exactly its target and every column
@@ -64,7 +65,7 @@ struct MatrixAllocation {
 /// `row_targets` empty, `row_targets[i]` negative, not whole minor units, above 10^17 minor
 /// units or of another currency than row 0 (currency_mismatch); `column_weights` empty or all
 /// zero, `column_weights[j]` as for a weight above.
-[[nodiscard]] MatrixAllocation allocate_matrix(std::span<const Money> row_targets,
-                                               std::span<const Decimal> column_weights);
+[[nodiscard]] CRM_EXPORT MatrixAllocation allocate_matrix(std::span<const Money> row_targets,
+                                                          std::span<const Decimal> column_weights);
 
 }  // namespace crm::planning

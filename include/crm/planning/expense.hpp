@@ -16,6 +16,7 @@
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/threshold.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/planning/actuals.hpp>
@@ -28,14 +29,14 @@
 namespace crm::planning {
 
 /// One region's expense standard (费用标准): its allowed expense / revenue.
-struct ExpenseStandard {
+struct CRM_EXPORT ExpenseStandard {
     RegionId region{};
     Percent standard{};
     friend bool operator==(const ExpenseStandard&, const ExpenseStandard&) = default;
 };
 
 /// The expense standards.
-struct ExpensePolicy {
+struct CRM_EXPORT ExpensePolicy {
     /// The standard of a region not listed. Default 5%.
     Percent default_standard{Decimal{5}};
     std::vector<ExpenseStandard> standards{};
@@ -52,7 +53,7 @@ struct ExpensePolicy {
 };
 
 /// One region's expense effectiveness and its suggested budget.
-struct RegionExpense {
+struct CRM_EXPORT RegionExpense {
     RegionId region{};
     std::string name{};
     Money revenue{};                 ///< sales to date (year to date)
@@ -67,7 +68,7 @@ struct RegionExpense {
 };
 
 /// Every region's expense and the suggested reallocation.
-struct ExpenseReview {
+struct CRM_EXPORT ExpenseReview {
     std::vector<RegionExpense> regions{};  ///< in the plan's order
     Money pool{};                          ///< the sum of the remaining budgets
     /// warn `planning.expense_ratio_over` per region over its standard (region, ratio,
@@ -82,7 +83,8 @@ struct ExpenseReview {
 /// and expense per region). Throws crm::Error: an invalid plan or policy;
 /// `policy.standards[i].region` not in the plan (not_found); `progress.regions` not the
 /// plan's regions in order (inconsistent).
-[[nodiscard]] ExpenseReview expense_review(const AnnualPlan& plan, const MonthlyPlanActual& progress,
-                                           const ExpensePolicy& policy = {});
+[[nodiscard]] CRM_EXPORT ExpenseReview expense_review(const AnnualPlan& plan,
+                                                      const MonthlyPlanActual& progress,
+                                                      const ExpensePolicy& policy = {});
 
 }  // namespace crm::planning

@@ -29,6 +29,7 @@
 #include <crm/core/ids.hpp>
 #include <crm/credit/collection.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/planning/actuals.hpp>
 #include <crm/planning/plan.hpp>
 #include <crm/time/date.hpp>
@@ -44,10 +45,10 @@ enum class RunRateMethod {
     trailing_months,  ///< the last N whole months before the as-of month
     year_to_date,     ///< from 1 January to the as-of day
 };
-[[nodiscard]] std::string_view to_string(RunRateMethod m) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(RunRateMethod m) noexcept;
 
 /// An order not yet shipped (未发货订单), with the day it is expected to ship.
-struct OpenOrder {
+struct CRM_EXPORT OpenOrder {
     AccountId account{};
     Money amount{};
     Date expected_ship{};
@@ -55,7 +56,7 @@ struct OpenOrder {
 };
 
 /// The forecast's declared method.
-struct ForecastPolicy {
+struct CRM_EXPORT ForecastPolicy {
     RunRateMethod method = RunRateMethod::trailing_months;
     int trailing_months = 3;  ///< N for trailing_months, 1..12
     /// The daily rate needed may be up to this share of the run rate and still count as
@@ -68,7 +69,7 @@ struct ForecastPolicy {
 };
 
 /// One month of the forecast.
-struct MonthForecast {
+struct CRM_EXPORT MonthForecast {
     int year = 0;
     int month = 0;
     std::optional<Money> sales_plan{};  ///< none outside the plan year
@@ -82,7 +83,7 @@ struct MonthForecast {
 };
 
 /// The rolling forecast of one region (or the company).
-struct RollingForecast {
+struct CRM_EXPORT RollingForecast {
     Date as_of{};
     RunRateMethod method = RunRateMethod::trailing_months;
     Money daily_run_rate{};
@@ -102,11 +103,10 @@ struct RollingForecast {
 /// `orders[i].account`, `receivables[i].account`, `history[i].account` not in `accounts`
 /// (not_found); amounts in another currency (currency_mismatch) or negative orders
 /// (invalid_argument) at `<list>[i].amount` (`receivables[i].open_amount`).
-[[nodiscard]] RollingForecast rolling_forecast(const AnnualPlan& plan, const std::optional<RegionId>& region,
-                                               std::span<const credit::AccountRegion> accounts,
-                                               std::span<const Sale> sales, std::span<const OpenOrder> orders,
-                                               std::span<const credit::Receivable> receivables,
-                                               std::span<const credit::CollectionLine> history,
-                                               const ForecastPolicy& policy, Date as_of);
+[[nodiscard]] CRM_EXPORT RollingForecast
+rolling_forecast(const AnnualPlan& plan, const std::optional<RegionId>& region,
+                 std::span<const credit::AccountRegion> accounts, std::span<const Sale> sales,
+                 std::span<const OpenOrder> orders, std::span<const credit::Receivable> receivables,
+                 std::span<const credit::CollectionLine> history, const ForecastPolicy& policy, Date as_of);
 
 }  // namespace crm::planning

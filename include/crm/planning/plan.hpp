@@ -14,6 +14,7 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
@@ -34,14 +35,14 @@ enum class Measure {
     expense,     ///< sales expense (销售费用)
 };
 /// "sales", "collection", "expense".
-[[nodiscard]] std::string_view to_string(Measure m) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Measure m) noexcept;
 /// en: sales, collection, expense; zh: 销售额, 回款, 销售费用.
-[[nodiscard]] std::string_view display_name(Measure m, Lang lang) noexcept;
-std::ostream& operator<<(std::ostream& os, Measure m);
+[[nodiscard]] CRM_EXPORT std::string_view display_name(Measure m, Lang lang) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Measure m);
 
 /// The three targets of one month (1 = January .. 12 = December). A month not listed in a
 /// plan has targets of zero.
-struct MonthTarget {
+struct CRM_EXPORT MonthTarget {
     int month = 1;
     Money sales{};
     Money collection{};
@@ -53,7 +54,7 @@ struct MonthTarget {
 };
 
 /// One region's plan (区域计划).
-struct RegionPlan {
+struct CRM_EXPORT RegionPlan {
     RegionId region{};
     /// The region's name for people (华东区), used in reasons and reports instead of the id;
     /// empty: the id is shown.
@@ -63,7 +64,7 @@ struct RegionPlan {
 };
 
 /// One key account's plan, listed separately (大客户计划单列) and counted inside its region's.
-struct KeyAccountPlan {
+struct CRM_EXPORT KeyAccountPlan {
     AccountId account{};
     RegionId region{};
     std::vector<MonthTarget> months{};
@@ -71,7 +72,7 @@ struct KeyAccountPlan {
 };
 
 /// The annual plan of a company. All amounts in `currency`.
-struct AnnualPlan {
+struct CRM_EXPORT AnnualPlan {
     int year = 2026;
     Currency currency{"CNY"};
     /// The company plan (公司计划); empty: the company plan is the sum of the regions.
@@ -101,13 +102,13 @@ struct AnnualPlan {
 };
 
 /// The target of `measure` in `month` (zero in `currency` when the month is not listed).
-[[nodiscard]] Money target(std::span<const MonthTarget> months, int month, Measure measure,
-                           Currency currency);
+[[nodiscard]] CRM_EXPORT Money target(std::span<const MonthTarget> months, int month, Measure measure,
+                                      Currency currency);
 /// The sum of the targets of months 1..`through` (0 gives zero; 12 the year).
-[[nodiscard]] Money year_to_date(std::span<const MonthTarget> months, int through, Measure measure,
-                                 Currency currency);
+[[nodiscard]] CRM_EXPORT Money year_to_date(std::span<const MonthTarget> months, int through, Measure measure,
+                                            Currency currency);
 /// The company's target: its own when given, else the sum of the regions'.
-[[nodiscard]] Money company_target(const AnnualPlan& plan, int month, Measure measure);
+[[nodiscard]] CRM_EXPORT Money company_target(const AnnualPlan& plan, int month, Measure measure);
 
 /// The regional balance (区域平衡) of a valid plan (validate() first; this calls it):
 /// - block `planning.regions_unbalanced` for each month and measure where the regions do not
@@ -121,6 +122,6 @@ struct AnnualPlan {
 ///   rounded half-up to 2 places; a region with a zero sales target is not judged;
 /// - allow `planning.balanced` when none of these applies.
 /// In that order, months ascending, measures in the order sales, collection, expense.
-[[nodiscard]] Decision balance(const AnnualPlan& plan);
+[[nodiscard]] CRM_EXPORT Decision balance(const AnnualPlan& plan);
 
 }  // namespace crm::planning

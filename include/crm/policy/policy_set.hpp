@@ -25,6 +25,7 @@
 #include <crm/credit/caps.hpp>
 #include <crm/credit/policy.hpp>
 #include <crm/credit/provision.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/pricing/authority.hpp>
 #include <crm/pricing/model.hpp>
@@ -41,12 +42,12 @@ namespace crm::policy {
 
 namespace detail {
 /// The buckets of credit::AgingBuckets::past_due_default(), as a list to edit.
-[[nodiscard]] std::vector<credit::AgingBucket> default_aging_buckets();
+[[nodiscard]] CRM_EXPORT std::vector<credit::AgingBucket> default_aging_buckets();
 }  // namespace detail
 
 /// The account area's policies: the public pool (公海), the visit cadence and the complaint
 /// SLA table. Each defaults to its area's documented default.
-struct AccountPolicies {
+struct CRM_EXPORT AccountPolicies {
     account::PoolPolicy pool{};
     account::VisitPolicy visits{};
     account::SlaPolicy sla{};
@@ -62,7 +63,7 @@ struct AccountPolicies {
 ///   past due);
 /// - `provisions`: the bad-debt provision schedule (default 5% .. 100% by year since invoice);
 /// - `account_caps`, `region_caps`: caps on open receivables (应收账款控制规模), none by default.
-struct CreditPolicies {
+struct CRM_EXPORT CreditPolicies {
     std::vector<credit::PolicyEntry> policies{};
     std::vector<credit::AgingBucket> aging_buckets = detail::default_aging_buckets();
     credit::ProvisionSchedule provisions{};
@@ -74,7 +75,7 @@ struct CreditPolicies {
 
 /// The pricing area's policies: the rule book (price list, contract prices, discount rules,
 /// groups and the book-wide policy) and the price-authority table. Empty by default.
-struct PricingPolicies {
+struct CRM_EXPORT PricingPolicies {
     pricing::RuleBookInput book{};
     pricing::AuthorityTable authority{};
 
@@ -84,7 +85,7 @@ struct PricingPolicies {
 /// The approval area's policies: the role ladder (default `crm::default_roles()`), the rows of
 /// the delegation-of-authority matrix (none by default: nothing needs approval) and the
 /// currency its amounts are in (default CNY).
-struct ApprovalPolicies {
+struct CRM_EXPORT ApprovalPolicies {
     std::vector<Role> roles = default_roles();
     std::vector<approval::Row> rows{};
     Currency currency{};
@@ -94,26 +95,26 @@ struct ApprovalPolicies {
 
 /// The scoring area's policies: the company's scorecards (account grading, supplier rating ...)
 /// and the key-account manager KPI (default: the weights and functions of scoring/kpi.hpp).
-struct ScoringPolicies {
+struct CRM_EXPORT ScoringPolicies {
     std::vector<scoring::Scorecard> scorecards{};
     scoring::KpiPolicy kpi{};
 
     /// Same scorecards and the same KPI policy, member by member.
-    friend bool operator==(const ScoringPolicies& a, const ScoringPolicies& b);
+    friend CRM_EXPORT bool operator==(const ScoringPolicies& a, const ScoringPolicies& b);
 };
 
 /// One named business calendar of the set (weekend, holidays, make-up working days); build it
 /// with `crm::Calendar{spec}`. Names are unique in a version.
-struct CalendarPolicy {
+struct CRM_EXPORT CalendarPolicy {
     CalendarSpec spec{};
 
     /// Same name, weekend, holidays, working days and strictness (order as given).
-    friend bool operator==(const CalendarPolicy& a, const CalendarPolicy& b);
+    friend CRM_EXPORT bool operator==(const CalendarPolicy& a, const CalendarPolicy& b);
 };
 
 /// One version of the policies: an id ("2025-v1"), the first day it is in force, and the
 /// policies of every area. A version is complete: nothing is inherited from an earlier one.
-struct PolicyVersion {
+struct CRM_EXPORT PolicyVersion {
     std::string id{};
     Date effective_from{};
     AccountPolicies account{};
@@ -130,7 +131,7 @@ struct PolicyVersion {
 /// but something a policy owner should look at (a gap in the approval matrix, a pricing rule
 /// that never fires). `field` is the path of the part linted (`versions[0].approval.rows`),
 /// `reason` the explanation in zh and en (severity warn).
-struct Finding {
+struct CRM_EXPORT Finding {
     std::string field;
     Reason reason;
 
@@ -140,7 +141,7 @@ struct Finding {
 /// A company's policies over time. Invariants (validate): at least one version; ids non-empty
 /// and unique; effective dates unique (two versions cannot both start on one day); every
 /// version's areas valid.
-struct PolicySet {
+struct CRM_EXPORT PolicySet {
     /// The company the policies belong to (a label; may be empty).
     std::string company{};
     /// In any order; `in_force` picks by date.
@@ -181,15 +182,15 @@ struct PolicySet {
 /// The credit policy of (tier, segment) in `version` (see credit::select: the exact row, else
 /// the tier's row with an empty segment). Throws crm::Error(not_found) naming `tier` or
 /// `segment`.
-[[nodiscard]] const credit::Policy& credit_policy(const PolicyVersion& version, std::string_view tier,
-                                                  std::string_view segment);
+[[nodiscard]] CRM_EXPORT const credit::Policy& credit_policy(const PolicyVersion& version,
+                                                             std::string_view tier, std::string_view segment);
 
 /// The calendar named `name` in `version`, built; throws crm::Error(not_found) naming
 /// `calendar`, or what crm::Calendar throws for a bad spec.
-[[nodiscard]] Calendar calendar(const PolicyVersion& version, std::string_view name);
+[[nodiscard]] CRM_EXPORT Calendar calendar(const PolicyVersion& version, std::string_view name);
 
 /// The aging buckets of `version`, validated (errors name `credit.aging_buckets[i]...`).
-[[nodiscard]] credit::AgingBuckets aging_buckets(const PolicyVersion& version);
+[[nodiscard]] CRM_EXPORT credit::AgingBuckets aging_buckets(const PolicyVersion& version);
 
 /// The reasons of the pricing lint as the policy set reports it, one per pricing::LintKind,
 /// each in zh and en. Figures: rules (text, the rule ids joined by ", "), group (text, the

@@ -7,6 +7,7 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/pricing/price.hpp>
@@ -19,7 +20,7 @@ namespace crm::pricing {
 /// One role's authority. A role covers a line when every limit it has holds: the discount off
 /// list is at most `max_discount`, the unit price is at least `min_price` (same currency, else
 /// the row does not cover the line). A row with no limit covers every line.
-struct AuthorityRow {
+struct CRM_EXPORT AuthorityRow {
     RoleId role;
     int rank = 0;
     std::optional<Percent> max_discount;
@@ -29,20 +30,20 @@ struct AuthorityRow {
 
 /// The authority table. Invariant (validate_authority): role ids and ranks unique, max
 /// discounts within 0..100%, min prices not negative.
-struct AuthorityTable {
+struct CRM_EXPORT AuthorityTable {
     std::vector<AuthorityRow> rows;
     friend bool operator==(const AuthorityTable&, const AuthorityTable&) = default;
 };
 
 /// Throws crm::Error: `rows[i].role` / `rows[i].rank` duplicate; `rows[i].max_discount`
 /// invalid_argument outside 0..100; `rows[i].min_price` invalid_argument when negative.
-void validate_authority(const AuthorityTable& table);
+CRM_EXPORT void validate_authority(const AuthorityTable& table);
 
 /// Who may grant a price. `role` is empty when no role may (every row is exceeded); `decision`
 /// is then block (`pricing.beyond_authority`), else allow (`pricing.within_authority`).
 /// `discount_off_list` is (list - unit) / list as a percent, shown to 4 places rounded toward
 /// zero (so 99.99999% shows 99.9999%, never 100%); the comparison itself is exact.
-struct AuthorityNeeded {
+struct CRM_EXPORT AuthorityNeeded {
     std::optional<RoleId> role;
     int rank = 0;
     Percent discount_off_list;
@@ -54,6 +55,7 @@ struct AuthorityNeeded {
 
 /// The lowest-ranked role of `table` whose authority covers the line's effective discount
 /// off list (list price vs final unit price). Validates the table first.
-[[nodiscard]] AuthorityNeeded authority_needed(const PricedLine& line, const AuthorityTable& table);
+[[nodiscard]] CRM_EXPORT AuthorityNeeded authority_needed(const PricedLine& line,
+                                                          const AuthorityTable& table);
 
 }  // namespace crm::pricing

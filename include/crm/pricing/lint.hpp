@@ -21,6 +21,7 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/export.hpp>
 #include <crm/pricing/rule_book.hpp>
 
 #include <iosfwd>
@@ -38,15 +39,15 @@ enum class LintKind {
     overlapping_breaks,
     break_gap
 };
-[[nodiscard]] std::string_view to_string(LintKind k) noexcept;
-std::ostream& operator<<(std::ostream& os, LintKind k);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(LintKind k) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, LintKind k);
 
 /// One finding. `rules` lists the rules involved: for `shadowed` the shadowed rule first,
 /// then the one that shadows it; for breaks, the two neighbouring bands in quantity order.
 /// `group` is the exclusive group ("" for cumulative rules). `reason` explains it in English
 /// and Chinese (`pricing.lint_*` of reasons.hpp, severity warn, with the rules, the group and
 /// the quantities as figures); `message` is its English rendering.
-struct LintFinding {
+struct CRM_EXPORT LintFinding {
     LintKind kind = LintKind::unbreakable_tie;
     std::vector<RuleId> rules;
     std::string group;
@@ -54,10 +55,10 @@ struct LintFinding {
     Reason reason;
     friend bool operator==(const LintFinding&, const LintFinding&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const LintFinding& f);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const LintFinding& f);
 
 /// Every finding: `never_fires` in book order, then group by group (by name, cumulative rules
 /// first) ties, shadowed rules and break findings. An empty result means a clean book.
-[[nodiscard]] std::vector<LintFinding> lint(const RuleBook& book);
+[[nodiscard]] CRM_EXPORT std::vector<LintFinding> lint(const RuleBook& book);
 
 }  // namespace crm::pricing

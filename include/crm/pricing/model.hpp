@@ -7,6 +7,7 @@
 
 #include <crm/core/ids.hpp>
 #include <crm/core/threshold.hpp>
+#include <crm/export.hpp>
 #include <crm/money/currency.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
@@ -25,7 +26,7 @@ namespace crm::pricing {
 /// A validity window, both ends inclusive; no `to` means open-ended. Invariant (checked by
 /// RuleBook): `to`, when given, is not before `from` (tests/pricing/rule_book_test.cpp,
 /// "a validity that ends before it starts is refused").
-struct Validity {
+struct CRM_EXPORT Validity {
     Date from = Date::min();
     std::optional<Date> to;
     [[nodiscard]] bool contains(Date d) const noexcept { return d >= from && (!to || d <= *to); }
@@ -41,7 +42,7 @@ struct Validity {
 /// Amounts are per unit and may carry more places than the currency (e.g. 4).
 /// Invariant (RuleBook): list price and cost are not negative and in `currency`; windows of
 /// the same product, unit and currency do not overlap.
-struct PriceListEntry {
+struct CRM_EXPORT PriceListEntry {
     ProductId product;
     std::string unit = "EA";
     Currency currency;
@@ -57,14 +58,14 @@ struct PriceListEntry {
 /// which beats a segment price, which beats a region price (tests/pricing/price_test.cpp, "an
 /// account contract price beats a tier contract price which beats the list price").
 enum class ContractScope { account, tier, segment, region };
-[[nodiscard]] std::string_view to_string(ContractScope s) noexcept;
-std::ostream& operator<<(std::ostream& os, ContractScope s);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(ContractScope s) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, ContractScope s);
 
 /// A customer- or contract-specific unit price (合同价) that replaces the list price for one
 /// product and unit. `key` is the account id, tier, segment or region id as text, according
 /// to `scope`. Discount rules do not stack on it unless a rule says `applies_on_contract_price`
 /// (price_test.cpp, "a group discount does not stack on a fixed contract price...").
-struct ContractPrice {
+struct CRM_EXPORT ContractPrice {
     RuleId id;
     ContractScope scope = ContractScope::account;
     std::string key;
@@ -78,8 +79,8 @@ struct ContractPrice {
 
 /// What kind of rule this is (it names the waterfall step).
 enum class RuleKind { quantity_break, tier_discount, segment_discount, promotion, preferential };
-[[nodiscard]] std::string_view to_string(RuleKind k) noexcept;
-std::ostream& operator<<(std::ostream& os, RuleKind k);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(RuleKind k) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, RuleKind k);
 
 /// What a rule does to the running unit price (price_test.cpp, "cost plus margin and amount off
 /// and fixed price actions").
@@ -89,12 +90,12 @@ enum class ActionKind {
     fixed_price,  ///< the price becomes `amount`
     cost_plus,    ///< cost x (1 + percent/100); needs the entry's cost, else it does not apply
 };
-[[nodiscard]] std::string_view to_string(ActionKind k) noexcept;
-std::ostream& operator<<(std::ostream& os, ActionKind k);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(ActionKind k) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, ActionKind k);
 
 /// The action of a rule. `percent` is used by percent_off and cost_plus; `amount` (a per-unit
 /// Money) by amount_off and fixed_price.
-struct Action {
+struct CRM_EXPORT Action {
     ActionKind kind = ActionKind::percent_off;
     Percent percent;
     Money amount;
@@ -106,7 +107,7 @@ struct Action {
 /// (crm::Boundary): by default the minimum is inclusive ("50件以上": 50 itself qualifies) and
 /// the maximum exclusive ("不满100件": 100 does not), so breaks [1,10) [10,50) [50,..) tile the
 /// quantities; `min_side = exclusive` reads "超过50件", `max_side = inclusive` "100件以下".
-struct Conditions {
+struct CRM_EXPORT Conditions {
     std::vector<ProductId> products;
     std::vector<ProductGroupId> product_groups;
     std::vector<AccountId> accounts;
@@ -129,7 +130,7 @@ struct Conditions {
 /// per-unit discount = remaining / quantity rounded down to the unit scale (the step is marked
 /// `budget_capped`); with no budget left (or none given) the rule does not apply (price_test.cpp,
 /// "a budget limited promotion is capped by its remaining budget").
-struct Rule {
+struct CRM_EXPORT Rule {
     RuleId id;
     RuleKind kind = RuleKind::promotion;
     Conditions when;
@@ -148,11 +149,11 @@ enum class GroupPolicy {
     best_for_customer,  ///< the lowest resulting price; ties: higher priority, then smaller id
     highest_priority,   ///< the highest priority; ties: lower price, then smaller id
 };
-[[nodiscard]] std::string_view to_string(GroupPolicy p) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(GroupPolicy p) noexcept;
 
 /// An exclusive group of rules; its winner applies at position `sequence` among the cumulative
 /// rules. A tie that only the rule id could break is reported in the waterfall (`tied_with`).
-struct ExclusiveGroup {
+struct CRM_EXPORT ExclusiveGroup {
     std::string name;
     GroupPolicy policy = GroupPolicy::best_for_customer;
     int sequence = 0;
@@ -160,7 +161,7 @@ struct ExclusiveGroup {
 };
 
 /// Membership of products in a product group (产品组).
-struct ProductGroup {
+struct CRM_EXPORT ProductGroup {
     ProductGroupId id;
     std::vector<ProductId> products;
     friend bool operator==(const ProductGroup&, const ProductGroup&) = default;
@@ -188,7 +189,7 @@ enum class TaxRounding { per_line, per_document };
 /// half_up to the currency minor unit, VAT 13% (domain.md section 5), prices net of tax.
 /// Floors and contract prices are on the same basis as the list prices (net, or tax-inclusive
 /// when `prices_include_tax`).
-struct PricingPolicy {
+struct CRM_EXPORT PricingPolicy {
     int unit_price_scale = 4;
     RoundingMode unit_price_rounding = RoundingMode::half_up;
     RoundingMode amount_rounding = RoundingMode::half_up;
@@ -204,7 +205,7 @@ struct PricingPolicy {
 };
 
 /// Everything a RuleBook is built from.
-struct RuleBookInput {
+struct CRM_EXPORT RuleBookInput {
     std::vector<PriceListEntry> entries;
     std::vector<ContractPrice> contract_prices;
     std::vector<Rule> rules;
@@ -215,7 +216,7 @@ struct RuleBookInput {
 };
 
 /// The line to price: a product in a unit and currency, a quantity (>= 0, may be fractional).
-struct QuoteLine {
+struct CRM_EXPORT QuoteLine {
     ProductId product;
     std::string unit = "EA";
     Currency currency;
@@ -224,14 +225,14 @@ struct QuoteLine {
 };
 
 /// The remaining budget of a budget-limited promotion, in the line's currency.
-struct PromotionBudget {
+struct CRM_EXPORT PromotionBudget {
     RuleId rule;
     Money remaining;
     friend bool operator==(const PromotionBudget&, const PromotionBudget&) = default;
 };
 
 /// Who is buying: the facts the conditions test, and the remaining promotion budgets.
-struct PricingContext {
+struct CRM_EXPORT PricingContext {
     AccountId account;
     std::string tier;
     std::string segment;

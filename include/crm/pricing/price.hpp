@@ -20,6 +20,7 @@
 /// after), the sum of the deltas is final - start, and net + tax == gross.
 
 #include <crm/core/decision.hpp>
+#include <crm/export.hpp>
 #include <crm/pricing/model.hpp>
 #include <crm/pricing/rule_book.hpp>
 
@@ -45,14 +46,14 @@ enum class StepKind {
     rounding,
     floor,
 };
-[[nodiscard]] std::string_view to_string(StepKind k) noexcept;
-std::ostream& operator<<(std::ostream& os, StepKind k);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(StepKind k) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, StepKind k);
 
 /// One step of the waterfall (tests/pricing/properties_test.cpp proves the chain over generated books): the
 /// unit price before and after, and after - before. `rule` is empty for list_price, rounding and floor.
 /// `tied_with` lists the rules of an exclusive group that tied with the winner, broken only by rule id
 /// (smallest wins).
-struct WaterfallStep {
+struct CRM_EXPORT WaterfallStep {
     RuleId rule;
     StepKind kind = StepKind::list_price;
     Money before;
@@ -63,7 +64,7 @@ struct WaterfallStep {
     bool budget_capped = false;
     friend bool operator==(const WaterfallStep&, const WaterfallStep&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const WaterfallStep& s);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const WaterfallStep& s);
 
 /// A rule (or contract price) that did not apply, with the first condition that failed. Listed:
 /// every candidate the index offered for the line and customer, and every rule of the book that
@@ -75,7 +76,7 @@ std::ostream& operator<<(std::ostream& os, const WaterfallStep& s);
 /// (another rule of its exclusive group won), "less_specific" (a contract price beaten by a
 /// more specific one), "superseded" (a contract price of the same scope with a higher price,
 /// or the same price and a larger id).
-struct NotApplied {
+struct CRM_EXPORT NotApplied {
     RuleId rule;
     std::string_view condition;
     /// The failure in words where figures help: for "quantity", `pricing.quantity_outside` with
@@ -86,7 +87,7 @@ struct NotApplied {
 
 /// What a budget-limited promotion took from its remaining budget on a line: the step's
 /// per-unit discount times the quantity, exactly.
-struct BudgetUse {
+struct CRM_EXPORT BudgetUse {
     RuleId rule;
     Money used;
     friend bool operator==(const BudgetUse&, const BudgetUse&) = default;
@@ -96,7 +97,7 @@ struct BudgetUse {
 /// `gross_amount` at the currency minor unit, net + tax == gross. `decision` is allow, warn
 /// (floor clamped) or block (below the floor, refused). Proven by tests/pricing/price_test.cpp
 /// (worked examples) and properties_test.cpp (reconciliation, floors, breaks).
-struct PricedLine {
+struct CRM_EXPORT PricedLine {
     QuoteLine line;
     Money list_price;
     Money unit_price;
@@ -119,8 +120,8 @@ struct PricedLine {
 /// product has no entry in that unit; `line.currency` not_found when it has none in that
 /// currency (and unit); `as_of` not_found when no entry is
 /// valid on that day.
-[[nodiscard]] PricedLine price(const RuleBook& book, const QuoteLine& line, const PricingContext& ctx,
-                               Date as_of);
+[[nodiscard]] CRM_EXPORT PricedLine price(const RuleBook& book, const QuoteLine& line,
+                                          const PricingContext& ctx, Date as_of);
 
 /// A priced document: its lines and totals. `rounding_difference` is the sum of the
 /// individually rounded line taxes minus the tax computed once on the document total (the gap
@@ -130,7 +131,7 @@ struct PricedLine {
 /// (largest remainder, weighted by line amount), and `adjusted_lines` lists the lines whose
 /// tax differs from their own rounding (net or gross moved by the same minor units).
 /// Invariant: net_total == sum of line nets, tax_total == sum of line taxes, gross likewise.
-struct PricedDocument {
+struct CRM_EXPORT PricedDocument {
     std::vector<PricedLine> lines;
     Money net_total;
     Money tax_total;
@@ -148,11 +149,11 @@ struct PricedDocument {
 /// line), so two lines never both get the whole remaining budget; `budgets_left` is what remains
 /// after the last line. An error of a line names it (`lines[i].quantity`). An empty document totals zero CNY.
 /// A refused line is still totalled; the document's decision combines the lines' decisions.
-[[nodiscard]] PricedDocument price_document(const RuleBook& book, std::span<const QuoteLine> lines,
-                                            const PricingContext& ctx, Date as_of);
+[[nodiscard]] CRM_EXPORT PricedDocument price_document(const RuleBook& book, std::span<const QuoteLine> lines,
+                                                       const PricingContext& ctx, Date as_of);
 
 /// Prints the waterfall, one step a line, then the rules that did not apply (for diagnostics).
-std::ostream& operator<<(std::ostream& os, const PricedLine& p);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const PricedLine& p);
 
 /// The waterfall in words, one line a step, then the amounts, the floor decision's reasons and
 /// the rules that did not apply with the failed condition; in English or Chinese:
@@ -164,6 +165,6 @@ std::ostream& operator<<(std::ostream& os, const PricedLine& p);
 /// ```
 /// No trailing newline. Proven by tests/pricing/price_test.cpp ("the waterfall reads in English and
 /// Chinese").
-[[nodiscard]] std::string explain(const PricedLine& p, Lang lang);
+[[nodiscard]] CRM_EXPORT std::string explain(const PricedLine& p, Lang lang);
 
 }  // namespace crm::pricing

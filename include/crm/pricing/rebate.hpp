@@ -6,6 +6,7 @@
 /// rebate earned by the volume so far, rounded to the currency minor unit once, at the end.
 /// Proven by tests/pricing/rebate_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -21,7 +22,7 @@ namespace crm::pricing {
 enum class RebateMethod { retroactive, incremental };
 
 /// A tier: from this annual volume (inclusive) up to the next tier's `from`, `rate` applies.
-struct RebateTier {
+struct CRM_EXPORT RebateTier {
     Money from;
     Percent rate;
     friend bool operator==(const RebateTier&, const RebateTier&) = default;
@@ -29,7 +30,7 @@ struct RebateTier {
 
 /// A rebate scheme. Invariant (validate_rebate): at least one tier; `from` not negative and
 /// strictly rising; rates within 0..100%; every amount in `currency`.
-struct RebateScheme {
+struct CRM_EXPORT RebateScheme {
     Currency currency;
     std::vector<RebateTier> tiers;
     RebateMethod method = RebateMethod::retroactive;
@@ -40,11 +41,11 @@ struct RebateScheme {
 /// Throws crm::Error: `tiers` invalid_argument when empty; `tiers[i].from` invalid_argument
 /// (negative, or not above the previous tier) or currency_mismatch; `tiers[i].rate`
 /// invalid_argument outside 0..100.
-void validate_rebate(const RebateScheme& scheme);
+CRM_EXPORT void validate_rebate(const RebateScheme& scheme);
 
 /// The rebate earned by a volume. `tier` is the index of the tier reached (none below the
 /// first tier); `to_next_tier` the volume still needed to reach the next tier (none at the top).
-struct RebateAccrual {
+struct CRM_EXPORT RebateAccrual {
     Money volume;
     Money accrued;
     std::optional<std::size_t> tier;
@@ -55,10 +56,10 @@ struct RebateAccrual {
 /// The rebate accrued on `volume_to_date` (the year's volume so far). Validates the scheme;
 /// throws `volume_to_date` invalid_argument when negative, currency_mismatch when in another
 /// currency.
-[[nodiscard]] RebateAccrual accrue_rebate(const RebateScheme& scheme, const Money& volume_to_date);
+[[nodiscard]] CRM_EXPORT RebateAccrual accrue_rebate(const RebateScheme& scheme, const Money& volume_to_date);
 
 /// A sale (or, negative, a return) counted towards a rebate: its date and net amount.
-struct RebateSale {
+struct CRM_EXPORT RebateSale {
     Date date;
     Money amount;
     friend bool operator==(const RebateSale&, const RebateSale&) = default;
@@ -69,7 +70,8 @@ struct RebateSale {
 /// through accrue_rebate. Throws `as_of` invalid_argument when before `year_start`,
 /// `sales[i].amount` currency_mismatch, and `volume_to_date` invalid_argument when returns
 /// make the volume negative.
-[[nodiscard]] RebateAccrual accrue_rebate(const RebateScheme& scheme, std::span<const RebateSale> sales,
-                                          Date year_start, Date as_of);
+[[nodiscard]] CRM_EXPORT RebateAccrual accrue_rebate(const RebateScheme& scheme,
+                                                     std::span<const RebateSale> sales, Date year_start,
+                                                     Date as_of);
 
 }  // namespace crm::pricing

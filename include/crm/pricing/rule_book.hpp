@@ -7,6 +7,7 @@
 /// Proven by tests/pricing/rule_book_test.cpp (validation) and bench/pricing_bench.cpp (the
 /// look-up cost does not grow with the book).
 
+#include <crm/export.hpp>
 #include <crm/pricing/model.hpp>
 
 #include <cstddef>
@@ -17,7 +18,7 @@
 
 namespace crm::pricing {
 
-class RuleBook {
+class CRM_EXPORT RuleBook {
 public:
     /// An empty book (every line is an unknown product).
     RuleBook() = default;

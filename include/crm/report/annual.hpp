@@ -7,6 +7,7 @@
 /// that call at the month's end. Proven by tests/report/annual_test.cpp.
 
 #include <crm/core/decision.hpp>
+#include <crm/export.hpp>
 #include <crm/planning/actuals.hpp>
 #include <crm/report/monthly.hpp>
 #include <crm/report/render.hpp>
@@ -18,14 +19,14 @@
 namespace crm::report {
 
 /// An account's tier at the start of the year (the archive holds the tier now).
-struct TierRecord {
+struct CRM_EXPORT TierRecord {
     AccountId account{};
     std::string tier{};
     friend bool operator==(const TierRecord&, const TierRecord&) = default;
 };
 
 /// An account whose tier changed during the year.
-struct TierChange {
+struct CRM_EXPORT TierChange {
     AccountId account{};
     std::string from{};
     std::string to{};
@@ -34,14 +35,14 @@ struct TierChange {
 
 /// One month of the trend: planning::plan_vs_actual at the month's last day (the as-of month:
 /// at the as-of date); `progress.regions` and `progress.total` hold that month's figures.
-struct MonthTrend {
+struct CRM_EXPORT MonthTrend {
     int month = 0;
     planning::MonthlyPlanActual progress{};
     friend bool operator==(const MonthTrend&, const MonthTrend&) = default;
 };
 
 /// The annual summary.
-struct AnnualSummary {
+struct CRM_EXPORT AnnualSummary {
     int year = 0;
     Date as_of{};
     std::vector<MonthTrend> months{};        ///< January .. the as-of month
@@ -57,9 +58,10 @@ struct AnnualSummary {
 /// The summary of the snapshot's year up to its as-of date. Throws crm::Error as
 /// planning::plan_vs_actual does (naming `accounts[i].region`, `actuals.sales[i].account` ...),
 /// and not_found naming `tiers[i].account` for an account not in the archive.
-[[nodiscard]] AnnualSummary annual_summary(const Snapshot& snapshot, std::span<const TierRecord> tiers);
+[[nodiscard]] CRM_EXPORT AnnualSummary annual_summary(const Snapshot& snapshot,
+                                                      std::span<const TierRecord> tiers);
 
 /// The summary as text or Markdown, in Chinese or English (see render()).
-[[nodiscard]] std::string render(const AnnualSummary& summary, Lang lang, Format format);
+[[nodiscard]] CRM_EXPORT std::string render(const AnnualSummary& summary, Lang lang, Format format);
 
 }  // namespace crm::report

@@ -22,6 +22,7 @@
 #include <crm/credit/caps.hpp>
 #include <crm/credit/collection.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/planning/actuals.hpp>
 #include <crm/planning/expense.hpp>
 #include <crm/planning/forecast.hpp>
@@ -42,7 +43,7 @@
 namespace crm::report {
 
 /// An approval request still waiting, with the day it was submitted.
-struct PendingApproval {
+struct CRM_EXPORT PendingApproval {
     approval::Request request{};
     Date submitted{};
     friend bool operator==(const PendingApproval&, const PendingApproval&) = default;
@@ -50,7 +51,7 @@ struct PendingApproval {
 
 /// A region's receivable balance at the start of the as-of month and of the month before (the
 /// turnover days need the average balance). Optional: without it the turnover section says so.
-struct OpeningBalances {
+struct CRM_EXPORT OpeningBalances {
     RegionId region{};
     Money month_start{};
     Money previous_month_start{};
@@ -59,7 +60,7 @@ struct OpeningBalances {
 
 /// Everything the report reads: the facts, the policies of every area and the as-of date.
 /// Facts may be empty (no complaints this month is not an error: the section says so).
-struct Snapshot {
+struct CRM_EXPORT Snapshot {
     Date as_of{};
     /// The instant complaint clocks are read at; none: the end of the as-of day (24:00).
     std::optional<DateTime> as_of_time{};
@@ -94,14 +95,14 @@ struct Snapshot {
 };
 
 /// An account with receivables past due beyond the policy's days.
-struct OverdueAccount {
+struct CRM_EXPORT OverdueAccount {
     AccountId account{};
     Money beyond_limit{};  ///< open amounts more than overdue_limit_days past due
     friend bool operator==(const OverdueAccount&, const OverdueAccount&) = default;
 };
 
 /// A pending approval and its age.
-struct WaitingApproval {
+struct CRM_EXPORT WaitingApproval {
     RequestId request{};
     approval::RequestKind kind = approval::RequestKind::order;
     PersonId requester{};
@@ -110,7 +111,7 @@ struct WaitingApproval {
 };
 
 /// An open complaint (not resolved by the as-of instant) and its SLA status.
-struct OpenComplaint {
+struct CRM_EXPORT OpenComplaint {
     ComplaintId complaint{};
     AccountId account{};
     account::SlaStatus status{};
@@ -118,7 +119,7 @@ struct OpenComplaint {
 };
 
 /// One region's part of the report, or the company total.
-struct Section {
+struct CRM_EXPORT Section {
     std::optional<RegionId> region{};  ///< none in the total
     std::string name{};  ///< the region's display name; 全公司 / company in renderings of the total
     planning::PlanActual progress{};                  ///< planning::plan_vs_actual
@@ -138,7 +139,7 @@ struct Section {
 };
 
 /// One finding: a reason with its figures and severity, and what it concerns.
-struct Finding {
+struct CRM_EXPORT Finding {
     Reason reason{};
     std::optional<RegionId> region{};
     std::optional<AccountId> account{};
@@ -146,7 +147,7 @@ struct Finding {
 };
 
 /// An invoice to chase (催收), with its open amount and days past due.
-struct Chase {
+struct CRM_EXPORT Chase {
     InvoiceId invoice{};
     AccountId account{};
     Money amount{};
@@ -155,7 +156,7 @@ struct Chase {
 };
 
 /// What the findings suggest doing.
-struct Measures {
+struct CRM_EXPORT Measures {
     std::vector<AccountId> accounts_to_visit{};  ///< overdue visits, most overdue first
     std::vector<Chase> invoices_to_chase{};      ///< past due beyond the limit, largest first
     std::vector<RegionId> expense_to_review{};   ///< regions over their expense standard
@@ -163,7 +164,7 @@ struct Measures {
 };
 
 /// The monthly key-account report.
-struct MonthlyKeyAccountReport {
+struct CRM_EXPORT MonthlyKeyAccountReport {
     Date as_of{};
     int year = 0;
     int month = 0;
@@ -187,6 +188,6 @@ struct MonthlyKeyAccountReport {
 /// plan; `approvals[i].request.requester` not in the org chart; `approvals[i].submitted` after
 /// the as-of date; `as_of` outside the plan year; and whatever the layer-1 calls throw, with
 /// their fields.
-[[nodiscard]] MonthlyKeyAccountReport monthly_report(const Snapshot& snapshot);
+[[nodiscard]] CRM_EXPORT MonthlyKeyAccountReport monthly_report(const Snapshot& snapshot);
 
 }  // namespace crm::report

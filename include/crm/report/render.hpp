@@ -6,6 +6,7 @@
 /// an identifier. Proven by tests/report/render_test.cpp.
 
 #include <crm/core/decision.hpp>
+#include <crm/export.hpp>
 #include <crm/report/monthly.hpp>
 
 #include <string>
@@ -24,10 +25,10 @@ enum class Format {
 /// expense, findings and measures. A section without facts says so ("本月无投诉" / "no open
 /// complaints"). Throws crm::Error (invalid_argument, `format` / `lang`) for a value outside
 /// the enums.
-[[nodiscard]] std::string render(const MonthlyKeyAccountReport& report, Lang lang, Format format);
+[[nodiscard]] CRM_EXPORT std::string render(const MonthlyKeyAccountReport& report, Lang lang, Format format);
 
 /// The severity in words: en allow -> "good", warn -> "attention", needs_approval -> "needs
 /// approval", block -> "serious"; zh 良好, 关注, 需审批, 严重.
-[[nodiscard]] std::string_view severity_name(Outcome outcome, Lang lang) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view severity_name(Outcome outcome, Lang lang) noexcept;
 
 }  // namespace crm::report

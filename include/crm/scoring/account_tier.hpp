@@ -8,6 +8,7 @@
 /// The criteria are the ones domain.md names; the numbers (points, weights, tier bands) are
 /// this library's defaults, not figures from the seed: every one is a field to change.
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -27,7 +28,7 @@ namespace crm::scoring {
 ///   area (domain.md section 4), a plain number of days;
 /// - `strategic_fit`: a category, `strategic`, `key`, `normal` or `low`;
 /// - `satisfaction`: the account's satisfaction index, 0..100 (see satisfaction.hpp).
-struct AccountTierPolicy {
+struct CRM_EXPORT AccountTierPolicy {
     /// 25%: linear, 0 -> 0 points, 10,000,000 -> 100 (5,000,000 scores 50.00). Required.
     Criterion revenue{.id = "revenue",
                       .name = "revenue 销售额",
@@ -78,6 +79,6 @@ struct AccountTierPolicy {
 
 /// The scorecard named "account tier" from the policy (criteria in the order above). Throws
 /// crm::Error as `validate` does when the changed policy is malformed.
-[[nodiscard]] Scorecard account_tier_scorecard(const AccountTierPolicy& policy = {});
+[[nodiscard]] CRM_EXPORT Scorecard account_tier_scorecard(const AccountTierPolicy& policy = {});
 
 }  // namespace crm::scoring

@@ -9,6 +9,7 @@
 ///
 /// The criteria, weights, bands, multiples and bounds are this library's defaults, not the seed's.
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
@@ -31,7 +32,7 @@ namespace crm::scoring {
 /// - `relationship_years`: years since the first deal;
 /// - `annual_revenue`: revenue of the last 12 months, currency units;
 /// - `debt_ratio`: the customer's debt-to-asset ratio (资产负债率) as a fraction.
-struct CreditRatingPolicy {
+struct CRM_EXPORT CreditRatingPolicy {
     /// 30%: lower is better, 0 days -> 100, 60 days -> 0 (15 days scores 75.00). Required.
     Criterion days_past_due{.id = "days_past_due",
                             .name = "days past due 平均逾期天数",
@@ -75,17 +76,17 @@ struct CreditRatingPolicy {
 };
 
 /// The scorecard "credit rating" from the policy. Throws as `validate` does.
-[[nodiscard]] Scorecard credit_rating_scorecard(const CreditRatingPolicy& policy = {});
+[[nodiscard]] CRM_EXPORT Scorecard credit_rating_scorecard(const CreditRatingPolicy& policy = {});
 
 /// A rating band's credit limit: `months` of average monthly revenue.
-struct LimitMultiple {
+struct CRM_EXPORT LimitMultiple {
     std::string rating{};
     Decimal months{};  ///< >= 0; 0 means no credit (cash in advance 款到发货)
 };
 
 /// How a rating becomes a credit limit. Invariants (checked by `recommend_credit_limit`):
 /// ratings unique, months >= 0, granularity > 0, 0 <= minimum <= maximum, one currency.
-struct CreditLimitPolicy {
+struct CRM_EXPORT CreditLimitPolicy {
     std::vector<LimitMultiple> multiples{{"AAA", Decimal{3}},
                                          {"AA", Decimal::scaled(25, -1)},
                                          {"A", Decimal{2}},
@@ -102,12 +103,12 @@ enum class LimitBound {
     raised_to_minimum,  ///< the computed limit was below the minimum
     capped_at_maximum,  ///< the computed limit was above the maximum
 };
-[[nodiscard]] std::string_view to_string(LimitBound b) noexcept;
-std::ostream& operator<<(std::ostream& os, LimitBound b);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(LimitBound b) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, LimitBound b);
 
 /// A recommended credit limit with the figures behind it:
 /// `recommended = clamp(floor_to_granularity(average_monthly_revenue x multiple), minimum, maximum)`.
-struct CreditLimitRecommendation {
+struct CRM_EXPORT CreditLimitRecommendation {
     std::string rating{};
     Score rating_total{};
     Decimal multiple{};
@@ -124,8 +125,7 @@ struct CreditLimitRecommendation {
 /// `policy.multiples`), a malformed policy (naming `policy.multiples[i].months`,
 /// `policy.granularity`, `policy.minimum`, `policy.multiples[i].rating`), currencies that differ
 /// (currency_mismatch).
-[[nodiscard]] CreditLimitRecommendation recommend_credit_limit(const ScoreResult& rating,
-                                                               const Money& average_monthly_revenue,
-                                                               const CreditLimitPolicy& policy = {});
+[[nodiscard]] CRM_EXPORT CreditLimitRecommendation recommend_credit_limit(
+    const ScoreResult& rating, const Money& average_monthly_revenue, const CreditLimitPolicy& policy = {});
 
 }  // namespace crm::scoring

@@ -19,6 +19,7 @@
 ///   re-weighted shares rounded down, the units left over going one each to the largest
 ///   remainders (ties to the earlier criterion), so that they still sum exactly to the total.
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/scoring/score.hpp>
@@ -43,13 +44,13 @@ enum class CriterionStatus {
     missing_scored_zero,  ///< no fact; MissingData::score_zero gave it 0 points
     missing_excluded,     ///< no fact; MissingData::exclude left it out and re-weighted the rest
 };
-[[nodiscard]] std::string_view to_string(CriterionStatus s) noexcept;
-std::ostream& operator<<(std::ostream& os, CriterionStatus s);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(CriterionStatus s) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, CriterionStatus s);
 
 /// One line of a result's breakdown: the raw value, its score, the declared weight and the
 /// weighted contribution (points of the total). An excluded criterion has score and
 /// contribution 0.
-struct CriterionScore {
+struct CRM_EXPORT CriterionScore {
     std::string criterion{};
     std::optional<FactValue> raw{};  ///< as given; empty when missing
     Score score{};
@@ -62,7 +63,7 @@ struct CriterionScore {
 /// A scored subject: total (0..100), the grade band's label, and per criterion in the
 /// scorecard's order the breakdown. Invariant: the contributions sum exactly to the total
 /// (tests/scoring/evaluate_test.cpp, "contributions sum exactly to the total").
-struct ScoreResult {
+struct CRM_EXPORT ScoreResult {
     Score total{};
     std::string grade{};
     std::vector<CriterionScore> criteria{};
@@ -72,16 +73,16 @@ struct ScoreResult {
     friend bool operator==(const ScoreResult&, const ScoreResult&) = default;
 };
 /// `78.3125 B [revenue 25.00 x 25% = 6.2500, ...]`
-std::ostream& operator<<(std::ostream& os, const ScoreResult& r);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ScoreResult& r);
 
 /// The compact result of the compiled form: the total and the index of its band in the
 /// scorecard's `bands` (as listed there). Same total and band as the full result.
-struct Summary {
+struct CRM_EXPORT Summary {
     Score total{};
     std::size_t grade = 0;
     friend bool operator==(const Summary&, const Summary&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Summary& s);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Summary& s);
 
 namespace detail {
 /// One criterion's function in integer units, so that the hot path neither allocates nor
@@ -116,7 +117,7 @@ struct Kernel {
 /// criteria ids indexed, band thresholds in units of the total. Immutable and safe to share
 /// between threads. Build once, score millions (tests/scoring/evaluate_test.cpp proves the
 /// compiled and named paths agree).
-class CompiledScorecard {
+class CRM_EXPORT CompiledScorecard {
 public:
     /// Validates (throws crm::Error as `validate` does) and compiles.
     explicit CompiledScorecard(Scorecard card);
@@ -165,21 +166,22 @@ private:
 /// without `otherwise` (not_found), a missing fact whose policy is MissingData::error
 /// (not_found), a raw value outside a rejecting Linear (invalid_argument), every weighted
 /// criterion excluded (invalid_argument, `facts`).
-[[nodiscard]] ScoreResult evaluate(const CompiledScorecard& card, const Facts& facts);
+[[nodiscard]] CRM_EXPORT ScoreResult evaluate(const CompiledScorecard& card, const Facts& facts);
 /// As above; validates and compiles `card` on each call (compile once for many subjects).
-[[nodiscard]] ScoreResult evaluate(const Scorecard& card, const Facts& facts);
+[[nodiscard]] CRM_EXPORT ScoreResult evaluate(const Scorecard& card, const Facts& facts);
 
 /// The hot path: one subject's values in criterion order, every one present (a lookup
 /// criterion takes `category_code`). No allocation. Throws invalid_argument naming `values`
 /// for a row of the wrong length, and as above naming `values[i]`.
-[[nodiscard]] Summary evaluate(const CompiledScorecard& card, std::span<const Decimal> values);
+[[nodiscard]] CRM_EXPORT Summary evaluate(const CompiledScorecard& card, std::span<const Decimal> values);
 /// As above, where an empty optional is a missing fact (its criterion's policy applies).
-[[nodiscard]] Summary evaluate(const CompiledScorecard& card, std::span<const std::optional<Decimal>> values);
+[[nodiscard]] CRM_EXPORT Summary evaluate(const CompiledScorecard& card,
+                                          std::span<const std::optional<Decimal>> values);
 
 /// One criterion's score for a raw value (what-if: "what would 45 days score?"). Throws as
 /// `evaluate` does, naming `facts.<id>`; `criterion` must be below `card.size()`.
-[[nodiscard]] Score score_criterion(const CompiledScorecard& card, std::size_t criterion,
-                                    const FactValue& raw);
+[[nodiscard]] CRM_EXPORT Score score_criterion(const CompiledScorecard& card, std::size_t criterion,
+                                               const FactValue& raw);
 
 /// Reports a batch's progress to the host's UI: `done` of `total` subjects scored. Called on
 /// the calling thread only, never concurrently, with non-decreasing `done`; the last call is
@@ -191,18 +193,19 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 /// any number of threads (tests/scoring/batch_test.cpp). Threads < 0 throws invalid_argument
 /// naming `threads`. When subjects have bad facts, the error of the first such subject (in
 /// input order) is thrown, after every thread has stopped; no partial result escapes.
-[[nodiscard]] std::vector<ScoreResult> evaluate_batch(const CompiledScorecard& card,
-                                                      std::span<const Facts> facts, int threads,
-                                                      const Progress& progress = {});
-[[nodiscard]] std::vector<ScoreResult> evaluate_batch(const Scorecard& card, std::span<const Facts> facts,
-                                                      int threads, const Progress& progress = {});
+[[nodiscard]] CRM_EXPORT std::vector<ScoreResult> evaluate_batch(const CompiledScorecard& card,
+                                                                 std::span<const Facts> facts, int threads,
+                                                                 const Progress& progress = {});
+[[nodiscard]] CRM_EXPORT std::vector<ScoreResult> evaluate_batch(const Scorecard& card,
+                                                                 std::span<const Facts> facts, int threads,
+                                                                 const Progress& progress = {});
 /// The dense batch: `rows` holds `card.size()` values per subject, row after row (its length
 /// must be a multiple, else invalid_argument naming `rows`); one Summary per row.
-[[nodiscard]] std::vector<Summary> evaluate_batch(const CompiledScorecard& card,
-                                                  std::span<const Decimal> rows, int threads,
-                                                  const Progress& progress = {});
+[[nodiscard]] CRM_EXPORT std::vector<Summary> evaluate_batch(const CompiledScorecard& card,
+                                                             std::span<const Decimal> rows, int threads,
+                                                             const Progress& progress = {});
 /// As above, into `out` (one slot per row; a wrong length throws invalid_argument naming `out`).
-void evaluate_batch(const CompiledScorecard& card, std::span<const Decimal> rows, std::span<Summary> out,
-                    int threads, const Progress& progress = {});
+CRM_EXPORT void evaluate_batch(const CompiledScorecard& card, std::span<const Decimal> rows,
+                               std::span<Summary> out, int threads, const Progress& progress = {});
 
 }  // namespace crm::scoring

@@ -4,6 +4,7 @@
 /// contribution, in English and Chinese. Proven by tests/scoring/explain_test.cpp.
 
 #include <crm/core/decision.hpp>
+#include <crm/export.hpp>
 #include <crm/scoring/evaluate.hpp>
 #include <crm/scoring/scorecard.hpp>
 
@@ -20,7 +21,7 @@ namespace crm::scoring {
 /// A criterion is named by its `name` when given (give it a Chinese name for Chinese text),
 /// else by its id. Throws crm::Error (inconsistent, `result.criteria`) when the result does
 /// not list the scorecard's criteria in order.
-[[nodiscard]] std::vector<Reason> score_reasons(const Scorecard& card, const ScoreResult& result,
-                                                std::string_view subject);
+[[nodiscard]] CRM_EXPORT std::vector<Reason> score_reasons(const Scorecard& card, const ScoreResult& result,
+                                                           std::string_view subject);
 
 }  // namespace crm::scoring

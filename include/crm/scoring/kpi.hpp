@@ -12,6 +12,7 @@
 /// The points, weights and bands are this library's defaults, not the seed's. Proven by
 /// tests/scoring/kpi_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
@@ -26,7 +27,7 @@
 namespace crm::scoring {
 
 /// The KPI scorecard's parameters, eight criteria with defaults (all fractions: 0.95 is 95%).
-struct KpiPolicy {
+struct CRM_EXPORT KpiPolicy {
     /// 25%: sales achievement (销售计划完成率) = actual / plan revenue; Achievement defaults:
     /// 0 below 60%, then 100 x ratio / 1.2 up to 120% (100% scores 83.33). Required.
     Criterion sales_achievement{.id = "sales_achievement",
@@ -96,11 +97,11 @@ struct KpiPolicy {
 
 /// The scorecard "key-account manager KPI" (the same card scores a region). Throws as
 /// `validate` does.
-[[nodiscard]] Scorecard kpi_scorecard(const KpiPolicy& policy = {});
+[[nodiscard]] CRM_EXPORT Scorecard kpi_scorecard(const KpiPolicy& policy = {});
 
 /// A manager's (or region's) figures for a period, as the plans and the ledgers give them.
 /// Amounts share one currency. Turnover days come from the credit area as plain numbers.
-struct KpiFigures {
+struct CRM_EXPORT KpiFigures {
     Money sales_plan{};
     Money sales_actual{};
     Money collection_plan{};
@@ -124,13 +125,13 @@ struct KpiFigures {
 /// left out, so the criterion's MissingData policy decides. Throws crm::Error: amounts in
 /// different currencies (currency_mismatch), a negative amount or visit count
 /// (invalid_argument naming the field, e.g. `figures.sales_plan`), `ratio_places` outside 0..12.
-[[nodiscard]] Facts kpi_facts(const KpiFigures& figures, int ratio_places = 4,
-                              RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT Facts kpi_facts(const KpiFigures& figures, int ratio_places = 4,
+                                         RoundingMode mode = RoundingMode::half_up);
 
 /// Two more things the seed makes a manager answerable for: keeping the expense budget, and
 /// shortening the turnover days against the previous period (not only against a target).
 /// Added to the KPI card by `kpi_scorecard(policy, trends)`.
-struct KpiTrendPolicy {
+struct CRM_EXPORT KpiTrendPolicy {
     /// 5%: expense plan kept (费用预算执行率) = sales expense / expense plan; within the budget
     /// (<= 100%) scores 100, falling linearly to 0 at 120% (110% scores 50.00). Excluded when
     /// there is no expense plan.
@@ -154,10 +155,10 @@ struct KpiTrendPolicy {
 /// proportions, scaled to 100% less the trend weights (with the defaults: 90%, so 25% becomes
 /// 22.5%), and the two trend criteria follow. Throws as `validate` does. Proven by
 /// tests/scoring/kpi_trend_test.cpp.
-[[nodiscard]] Scorecard kpi_scorecard(const KpiPolicy& policy, const KpiTrendPolicy& trends);
+[[nodiscard]] CRM_EXPORT Scorecard kpi_scorecard(const KpiPolicy& policy, const KpiTrendPolicy& trends);
 
 /// The figures of the trend criteria.
-struct KpiTrendFigures {
+struct CRM_EXPORT KpiTrendFigures {
     Money expense_plan{};                             ///< 费用预算 of the period
     Money sales_expense{};                            ///< 销售费用 of the period
     std::optional<Decimal> turnover_days{};           ///< this period
@@ -169,7 +170,7 @@ struct KpiTrendFigures {
 /// previous - this period (left out unless both are given). Throws as kpi_facts does, and
 /// invalid_argument naming `trends.expense_plan` / `trends.sales_expense` for a negative amount,
 /// currency_mismatch naming `trends.expense_plan_kept`.
-[[nodiscard]] Facts kpi_facts(const KpiFigures& figures, const KpiTrendFigures& trends, int ratio_places = 4,
-                              RoundingMode mode = RoundingMode::half_up);
+[[nodiscard]] CRM_EXPORT Facts kpi_facts(const KpiFigures& figures, const KpiTrendFigures& trends,
+                                         int ratio_places = 4, RoundingMode mode = RoundingMode::half_up);
 
 }  // namespace crm::scoring

@@ -4,6 +4,7 @@
 /// Domain: docs/domain.md section 7 ("results rank managers and regions, ties handled
 /// explicitly"). Proven by tests/scoring/rank_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/scoring/evaluate.hpp>
 
 #include <cstddef>
@@ -23,22 +24,23 @@ enum class SharedRank {
 /// The tie rule: equal totals are first told apart by the scores of `tie_break` criteria, in
 /// the order given (higher score first; a criterion excluded for missing data counts below
 /// any score); subjects still equal share a rank as `shared` says.
-struct TieRule {
+struct CRM_EXPORT TieRule {
     std::vector<std::string> tie_break{};  ///< criterion ids; empty: equal totals share a rank
     SharedRank shared = SharedRank::competition;
 };
 
 /// A subject's place: `index` into the ranked span, `rank` from 1.
-struct Ranked {
+struct CRM_EXPORT Ranked {
     std::size_t index = 0;
     std::size_t rank = 0;
     friend bool operator==(const Ranked&, const Ranked&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const Ranked& r);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Ranked& r);
 
 /// Every result's rank, best first; subjects sharing a rank are listed in input order. Throws
 /// crm::Error not_found naming `tie_rule.tie_break[i]` when a tie-break criterion is not in a
 /// result (results must come from one scorecard).
-[[nodiscard]] std::vector<Ranked> rank(std::span<const ScoreResult> results, const TieRule& rule = {});
+[[nodiscard]] CRM_EXPORT std::vector<Ranked> rank(std::span<const ScoreResult> results,
+                                                  const TieRule& rule = {});
 
 }  // namespace crm::scoring

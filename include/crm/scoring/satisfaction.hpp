@@ -8,6 +8,7 @@
 ///
 /// The questions, weights and bands below are this library's defaults, not the seed's.
 
+#include <crm/export.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
 #include <crm/scoring/score.hpp>
@@ -22,7 +23,7 @@ namespace crm::scoring {
 /// (5 or 10 usually); an answer outside 1..scale_max is malformed input (crm::Error
 /// invalid_argument naming `facts.<id>`). Answer a scores 100 x (a - 1) / (scale_max - 1):
 /// on 1..5, 4 scores 75.00; on 1..10, 8 scores 77.78 (700/9 = 77.777..., half up).
-struct SurveyQuestion {
+struct CRM_EXPORT SurveyQuestion {
     std::string id{};
     std::string text{};
     Percent weight{};
@@ -30,7 +31,7 @@ struct SurveyQuestion {
 };
 
 /// The survey and how its index is graded.
-struct SatisfactionPolicy {
+struct CRM_EXPORT SatisfactionPolicy {
     std::vector<SurveyQuestion> questions{
         {"product_quality", "产品质量 product quality", Percent{"25"}, 5},
         {"delivery", "交付及时 on-time delivery", Percent{"20"}, 5},
@@ -53,6 +54,6 @@ struct SatisfactionPolicy {
 /// The scorecard "satisfaction": one Linear criterion per question (1 -> 0, scale_max -> 100,
 /// OutOfRange::reject). Throws crm::Error invalid_argument naming
 /// `policy.questions[i].scale_max` for a scale below 2, and as `validate` does.
-[[nodiscard]] Scorecard satisfaction_scorecard(const SatisfactionPolicy& policy = {});
+[[nodiscard]] CRM_EXPORT Scorecard satisfaction_scorecard(const SatisfactionPolicy& policy = {});
 
 }  // namespace crm::scoring

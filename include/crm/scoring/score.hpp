@@ -3,6 +3,7 @@
 /// crm::scoring::Score: points on an assessment scale (评估/考核得分). Domain: docs/domain.md
 /// section 7. Proven by tests/scoring/score_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/rate.hpp>
 
@@ -24,7 +25,7 @@ namespace crm::scoring {
 /// score times a weight (Percent) is a contribution; a score is not money and not a percent,
 /// so `Score + Percent`, `Score * Score` and `Money + Score` do not compile
 /// (tests/scoring/score_test.cpp proves it with static_asserts).
-class Score {
+class CRM_EXPORT Score {
 public:
     /// Zero points.
     constexpr Score() noexcept = default;
@@ -65,7 +66,7 @@ private:
 };
 
 /// The points as plain text: `87.50`.
-std::ostream& operator<<(std::ostream& os, const Score& s);
-[[nodiscard]] std::string to_string(const Score& s);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Score& s);
+[[nodiscard]] CRM_EXPORT std::string to_string(const Score& s);
 
 }  // namespace crm::scoring

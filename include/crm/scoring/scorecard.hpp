@@ -19,6 +19,7 @@
 /// ```
 
 #include <crm/core/threshold.hpp>
+#include <crm/export.hpp>
 #include <crm/money/decimal.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -45,7 +46,7 @@ enum class OutOfRange {
 /// 25.00. Invariants (validated): lo < hi; both scores in 0..100 with at most `score_places`
 /// decimals. Higher is better when at_hi >= at_lo, lower is better otherwise. Proven by
 /// tests/scoring/scorecard_test.cpp (suite scoring.functions) and properties_test.cpp.
-struct Linear {
+struct CRM_EXPORT Linear {
     Decimal lo{};
     Decimal hi{};
     Score at_lo{0};
@@ -58,7 +59,7 @@ struct Linear {
 /// `at_best`, `raw >= worst` scores `at_worst`, linear in between. Turnover days, best 30 and
 /// worst 120: 75 days scores 100 - (75 - 30) * 100 / 90 = 50.00. Invariants: best < worst,
 /// at_best >= at_worst, both in 0..100. Proven as Linear is.
-struct LowerIsBetter {
+struct CRM_EXPORT LowerIsBetter {
     Decimal best{};
     Decimal worst{};
     Score at_best{100};
@@ -72,7 +73,7 @@ struct LowerIsBetter {
 /// the score proportional to the achievement up to 120%: 100 x ratio / 1.2, so 60% -> 50.00,
 /// 100% -> 83.33, 120% and more -> 100, and 59.99% -> 0. Invariants: floor < cap,
 /// below_floor <= at_floor <= at_cap, all in 0..100. Proven as Linear is.
-struct Achievement {
+struct CRM_EXPORT Achievement {
     Decimal floor{Decimal::scaled(60, -2)};
     Decimal cap{Decimal::scaled(120, -2)};
     Score below_floor{0};
@@ -88,7 +89,7 @@ enum class StepEdge {
 };
 
 /// One step: raw values from `from` on score `score`.
-struct Step {
+struct CRM_EXPORT Step {
     Decimal from{};
     Score score{};
     friend bool operator==(const Step&, const Step&) = default;
@@ -99,7 +100,7 @@ struct Step {
 /// 3 years -> 80. Invariants (validated): at least one step; thresholds strictly increasing;
 /// scores in 0..100 and monotone (never down, or never up, along the thresholds), so a better
 /// raw value never lowers the score. Proven as Linear is.
-struct Steps {
+struct CRM_EXPORT Steps {
     Score below{0};
     std::vector<Step> steps{};
     StepEdge edge = StepEdge::threshold_starts_step;
@@ -107,7 +108,7 @@ struct Steps {
 };
 
 /// One category of a lookup table.
-struct Category {
+struct CRM_EXPORT Category {
     std::string label{};
     Score score{};
     friend bool operator==(const Category&, const Category&) = default;
@@ -117,7 +118,7 @@ struct Category {
 /// A label not in the table scores `otherwise` if given, or is malformed input (crm::Error
 /// not_found naming `facts.<criterion>`). Invariants: at least one category, labels unique
 /// and not empty, scores in 0..100. Proven by tests/scoring/scorecard_test.cpp.
-struct Lookup {
+struct CRM_EXPORT Lookup {
     std::vector<Category> categories{};
     std::optional<Score> otherwise{};
     friend bool operator==(const Lookup&, const Lookup&) = default;
@@ -136,7 +137,7 @@ enum class MissingData {
 /// One criterion of a scorecard. `id` is the facts' key; `weight` its share of the total.
 /// Invariants (validated): id not empty and unique in the scorecard; weight > 0% with at most
 /// 8 decimal places; the function valid.
-struct Criterion {
+struct CRM_EXPORT Criterion {
     std::string id{};
     std::string name{};  ///< for people: "销售达成率 sales achievement"; may be empty
     Percent weight{};
@@ -152,7 +153,7 @@ struct Criterion {
 /// (from, to] and the band whose `from` is 0 includes 0. Bands may be listed in any order;
 /// together they must cover 0..100 without gaps or overlaps (validated:
 /// tests/scoring/scorecard_test.cpp, suite scoring.validate).
-struct Band {
+struct CRM_EXPORT Band {
     std::string label{};
     Score from{};
     Score to{};
@@ -166,7 +167,7 @@ struct Band {
 /// contribution is score x weight, exact; the total is the exact sum of the contributions, so
 /// the contributions sum to the total by construction. Only when criteria are excluded for
 /// missing data does rounding enter again (see evaluate.hpp).
-struct Scorecard {
+struct CRM_EXPORT Scorecard {
     std::string name{};
     std::vector<Criterion> criteria{};              ///< at least one; weights sum to exactly 100%
     std::vector<Band> bands{};                      ///< at least one; cover 0..100 without gaps or overlaps
@@ -187,13 +188,13 @@ struct Scorecard {
 /// label, a band with from >= to or outside 0..100, bands with a gap or an overlap, bands not
 /// starting at 0 or not ending at 100 (inconsistent, `scorecard.bands[i].from` / `.to`);
 /// `score_places` outside 0..6.
-void validate(const Scorecard& card);
+CRM_EXPORT void validate(const Scorecard& card);
 
 /// A fact's value: a number (in the unit the criterion documents) or a category label.
 using FactValue = std::variant<Decimal, std::string>;
 
 /// One named fact: `{"revenue", Decimal{"12500000"}}`, `{"strategic_fit", "key"}`.
-struct Fact {
+struct CRM_EXPORT Fact {
     std::string criterion{};
     FactValue value{};
     friend bool operator==(const Fact&, const Fact&) = default;
@@ -205,14 +206,14 @@ struct Fact {
 using Facts = std::vector<Fact>;
 
 /// The criterion of `card` with this id, or nullptr.
-[[nodiscard]] const Criterion* find_criterion(const Scorecard& card, std::string_view id) noexcept;
+[[nodiscard]] CRM_EXPORT const Criterion* find_criterion(const Scorecard& card, std::string_view id) noexcept;
 /// The criterion of `card` with this id, to change a ready-made scorecard; throws crm::Error
 /// (not_found) naming `scorecard.criteria.<id>`.
-[[nodiscard]] Criterion& criterion(Scorecard& card, std::string_view id);
+[[nodiscard]] CRM_EXPORT Criterion& criterion(Scorecard& card, std::string_view id);
 
-[[nodiscard]] std::string_view to_string(MissingData m) noexcept;
-std::ostream& operator<<(std::ostream& os, MissingData m);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(MissingData m) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, MissingData m);
 /// A fact's value as text: the number (`12500000.00`) or the label.
-[[nodiscard]] std::string to_string(const FactValue& v);
+[[nodiscard]] CRM_EXPORT std::string to_string(const FactValue& v);
 
 }  // namespace crm::scoring

@@ -12,6 +12,7 @@
 /// ```
 
 #include <crm/core/decision.hpp>
+#include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/money/rounding.hpp>
@@ -35,8 +36,8 @@ enum class BaseEvent {
     /// before"); not for the first instalment nor for an early-payment discount
     previous_due,
 };
-[[nodiscard]] std::string_view to_string(BaseEvent e) noexcept;
-std::ostream& operator<<(std::ostream& os, BaseEvent e);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(BaseEvent e) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, BaseEvent e);
 
 /// Net N days: due N days after the base event. `NetDays{Days{30}}` is "net 30".
 ///
@@ -44,7 +45,7 @@ std::ostream& operator<<(std::ostream& os, BaseEvent e);
 /// N-th day (a fixed pay day, 每月25日付款): net 30 then the 25th, invoiced 2024-01-15:
 /// 01-15 + 30 = 02-14, then 2024-02-25; invoiced 2024-01-28: 02-27, then 2024-03-25. A day D
 /// past a month's end means that month's last day (31 in February is the 28th or 29th).
-struct NetDays {
+struct CRM_EXPORT NetDays {
     Days days;
     BaseEvent base = BaseEvent::invoice;
     std::optional<unsigned> then_day;  ///< 1..31: then the next such day of a month
@@ -56,7 +57,7 @@ struct NetDays {
 ///
 /// With `then_day` D ("end of month, then the 10th"), the due date moves on to the next day D
 /// on or after that date: invoiced 2024-01-15, end of month then the 10th: 2024-02-10.
-struct MonthEnd {
+struct CRM_EXPORT MonthEnd {
     Days days;
     BaseEvent base = BaseEvent::invoice;
     std::optional<unsigned> then_day;  ///< 1..31: then the next such day of a month
@@ -66,7 +67,7 @@ struct MonthEnd {
 /// A fixed day of a following month: `FixedDay{.day = 25, .months_after = 1}` is "the 25th of
 /// next month". A day past the month's end falls on the month's last day (31 in February is
 /// the 28th or 29th). `day` is 1..31, `months_after` at least 1.
-struct FixedDay {
+struct CRM_EXPORT FixedDay {
     unsigned day = 1;
     int months_after = 1;
     BaseEvent base = BaseEvent::invoice;
@@ -83,7 +84,7 @@ using DueRule = std::variant<NetDays, MonthEnd, FixedDay>;
 /// has no share (0%); the percentage lines then split the balance (invoice less the fixed
 /// lines), their shares summing to 100% of it, the remainder line taking what is left. A
 /// deposit of 5,000.00 then 100% on delivery, on an invoice of 12,000.00: 5,000.00 and 7,000.00.
-struct Instalment {
+struct CRM_EXPORT Instalment {
     std::string label;
     Percent
         share;  ///< of the invoice amount (of the balance after fixed lines); percentage lines sum to 100%
@@ -97,7 +98,7 @@ enum class DiscountBase {
     tax_inclusive,  ///< the invoice amount as invoiced, VAT included (含税金额; the default)
     net_of_tax,     ///< the amount before VAT only (不含税金额): the tax itself is not discounted
 };
-[[nodiscard]] std::string_view to_string(DiscountBase b) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(DiscountBase b) noexcept;
 
 /// Early-payment discount: "2/10 net 30" is 2% off when paid within 10 days of the invoice
 /// (the deadline day itself included: 10天以内).
@@ -108,7 +109,7 @@ enum class DiscountBase {
 /// 2026-02-24 as the net due date would be). Give `roll = unadjusted` to keep the calendar
 /// day even when the due dates roll. `on` says whether the discount is a share of the
 /// tax-inclusive amount or of the net amount only.
-struct EarlyPaymentDiscount {
+struct CRM_EXPORT EarlyPaymentDiscount {
     Percent discount;
     Days within;
     BaseEvent base = BaseEvent::invoice;
@@ -127,7 +128,7 @@ enum class RemainderPolicy {
 /// A complete set of payment terms. An aggregate with defaults: build it with designated
 /// initialisers or with the factories below; `validate()` (called by every function that
 /// uses terms) throws crm::Error naming the offending field.
-struct PaymentTerms {
+struct CRM_EXPORT PaymentTerms {
     std::string name;                     ///< as the contract writes it: "月结30天", "2/10 net 30"
     std::vector<Instalment> instalments;  ///< at least one; shares sum to 100%
     std::optional<EarlyPaymentDiscount> early_payment;
@@ -158,7 +159,7 @@ struct PaymentTerms {
 
 /// The dates of the events a schedule counts from. Delivery and acceptance are needed only
 /// when an instalment counts from them.
-struct EventDates {
+struct CRM_EXPORT EventDates {
     Date invoice;
     std::optional<Date> delivery;
     std::optional<Date> acceptance;
@@ -166,7 +167,7 @@ struct EventDates {
 
 /// One payment of a schedule: its label and share, the event and date it counts from, the
 /// due date before and after rolling, and the amount.
-struct ScheduledPayment {
+struct CRM_EXPORT ScheduledPayment {
     std::string label;
     Percent share;
     BaseEvent base = BaseEvent::invoice;
@@ -176,7 +177,7 @@ struct ScheduledPayment {
     Money amount;
     friend bool operator==(const ScheduledPayment&, const ScheduledPayment&) = default;
 };
-std::ostream& operator<<(std::ostream& os, const ScheduledPayment& p);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ScheduledPayment& p);
 
 /// The instalments of `invoice_amount` under `terms`, in the order of the terms, with due
 /// dates and amounts that sum exactly to the invoice amount (each rounded to the currency's
@@ -185,23 +186,26 @@ std::ostream& operator<<(std::ostream& os, const ScheduledPayment& p);
 /// The invoice amount must be a whole number of minor units. Throws crm::Error for invalid
 /// terms, a missing event date (`dates.delivery`), a negative amount or, when the terms roll
 /// due dates, a strict calendar asked about a date outside its data.
-[[nodiscard]] std::vector<ScheduledPayment> schedule(const PaymentTerms& terms, const Money& invoice_amount,
-                                                     const EventDates& dates, const Calendar& calendar);
+[[nodiscard]] CRM_EXPORT std::vector<ScheduledPayment> schedule(const PaymentTerms& terms,
+                                                                const Money& invoice_amount,
+                                                                const EventDates& dates,
+                                                                const Calendar& calendar);
 /// As above, for terms that do not roll (`roll == unadjusted`); throws invalid_argument
 /// naming `terms.roll` otherwise (a roll needs a calendar, never a guessed one).
-[[nodiscard]] std::vector<ScheduledPayment> schedule(const PaymentTerms& terms, const Money& invoice_amount,
-                                                     const EventDates& dates);
+[[nodiscard]] CRM_EXPORT std::vector<ScheduledPayment> schedule(const PaymentTerms& terms,
+                                                                const Money& invoice_amount,
+                                                                const EventDates& dates);
 
 /// The due date of one rule for the given events (unadjusted). A rule counted from the
 /// previous instalment needs `previous_due` (crm::Error not_found naming `previous_due`).
-[[nodiscard]] Date due_date(const DueRule& rule, const EventDates& dates,
-                            std::optional<Date> previous_due = std::nullopt);
+[[nodiscard]] CRM_EXPORT Date due_date(const DueRule& rule, const EventDates& dates,
+                                       std::optional<Date> previous_due = std::nullopt);
 
 /// The findings of a look at terms that are valid but probably not meant: identical
 /// duplicate instalment rows (same label, share, rule and amount: `terms.duplicate_instalment`,
 /// warn; an ERP import that doubled a line), each with its zh and en text. Throws as
 /// validate() does. Proven by tests/terms/payment_terms_test.cpp.
-[[nodiscard]] Decision lint(const PaymentTerms& terms);
+[[nodiscard]] CRM_EXPORT Decision lint(const PaymentTerms& terms);
 
 /// The reasons of the terms area, each with its stable code and its English and Chinese text.
 namespace reasons {
@@ -239,10 +243,10 @@ inline constexpr ReasonText early_payment_missed{
 
 /// The schedule as reasons (one `terms.instalment_due` per payment, in order), for showing a
 /// host's user in zh or en. Every reason is `allow`.
-[[nodiscard]] Decision explain_schedule(const std::vector<ScheduledPayment>& plan);
+[[nodiscard]] CRM_EXPORT Decision explain_schedule(const std::vector<ScheduledPayment>& plan);
 
 /// What paying on `paid_on` would save under the terms' early-payment discount.
-struct EarlyPaymentOffer {
+struct CRM_EXPORT EarlyPaymentOffer {
     bool applies = false;      ///< paid on or before the deadline
     Date deadline;             ///< the last day the discount applies, after rolling
     Date unadjusted_deadline;  ///< base date + window, before rolling
@@ -251,7 +255,7 @@ struct EarlyPaymentOffer {
 };
 
 /// The tax in an invoice amount, needed when a discount is on the net amount only.
-struct InvoiceTax {
+struct CRM_EXPORT InvoiceTax {
     Money tax;  ///< the VAT included in the invoice amount (CNY 11,300.00 at 13%: CNY 1,300.00)
 };
 
@@ -263,18 +267,17 @@ struct InvoiceTax {
 /// `terms.early_payment.roll` when that convention is not `unadjusted`. Throws for invalid
 /// terms, a negative or fractional-cent amount (`invoice_amount`), a missing tax
 /// (not_found, `tax`), a tax in another currency or beyond the amount (`tax.tax`).
-[[nodiscard]] EarlyPaymentOffer discount_if_paid_on(const PaymentTerms& terms, const Money& invoice_amount,
-                                                    const EventDates& dates, Date paid_on,
-                                                    const std::optional<InvoiceTax>& tax = std::nullopt);
+[[nodiscard]] CRM_EXPORT EarlyPaymentOffer
+discount_if_paid_on(const PaymentTerms& terms, const Money& invoice_amount, const EventDates& dates,
+                    Date paid_on, const std::optional<InvoiceTax>& tax = std::nullopt);
 /// As above, rolling the deadline on `calendar` (never before its base date: a preceding
 /// roll that would do so rolls forward instead).
-[[nodiscard]] EarlyPaymentOffer discount_if_paid_on(const PaymentTerms& terms, const Money& invoice_amount,
-                                                    const EventDates& dates, Date paid_on,
-                                                    const Calendar& calendar,
-                                                    const std::optional<InvoiceTax>& tax = std::nullopt);
+[[nodiscard]] CRM_EXPORT EarlyPaymentOffer discount_if_paid_on(
+    const PaymentTerms& terms, const Money& invoice_amount, const EventDates& dates, Date paid_on,
+    const Calendar& calendar, const std::optional<InvoiceTax>& tax = std::nullopt);
 
 /// The offer as a reason (`terms.early_payment` or `terms.early_payment_missed`), allow.
-[[nodiscard]] Decision explain_offer(const EarlyPaymentOffer& offer);
+[[nodiscard]] CRM_EXPORT Decision explain_offer(const EarlyPaymentOffer& offer);
 
 /// Days past due at `as_of`: zero on or before the due date (逾期天数).
 [[nodiscard]] constexpr Days days_overdue(Date due, Date as_of) noexcept {

@@ -10,6 +10,7 @@
 /// one hour on the 9th, the Spring Festival days off, then one hour on the 18th.
 /// Proven by tests/time/business_hours_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/time/calendar.hpp>
 #include <crm/time/time_of_day.hpp>
 
@@ -21,7 +22,7 @@ namespace crm {
 
 /// The daily working window [start, end): 09:00-18:00 by default (nine hours, lunch included).
 /// Invariant: start < end (an end of 24:00 is allowed); the constructor validates.
-class WorkingHours {
+class CRM_EXPORT WorkingHours {
 public:
     /// 09:00-18:00.
     constexpr WorkingHours() noexcept : start_(9, 0), end_(18, 0) {}
@@ -43,10 +44,11 @@ private:
 };
 
 /// `09:00-18:00`.
-std::ostream& operator<<(std::ostream& os, WorkingHours h);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, WorkingHours h);
 
 /// True when `t` is on a business day and inside the window (start inclusive, end exclusive).
-[[nodiscard]] bool is_business_time(const Calendar& calendar, const WorkingHours& hours, DateTime t);
+[[nodiscard]] CRM_EXPORT bool is_business_time(const Calendar& calendar, const WorkingHours& hours,
+                                               DateTime t);
 
 /// The earliest instant at or after `start` by which `duration` business minutes have elapsed
 /// (duration > 0); `start` itself for zero; for a negative duration, the mirror: the latest
@@ -54,16 +56,16 @@ std::ostream& operator<<(std::ostream& os, WorkingHours h);
 /// Always business_minutes_between(start, result) == duration.
 /// With a strict calendar, out_of_range names `start` (outside the data) or `duration` (a
 /// result outside the data); overflow names `duration` past 1400..9999.
-[[nodiscard]] DateTime add_business_time(const Calendar& calendar, const WorkingHours& hours, DateTime start,
-                                         Minutes duration);
+[[nodiscard]] CRM_EXPORT DateTime add_business_time(const Calendar& calendar, const WorkingHours& hours,
+                                                    DateTime start, Minutes duration);
 
 /// add_business_time with whole hours: `add_business_hours(china, {}, t, 2)`.
-[[nodiscard]] DateTime add_business_hours(const Calendar& calendar, const WorkingHours& hours, DateTime start,
-                                          std::int64_t n);
+[[nodiscard]] CRM_EXPORT DateTime add_business_hours(const Calendar& calendar, const WorkingHours& hours,
+                                                     DateTime start, std::int64_t n);
 
 /// The business minutes in [from, to): inside the windows of business days only; negative
 /// (the mirror) when to < from. A strict calendar names `from` or `to` outside its data.
-[[nodiscard]] Minutes business_minutes_between(const Calendar& calendar, const WorkingHours& hours,
-                                               DateTime from, DateTime to);
+[[nodiscard]] CRM_EXPORT Minutes business_minutes_between(const Calendar& calendar, const WorkingHours& hours,
+                                                          DateTime from, DateTime to);
 
 }  // namespace crm

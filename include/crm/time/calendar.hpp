@@ -14,6 +14,7 @@
 /// crm::china_mainland_calendar(); later years are added with Calendar::with_text() in the
 /// same text format the shipped data is written in. Proven by tests/time/calendar_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 #include <cstdint>
@@ -41,13 +42,13 @@ namespace crm {
 enum class BusinessDayConvention { unadjusted, following, preceding, modified_following, modified_preceding };
 
 /// The enumerator's name, e.g. "modified_following".
-[[nodiscard]] std::string_view to_string(BusinessDayConvention c) noexcept;
-std::ostream& operator<<(std::ostream& os, BusinessDayConvention c);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(BusinessDayConvention c) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, BusinessDayConvention c);
 
 /// The lists a calendar is built from. An aggregate meant for designated initialisers:
 /// `Calendar::Spec{.name = "plant", .holidays = {...}}`. Order and repetition in the lists do
 /// not matter (a calendar stores each date once, sorted).
-struct CalendarSpec {
+struct CRM_EXPORT CalendarSpec {
     std::string name{};
     /// The days off of every week; may be empty (a seven-day working week) but not all seven.
     std::vector<Weekday> weekend{Weekday::saturday, Weekday::sunday};
@@ -71,7 +72,7 @@ struct CalendarSpec {
 /// **Cost.** Building indexes the data range (eight bytes per day); afterwards every query is
 /// O(1): add_business_days is two table reads inside the range and whole-week arithmetic
 /// outside it. Copies share the immutable data (one reference count).
-class Calendar {
+class CRM_EXPORT Calendar {
 public:
     using Spec = CalendarSpec;
 
@@ -151,7 +152,7 @@ public:
     [[nodiscard]] Date previous_business_day(Date d) const;
 
     /// Same weekend, holidays, working days and strictness; the name is a label and is ignored.
-    friend bool operator==(const Calendar& a, const Calendar& b) noexcept;
+    friend CRM_EXPORT bool operator==(const Calendar& a, const Calendar& b) noexcept;
 
     struct Impl;  ///< the immutable shared data and its index (src/time/calendar.cpp)
 
@@ -164,7 +165,7 @@ private:
 };
 
 /// `mainland China (weekend saturday sunday, 89 holidays, 19 working days, 2024-01-01..2026-12-31, strict)`.
-std::ostream& operator<<(std::ostream& os, const Calendar& c);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Calendar& c);
 
 /// Mainland China: Saturday-Sunday weekend plus the State Council's official public holidays
 /// and make-up working days of 2024, 2025 and 2026 (sources cited in
@@ -176,10 +177,10 @@ std::ostream& operator<<(std::ostream& os, const Calendar& c);
 /// next notice in its message, instead of quietly counting weekends only (Spring Festival moves
 /// every year, and the next year's notice is published each autumn). `strict = false` (or
 /// `.strict(false)`) asks for the weekends-only answer outside the data knowingly.
-[[nodiscard]] Calendar china_mainland_calendar(bool strict = true);
+[[nodiscard]] CRM_EXPORT Calendar china_mainland_calendar(bool strict = true);
 
 /// The shipped China data in the calendar text format (the very text china_mainland_calendar()
 /// parses), for printing or for starting a file of later years.
-[[nodiscard]] std::string_view china_mainland_calendar_text() noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view china_mainland_calendar_text() noexcept;
 
 }  // namespace crm

@@ -13,6 +13,7 @@
 /// 2024-03-31), which is wrong for payment terms. `crm::add_months` and `crm::end_of_month` in
 /// crm/time/period.hpp clamp the day instead (2024-01-31 + 1 month = 2024-02-29).
 
+#include <crm/export.hpp>
 #include <crm/time/duration.hpp>
 
 #include <compare>
@@ -30,22 +31,22 @@ namespace crm {
 namespace detail {
 /// Throw crm::Error(overflow) or crm::Error(invalid_date) naming `field`; out of line so
 /// that the constexpr callers stay small. Defined in src/time/date.cpp.
-[[noreturn]] void throw_date_overflow(std::string_view field, std::string_view message);
-[[noreturn]] void throw_invalid_date(std::string_view field, std::string_view message);
+[[noreturn]] CRM_EXPORT void throw_date_overflow(std::string_view field, std::string_view message);
+[[noreturn]] CRM_EXPORT void throw_invalid_date(std::string_view field, std::string_view message);
 }  // namespace detail
 
 /// A day of the week, numbered as ISO 8601 does (monday = 1 ... sunday = 7).
 enum class Weekday { monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday };
 
 /// The enumerator's name: "monday" ... "sunday".
-[[nodiscard]] std::string_view to_string(Weekday day) noexcept;
-std::ostream& operator<<(std::ostream& os, Weekday day);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(Weekday day) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Weekday day);
 /// Reads an English day name, full or three-letter, in any case: "Saturday", "sat", "SAT".
 /// Anything else throws crm::Error(invalid_argument) naming `field`.
-[[nodiscard]] Weekday parse_weekday(std::string_view text, std::string_view field = "weekday");
+[[nodiscard]] CRM_EXPORT Weekday parse_weekday(std::string_view text, std::string_view field = "weekday");
 
 /// The three parts of a date, as plain numbers.
-struct YearMonthDay {
+struct CRM_EXPORT YearMonthDay {
     int year = 1970;
     unsigned month = 1;  ///< 1..12
     unsigned day = 1;    ///< 1..31
@@ -60,7 +61,7 @@ struct YearMonthDay {
 /// is `std::optional<Date>`. Internally the date is its serial day number, so comparison,
 /// subtraction and hashing are integer operations; Boost.Date_Time does the conversions to and
 /// from year/month/day (its exceptions become crm::Error).
-class Date {
+class CRM_EXPORT Date {
 public:
     /// Serial of the first (1400-01-01) and last (9999-12-31) supported day.
     static constexpr std::int64_t min_serial = -208'188;
@@ -150,7 +151,7 @@ private:
 };
 
 /// ISO 8601, `2024-02-29`.
-std::ostream& operator<<(std::ostream& os, Date d);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, Date d);
 
 /// Gregorian rule: every 4th year, except centuries, except every 4th century.
 [[nodiscard]] constexpr bool is_leap_year(int year) noexcept {
@@ -158,10 +159,10 @@ std::ostream& operator<<(std::ostream& os, Date d);
 }
 
 /// 28..31. Throws crm::Error(invalid_argument) naming "month" unless 1 <= month <= 12.
-[[nodiscard]] unsigned days_in_month(int year, unsigned month);
+[[nodiscard]] CRM_EXPORT unsigned days_in_month(int year, unsigned month);
 
 /// The last day of `d`'s month: 2024-02-10 -> 2024-02-29.
-[[nodiscard]] Date last_day_of_month(Date d);
+[[nodiscard]] CRM_EXPORT Date last_day_of_month(Date d);
 
 }  // namespace crm
 

@@ -5,6 +5,8 @@
 /// one template, two types that never mix (Days + Minutes does not compile, nor does a bare
 /// number added to either). Proven by tests/time/date_test.cpp and time_of_day_test.cpp.
 
+#include <crm/export.hpp>
+
 #include <compare>
 #include <concepts>
 #include <cstdint>
@@ -17,7 +19,7 @@ namespace crm {
 namespace detail {
 /// Throw crm::Error(overflow) naming `field`; out of line so that the constexpr callers stay
 /// small. Defined in src/time/duration.cpp.
-[[noreturn]] void throw_duration_overflow(std::string_view field, std::string_view message);
+[[noreturn]] CRM_EXPORT void throw_duration_overflow(std::string_view field, std::string_view message);
 
 /// True when `a * b` does not fit an int64 (CERT INT32-C).
 [[nodiscard]] constexpr bool multiplication_overflows(std::int64_t a, std::int64_t b) noexcept {
@@ -30,13 +32,13 @@ namespace detail {
 }  // namespace detail
 
 /// The unit of crm::Days: `field` names it in errors, `one` and `many` print it.
-struct DayUnit {
+struct CRM_EXPORT DayUnit {
     static constexpr std::string_view field = "days";  ///< the field an overflow error names
     static constexpr std::string_view one = "day";     ///< printed after 1 and -1
     static constexpr std::string_view many = "days";   ///< printed after any other count
 };
 /// The unit of crm::Minutes.
-struct MinuteUnit {
+struct CRM_EXPORT MinuteUnit {
     static constexpr std::string_view field = "minutes";  ///< the field an overflow error names
     static constexpr std::string_view one = "minute";     ///< printed after 1 and -1
     static constexpr std::string_view many = "minutes";   ///< printed after any other count

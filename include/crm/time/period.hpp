@@ -22,6 +22,7 @@
 /// auto plan = crm::rolling_window(crm::Date(2024, 11, 20));  // 2024-11, 2024-12, 2025-01
 /// ```
 
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 #include <compare>
@@ -44,8 +45,8 @@ enum class PeriodKind : std::uint8_t {
 };
 
 /// The enumerator's name: "month", "quarter", "half_year", "year".
-[[nodiscard]] std::string_view to_string(PeriodKind kind) noexcept;
-std::ostream& operator<<(std::ostream& os, PeriodKind kind);
+[[nodiscard]] CRM_EXPORT std::string_view to_string(PeriodKind kind) noexcept;
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, PeriodKind kind);
 
 /// How many calendar months a period of `kind` spans: 1, 3, 6 or 12 (0 for a value that is
 /// not an enumerator).
@@ -76,7 +77,7 @@ std::ostream& operator<<(std::ostream& os, PeriodKind kind);
 /// fy_start_month (the calendar quarter 2024-Q1 and FY2023-Q4 of an April calendar cover the
 /// same days but are different periods: their labels and indexes differ). They are ordered by
 /// first day, then kind (month < quarter < half_year < year), then fy_start_month.
-class Period {
+class CRM_EXPORT Period {
 public:
     /// The month 1970-01 of the calendar year (fy_start_month 1).
     constexpr Period() noexcept = default;
@@ -168,24 +169,25 @@ private:
 };
 
 /// The label, as Period::to_string().
-std::ostream& operator<<(std::ostream& os, const Period& p);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Period& p);
 
 /// The rolling plan (滚动计划): the month containing `as_of` and the `months` - 1 months after it,
 /// in order; by default the current month and the next two (at 2024-11-20: 2024-11, 2024-12,
 /// 2025-01). The months belong to the fiscal calendar starting in `fy_start_month`.
 /// Throws invalid_argument naming "months" unless 1 <= months <= 24, or "fy_start_month";
 /// overflow naming "months" when the window reaches past 9999-12.
-[[nodiscard]] std::vector<Period> rolling_window(Date as_of, int months = 3, unsigned fy_start_month = 1);
+[[nodiscard]] CRM_EXPORT std::vector<Period> rolling_window(Date as_of, int months = 3,
+                                                            unsigned fy_start_month = 1);
 
 /// `d` moved by `months` calendar months (negative: back), the day clamped to the target month's
 /// length: 2024-01-31 + 1 = 2024-02-29, 2023-01-31 + 1 = 2023-02-28, 2024-03-31 - 1 =
 /// 2024-02-29, 2024-02-29 + 12 = 2025-02-28. A month end is not snapped to a month end
 /// (2024-02-29 + 1 = 2024-03-29, where Boost's `months(1)` gives 2024-03-31). Throws
 /// overflow naming "months" when the target month is outside 1400-01..9999-12.
-[[nodiscard]] Date add_months(Date d, int months);
+[[nodiscard]] CRM_EXPORT Date add_months(Date d, int months);
 
 /// The last day of `d`'s month: 2024-02-10 -> 2024-02-29 (the same as last_day_of_month).
-[[nodiscard]] Date end_of_month(Date d);
+[[nodiscard]] CRM_EXPORT Date end_of_month(Date d);
 
 }  // namespace crm
 

@@ -9,6 +9,7 @@
 /// As with dates, a point and a duration are different types: time - time = minutes, and a bare
 /// number is never a time. Proven by tests/time/time_of_day_test.cpp.
 
+#include <crm/export.hpp>
 #include <crm/time/date.hpp>
 
 #include <compare>
@@ -24,14 +25,14 @@ namespace crm {
 namespace detail {
 /// Throw crm::Error(invalid_argument) naming `field`; defined in src/time/time_of_day.cpp so
 /// that the constexpr callers stay small.
-[[noreturn]] void throw_invalid_time(std::string_view field, std::string_view message);
+[[noreturn]] CRM_EXPORT void throw_invalid_time(std::string_view field, std::string_view message);
 }  // namespace detail
 
 /// A time on the wall clock, as minutes since midnight: 00:00 (0) .. 24:00 (1440).
 ///
 /// Invariant: always within that range; every constructor validates. The default is 00:00.
 /// 24:00 is the end of the day (ISO 8601), useful as a closing time.
-class TimeOfDay {
+class CRM_EXPORT TimeOfDay {
 public:
     static constexpr std::int64_t minutes_per_day = 1440;
 
@@ -88,13 +89,13 @@ private:
 };
 
 /// `09:05`.
-std::ostream& operator<<(std::ostream& os, TimeOfDay t);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, TimeOfDay t);
 
 /// A local timestamp to the minute: a date and a time of day, no time zone.
 ///
 /// Compared as instants: `{d, 24:00}` equals `{d + 1, 00:00}` (the same moment written two
 /// ways, as 1.50 and 1.5 are the same decimal) and orders with it; the two print differently.
-struct DateTime {
+struct CRM_EXPORT DateTime {
     Date date;
     TimeOfDay time;
 
@@ -123,6 +124,6 @@ struct DateTime {
 };
 
 /// `2024-02-09 17:00`.
-std::ostream& operator<<(std::ostream& os, const DateTime& t);
+CRM_EXPORT std::ostream& operator<<(std::ostream& os, const DateTime& t);
 
 }  // namespace crm

@@ -17,7 +17,7 @@ mode="${CRM_FUZZ_MODE:-strict}"
 preset="${CRM_FUZZ_PRESET:-fuzz}"
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-    targets=(decimal money date date_time working_hours calendar account_text contact)
+    targets=(decimal money date date_time working_hours calendar account_text contact documents)
 fi
 
 bash scripts/deps.sh build clang

@@ -1,7 +1,10 @@
-// Scoring benchmarks (issue 9). Targets, as ratios measured in the same run:
+// Scoring benchmarks. Targets, as ratios measured in the same run:
 // - BM_score_1m_accounts_8_criteria <= 3x BM_baseline_weighted_sum_1m_8: scoring one million
 //   accounts on an 8-criterion scorecard (every kind of scoring function) against a plain
 //   weighted sum of the same 8 Decimals per account;
+// - BM_score_1m_accounts_8_criteria <= 4x BM_native_weighted_sum_1m_8: the same weighted sum
+//   hand-written in int64 fixed point (values in hundredths, weights in ten-thousandths) over
+//   the same figures, the floor of what any scoring of these facts can cost;
 // - BM_score_batch_2_threads >= 1.7x faster (wall clock) than BM_score_batch_1_thread, the same
 //   batch of one million accounts.
 // The data (1M x 8 Decimals, 256 MB) is built once. Every fact has two decimals (category codes
@@ -73,6 +76,8 @@ struct Data {
     CompiledScorecard card{bench_scorecard()};
     std::vector<Decimal> rows;              // kAccounts x kCriteria, row after row
     std::vector<Decimal> baseline_weights;  // the weights, each written so the products share exponent -4
+    std::vector<std::int64_t> native_rows;     // the rows in hundredths (category codes x 100)
+    std::vector<std::int64_t> native_weights;  // the weights in ten-thousandths (0.20 -> 2000)
 };
 
 const Data& data() {
@@ -106,6 +111,14 @@ const Data& data() {
             out.baseline_weights.push_back(i == 5 ? round_to_scale(w, 4, crm::RoundingMode::down)
                                                   : round_to_scale(w, 2, crm::RoundingMode::down));
         }
+        out.native_rows.reserve(out.rows.size());
+        for (const Decimal& v : out.rows) {
+            out.native_rows.push_back((v * Decimal{100}).to_int64());
+        }
+        for (std::size_t i = 0; i < kCriteria; ++i) {
+            out.native_weights.push_back(
+                (out.card.scorecard().criteria[i].weight.rate().value() * Decimal{10'000}).to_int64());
+        }
         return out;
     }();
     return d;
@@ -129,6 +142,25 @@ void BM_baseline_weighted_sum_1m_8(benchmark::State& state) {
                             static_cast<std::int64_t>(kAccounts));
 }
 BENCHMARK(BM_baseline_weighted_sum_1m_8)->Unit(benchmark::kMillisecond);
+
+void BM_native_weighted_sum_1m_8(benchmark::State& state) {
+    const Data& d = data();
+    std::vector<std::int64_t> totals(kAccounts);  // in millionths (hundredths x ten-thousandths)
+    const std::int64_t* w = d.native_weights.data();
+    for (auto _ : state) {
+        const std::int64_t* row = d.native_rows.data();
+        for (std::size_t a = 0; a < kAccounts; ++a, row += kCriteria) {
+            std::int64_t total = 0;
+            for (std::size_t i = 0; i < kCriteria; ++i) total += row[i] * w[i];
+            totals[a] = total;
+        }
+        benchmark::DoNotOptimize(totals.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(kAccounts));
+}
+BENCHMARK(BM_native_weighted_sum_1m_8)->Unit(benchmark::kMillisecond);
 
 void BM_score_1m_accounts_8_criteria(benchmark::State& state) {
     const Data& d = data();

@@ -53,9 +53,9 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, Visibility v);
 /// An explicit right to see accounts in full: given to a person or to everyone holding a role,
 /// on one account or on every account of a region, until a day (inclusive) or for good.
 struct CRM_EXPORT Grant {
-    std::variant<PersonId, RoleId> to;  ///< who the grant is for: one person, or everyone holding a role
+    std::variant<PersonId, RoleId> to;     ///< who the grant is for: one person, or everyone holding a role
     std::variant<AccountId, RegionId> on;  ///< what it covers: one account, or every account of a region
-    std::optional<Date> until;  ///< last day the grant holds; none: no end
+    std::optional<Date> until;             ///< last day the grant holds; none: no end
 
     /// Memberwise equality.
     friend bool operator==(const Grant&, const Grant&) = default;
@@ -99,11 +99,11 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, AccessBasis b);
 /// `grant`; the viewer themself when the right is theirs; none for an outsider) and, for a
 /// grant, its index in `policy.grants`.
 struct CRM_EXPORT Access {
-    Visibility level = Visibility::none;  ///< how much the viewer sees; default none
+    Visibility level = Visibility::none;        ///< how much the viewer sees; default none
     AccessBasis basis = AccessBasis::outsider;  ///< why; default outsider
-    /// the person the right comes through, as described above; none for an outsider
+    /// The person the right comes through, as described above; none for an outsider.
     std::optional<PersonId> through;
-    /// the index of the grant in AccessPolicy::grants (0-based) for the basis grant; none otherwise
+    /// The index of the grant in AccessPolicy::grants (0-based) for the basis grant; none otherwise.
     std::optional<std::size_t> grant;
 
     /// Memberwise equality.

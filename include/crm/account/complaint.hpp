@@ -79,8 +79,8 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const SlaTime& t);
 /// One cell of the SLA table: for complaints of this severity on accounts of this tier.
 struct CRM_EXPORT SlaTarget {
     Severity severity = Severity::low;  ///< the severity the cell is for; default low
-    std::string tier;  ///< the account tier the cell is for (e.g. `A`); not empty
-    SlaTime response;  ///< the time allowed from receipt to the first response (响应时限); > 0
+    std::string tier;                   ///< the account tier the cell is for (e.g. `A`); not empty
+    SlaTime response;    ///< the time allowed from receipt to the first response (响应时限); > 0
     SlaTime resolution;  ///< the time allowed from receipt to resolution (解决时限); > 0
 
     /// Memberwise equality.
@@ -90,8 +90,8 @@ struct CRM_EXPORT SlaTarget {
 /// An escalation step: reached at a share of the resolution time or after some business
 /// minutes; `notify` is the role to report to (及时向上级报告), if the policy names one.
 struct CRM_EXPORT EscalationStep {
-    /// when the step is reached: a share of the resolution time (50% = half of it used), or business minutes
-    /// since receipt; > 0
+    /// When the step is reached: a share of the resolution time (50% = half of it used), or business minutes
+    /// since receipt; > 0.
     std::variant<Percent, Minutes> at;
     std::optional<RoleId> notify;  ///< the role to report to; none when the step only marks the level
 
@@ -113,7 +113,7 @@ struct CRM_EXPORT EscalationStep {
 
 /// The complaint SLA policy.
 struct CRM_EXPORT SlaPolicy {
-    /// the SLA table, one cell per (severity, tier); default default_sla_targets()
+    /// The SLA table, one cell per (severity, tier); default default_sla_targets().
     std::vector<SlaTarget> targets = default_sla_targets();
     /// A clock is at risk once this share of its allowed time is used. Default 80%.
     Percent at_risk{Decimal{80}};
@@ -142,12 +142,12 @@ struct CRM_EXPORT SlaPolicy {
 /// A complaint as the SLA reads it. `tier` is the account's tier when the complaint came in.
 /// A resolution without a recorded response counts as the response too.
 struct CRM_EXPORT Complaint {
-    ComplaintId id;  ///< the complaint's id
+    ComplaintId id;     ///< the complaint's id
     AccountId account;  ///< the account complaining
-    std::string tier;  ///< the account's tier when the complaint came in; selects the SLA cell
+    std::string tier;   ///< the account's tier when the complaint came in; selects the SLA cell
     Severity severity = Severity::low;  ///< how serious it is; default low
-    DateTime received;  ///< when it came in; both clocks start here
-    /// when it was first answered; none while unanswered (a resolution then counts as the response)
+    DateTime received;                  ///< when it came in; both clocks start here
+    /// When it was first answered; none while unanswered (a resolution then counts as the response).
     std::optional<DateTime> responded;
     std::optional<DateTime> resolved;  ///< when it was resolved; none while open
 
@@ -168,7 +168,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, SlaState s);
 
 /// One clock (response or resolution) on the as-of instant.
 struct CRM_EXPORT SlaClock {
-    DateTime deadline;  ///< when the time allowed runs out, on the calendar within working hours
+    DateTime deadline;             ///< when the time allowed runs out, on the calendar within working hours
     Minutes allowed;               ///< business minutes from receipt to the deadline
     Minutes elapsed;               ///< business minutes from receipt to `done`, or to as_of while open
     std::optional<DateTime> done;  ///< when it was met, if by as_of
@@ -183,10 +183,10 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const SlaClock& c);
 /// The answer of sla_status().
 struct CRM_EXPORT SlaStatus {
     SlaState state = SlaState::on_time;  ///< the worse of the two clocks
-    SlaClock response;  ///< the response clock
-    SlaClock resolution;  ///< the resolution clock
-    int escalation_level = 0;           ///< 0 .. policy.escalation.size()
-    std::optional<RoleId> escalate_to;  ///< the `notify` role of the level reached
+    SlaClock response;                   ///< the response clock
+    SlaClock resolution;                 ///< the resolution clock
+    int escalation_level = 0;            ///< 0 .. policy.escalation.size()
+    std::optional<RoleId> escalate_to;   ///< the `notify` role of the level reached
 
     /// Memberwise equality.
     friend bool operator==(const SlaStatus&, const SlaStatus&) = default;

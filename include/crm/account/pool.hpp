@@ -94,8 +94,8 @@ struct CRM_EXPORT PoolPolicy {
 /// A past release of an account by a rep (the claim history the cool-down reads).
 struct CRM_EXPORT ReleaseEvent {
     AccountId account;  ///< the account released
-    PersonId rep;  ///< the rep who released it (who may not reclaim it during the cool-down)
-    Date released_on;  ///< the day it was released
+    PersonId rep;       ///< the rep who released it (who may not reclaim it during the cool-down)
+    Date released_on;   ///< the day it was released
 
     /// Memberwise equality.
     friend bool operator==(const ReleaseEvent&, const ReleaseEvent&) = default;
@@ -119,12 +119,13 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, ReleaseRule rule);
 /// `limit` when exclusive, at least `limit` when inclusive).
 struct CRM_EXPORT ReleaseTrigger {
     ReleaseRule rule = ReleaseRule::no_follow_up;  ///< which rule fired; default no_follow_up
-    /// the day its clock started: the last follow-up or deal, never before the owner took the account
+    /// The day its clock started: the last follow-up or deal, never before the owner took the account.
     Date since;
-    Days limit;  ///< the rule's limit in days
+    Days limit;     ///< the rule's limit in days
     Date deadline;  ///< the last day the account was allowed to stay with its owner
-    Days elapsed;  ///< days from `since` to the release date
-    Boundary side = Boundary::exclusive;  ///< the side of `limit` the policy declared; default exclusive (超过)
+    Days elapsed;   ///< days from `since` to the release date
+    /// The side of `limit` the policy declared; default exclusive (超过).
+    Boundary side = Boundary::exclusive;
 
     /// Memberwise equality.
     friend bool operator==(const ReleaseTrigger&, const ReleaseTrigger&) = default;
@@ -136,11 +137,11 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ReleaseTrigger& t);
 /// that fired (both when both did: an account appears once, never twice).
 struct CRM_EXPORT Release {
     std::size_t index = 0;  ///< position in the span given to due_for_release
-    AccountId account;  ///< the account released
-    PersonId owner;  ///< the owner who loses it (the rep of the ReleaseEvent the host records)
-    std::string tier;  ///< its tier when released
-    Date released_on;  ///< the as-of date of the run
-    /// the follow-up rule's trigger, when it fired; none otherwise
+    AccountId account;      ///< the account released
+    PersonId owner;         ///< the owner who loses it (the rep of the ReleaseEvent the host records)
+    std::string tier;       ///< its tier when released
+    Date released_on;       ///< the as-of date of the run
+    /// The follow-up rule's trigger, when it fired; none otherwise.
     std::optional<ReleaseTrigger> no_follow_up;
     std::optional<ReleaseTrigger> no_deal;  ///< the deal rule's trigger, when it fired; none otherwise
 

@@ -42,10 +42,10 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, FindingKind kind);
 /// ("*" for any value, "(other)" for a value no row names).
 struct CRM_EXPORT Finding {
     FindingKind kind = FindingKind::gap;  ///< what was found
-    /// the kind of request (discount, order, contract ...) the finding concerns
+    /// The kind of request (discount, order, contract ...) the finding concerns.
     RequestKind request_kind = RequestKind::order;
     std::vector<RuleId> rules;  ///< the rows involved; empty for a gap
-    Reason reason;  ///< the explanation with its figures, renderable in English and Chinese
+    Reason reason;              ///< the explanation with its figures, renderable in English and Chinese
     /// Memberwise equality.
     friend bool operator==(const Finding&, const Finding&) = default;
 };

@@ -134,13 +134,13 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, WhenEmpty when);
 struct CRM_EXPORT Level {
     RoleId role;  ///< the level's role on the org chart's ladder (e.g. `sales_director`)
     Reach reach = Reach::reporting_line;  ///< who may fill the step; default a line manager's step
-    StepMode mode = StepMode::any_one;  ///< how the step's approvers approve; default any one (或签)
+    StepMode mode = StepMode::any_one;    ///< how the step's approvers approve; default any one (或签)
     ApproverSource source = ApproverSource::role;  ///< who is asked; default the holders of `role`
-    int manager_level = 1;           ///< for `manager`: 1 the direct manager, 2 the next (>= 1)
-    std::optional<PersonId> person;  ///< for `person`: who
-    std::vector<PersonId> choices;   ///< for `chosen`: the set the requester chooses from
-    WhenEmpty when_empty = WhenEmpty::block;  ///< what a step nobody can fill does; default block
-    std::optional<PersonId> administrator;  ///< for WhenEmpty::administrator: who
+    int manager_level = 1;                         ///< for `manager`: 1 the direct manager, 2 the next (>= 1)
+    std::optional<PersonId> person;                ///< for `person`: who
+    std::vector<PersonId> choices;                 ///< for `chosen`: the set the requester chooses from
+    WhenEmpty when_empty = WhenEmpty::block;       ///< what a step nobody can fill does; default block
+    std::optional<PersonId> administrator;         ///< for WhenEmpty::administrator: who
     /// 自动同意: the step passes by itself when the request's amount is at most this (以下: the
     /// amount itself included), in the matrix's currency.
     std::optional<Money> auto_at_most;
@@ -156,8 +156,8 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Level& level);
 /// Where a row applies. Each list is a set of accepted values; an empty list accepts any value.
 /// A request matches when its segment, region and product line are each accepted.
 struct CRM_EXPORT Conditions {
-    std::vector<std::string> segments;  ///< account segment names ("government", ...)
-    std::vector<RegionId> regions;  ///< accepted sales regions (销售区域); empty accepts any
+    std::vector<std::string> segments;          ///< account segment names ("government", ...)
+    std::vector<RegionId> regions;              ///< accepted sales regions (销售区域); empty accepts any
     std::vector<ProductGroupId> product_lines;  ///< accepted product lines (产品线); empty accepts any
 
     /// Whether the request's segment, region and product line are each accepted.
@@ -183,7 +183,7 @@ using Threshold = std::variant<Money, Percent, Days>;
 /// approver. Exactly one of the two is given.
 struct CRM_EXPORT CopyTo {
     PersonId person;  ///< the person informed; empty when `role` is given
-    RoleId role;  ///< every holder of this role is informed; empty when `person` is given
+    RoleId role;      ///< every holder of this role is informed; empty when `person` is given
     /// Memberwise equality.
     friend bool operator==(const CopyTo&, const CopyTo&) = default;
 };
@@ -193,7 +193,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const CopyTo& c);
 /// One row of the matrix: "a <kind> request (matching <when>) whose <figure> reaches <over> needs
 /// <levels>". An aggregate: build it with designated initialisers.
 struct CRM_EXPORT Row {
-    RuleId id;  ///< unique in the matrix; steps name it
+    RuleId id;                              ///< unique in the matrix; steps name it
     RequestKind kind = RequestKind::order;  ///< what kind of request the row routes; default order
     Conditions when;  ///< the segments, regions and product lines the row applies to; empty lists accept any
     /// The band's lower threshold on one figure; not given: the group's base band (always applies).

@@ -107,7 +107,7 @@ struct CRM_EXPORT Choice {
 
 /// What the workflow knows at submission, beyond the request.
 struct CRM_EXPORT Submission {
-    /// the approvers the requester chose (发起人自选) for steps whose source is `chosen`; empty when none
+    /// The approvers the requester chose (发起人自选) for steps whose source is `chosen`; empty when none.
     std::vector<Choice> chosen;
     /// Fingerprints of earlier requests that were approved (for `Level::auto_if_repeat`).
     std::vector<Fingerprint> approved_before;
@@ -131,9 +131,9 @@ struct CRM_EXPORT OaStep {
 
 /// The route of one request as an OA process runs it.
 struct CRM_EXPORT OaRoute {
-    RequestId request;  ///< the request routed
-    PersonId requester;  ///< who submitted it (never an approver of their own request)
-    Fingerprint fingerprint;  ///< the content routed
+    RequestId request;          ///< the request routed
+    PersonId requester;         ///< who submitted it (never an approver of their own request)
+    Fingerprint fingerprint;    ///< the content routed
     std::vector<OaStep> steps;  ///< the steps, in route order; Event::step indexes into it
     /// The people informed (抄送), never approvers.
     std::vector<PersonId> cc;
@@ -174,12 +174,12 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, EventKind kind);
 /// One event of the process.
 struct CRM_EXPORT Event {
     EventKind kind = EventKind::approve;  ///< what happened; default approve
-    std::size_t step = 0;  ///< 0-based index into OaRoute::steps (unused by withdraw)
-    PersonId actor;  ///< who did it; never empty
-    PersonId target;          ///< transfer and add: the person
-    std::size_t to_step = 0;  ///< return_to: the earlier step
-    DateTime at;              ///< when; events come in time order
-    Fingerprint fingerprint;  ///< approve: the content approved
+    std::size_t step = 0;                 ///< 0-based index into OaRoute::steps (unused by withdraw)
+    PersonId actor;                       ///< who did it; never empty
+    PersonId target;                      ///< transfer and add: the person
+    std::size_t to_step = 0;              ///< return_to: the earlier step
+    DateTime at;                          ///< when; events come in time order
+    Fingerprint fingerprint;              ///< approve: the content approved
     /// Memberwise equality.
     friend bool operator==(const Event&, const Event&) = default;
 };

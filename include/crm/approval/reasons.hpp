@@ -138,8 +138,8 @@ inline constexpr ReasonText oa_not_open{
     .zh =
         "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {stage} 步尚未开始 (之前的步骤尚未审批完成)",
 };
-/// warn. An approval in a sequential (依次审批) step, or around an added approver, before the person whose turn
-/// it is.
+/// warn. An approval in a sequential (依次审批) step, or around an added approver, before the person whose
+/// turn it is.
 inline constexpr ReasonText oa_out_of_turn{
     .code = "approval.oa_out_of_turn",
     .en =
@@ -153,7 +153,8 @@ inline constexpr ReasonText oa_already_approved{
     .en = "event {event} ({event_kind}) by {actor}: {actor} already approved step {stage}",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: {actor} 已审批过第 {stage} 步",
 };
-/// warn. An approval voided because a later return (退回) sent the request back to its step or an earlier one.
+/// warn. An approval voided because a later return (退回) sent the request back to its step or an earlier
+/// one.
 inline constexpr ReasonText oa_voided_by_return{
     .code = "approval.oa_voided_by_return",
     .en =
@@ -206,8 +207,8 @@ inline constexpr ReasonText stale_fingerprint{
         "the approval by {approver} was given for an earlier version of the request (changed after approval)",
     .zh = "{approver} 的审批针对的是申请的早期版本 (审批后申请内容已被修改)",
 };
-/// warn. A record that exercises another right (a proposal right 建议权 or a rating right 评定权), not an approval
-/// right.
+/// warn. A record that exercises another right (a proposal right 建议权 or a rating right 评定权), not an
+/// approval right.
 inline constexpr ReasonText not_an_approval{
     .code = "approval.not_an_approval",
     .en = "{approver} gave a {authority}, not an approval: only an approval right satisfies a step",

@@ -102,7 +102,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, Authority authority);
 struct CRM_EXPORT Request {
     RequestId id;  ///< the request's own id; approvals name it (not part of the fingerprint)
     RequestKind kind = RequestKind::order;  ///< what is asked for (折扣, 订单, 合同 ...); default order
-    PersonId requester;  ///< who asks; never empty, and never an approver of their own request
+    PersonId requester;           ///< who asks; never empty, and never an approver of their own request
     std::string segment;          ///< "government", "group", ...; empty when not relevant
     RegionId region;              ///< the sales region the request concerns
     ProductGroupId product_line;  ///< the product line the request concerns
@@ -172,8 +172,8 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, DuplicateBy by);
 
 /// `requests[index]` repeats `requests[first]` (first < index).
 struct CRM_EXPORT Duplicate {
-    std::size_t index = 0;  ///< the index of the repeating request in the batch
-    std::size_t first = 0;  ///< the index of its first occurrence (first < index)
+    std::size_t index = 0;                  ///< the index of the repeating request in the batch
+    std::size_t first = 0;                  ///< the index of its first occurrence (first < index)
     DuplicateBy by = DuplicateBy::same_id;  ///< why it is a duplicate; default same_id
     /// Memberwise equality.
     friend bool operator==(const Duplicate&, const Duplicate&) = default;

@@ -57,12 +57,12 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Step& step);
 /// three figures. Nothing else (not the requester, not the content) changes a route.
 struct CRM_EXPORT RoutingBasis {
     RequestKind kind = RequestKind::order;  ///< the request's kind
-    std::string segment;  ///< the account segment's stable name; empty when not relevant
-    RegionId region;  ///< the sales region
-    ProductGroupId product_line;  ///< the product line
-    Money amount;  ///< the amount figure
-    Percent percent;  ///< the percent figure, in points
-    Days days;  ///< the days figure
+    std::string segment;                    ///< the account segment's stable name; empty when not relevant
+    RegionId region;                        ///< the sales region
+    ProductGroupId product_line;            ///< the product line
+    Money amount;                           ///< the amount figure
+    Percent percent;                        ///< the percent figure, in points
+    Days days;                              ///< the days figure
 
     /// The parts of `request` a route depends on.
     [[nodiscard]] static RoutingBasis of(const Request& request);
@@ -84,7 +84,7 @@ struct CRM_EXPORT RoutingBasis {
 /// request's fingerprint.
 struct CRM_EXPORT Route {
     RequestId request;  ///< the request the route was computed for
-    /// the kind, conditions and figures it was computed from (verify compares them with the request)
+    /// The kind, conditions and figures it was computed from (verify compares them with the request).
     RoutingBasis basis;
     std::vector<Step> steps;  ///< the steps, ordered as described above; empty when no approval is needed
     /// Copy recipients (抄送) of the rows that applied, each once, in row order: informed, never

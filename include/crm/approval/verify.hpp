@@ -83,11 +83,11 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Approval& a);
 /// A delegation of approval authority (代理审批授权): `delegate` may approve for `principal`,
 /// for the request kinds listed, from `from` to `to` (both days included).
 struct CRM_EXPORT Delegation {
-    PersonId principal;  ///< whose authority is delegated
-    PersonId delegate;  ///< who may approve in the principal's place; not the principal
+    PersonId principal;              ///< whose authority is delegated
+    PersonId delegate;               ///< who may approve in the principal's place; not the principal
     std::vector<RequestKind> kinds;  ///< at least one
-    Date from;  ///< the first day of the delegation, inclusive
-    Date to;  ///< the last day of the delegation, inclusive
+    Date from;                       ///< the first day of the delegation, inclusive
+    Date to;                         ///< the last day of the delegation, inclusive
     /// Throws crm::Error naming `<field>.to` (inconsistent: ends before it starts),
     /// `<field>.delegate` (invalid_argument: delegates to themself or is empty),
     /// `<field>.principal` (invalid_argument: empty), `<field>.kinds` (invalid_argument: none).
@@ -107,7 +107,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Delegation& d);
 /// starting on or before it. An OrgChart is a snapshot without dates: promotions, transfers and
 /// departures are new snapshots.
 struct CRM_EXPORT OrgSnapshot {
-    Date from;  ///< the first day this chart is valid
+    Date from;       ///< the first day this chart is valid
     OrgChart chart;  ///< the org chart from that day until the next snapshot
     /// Memberwise equality.
     friend bool operator==(const OrgSnapshot&, const OrgSnapshot&) = default;

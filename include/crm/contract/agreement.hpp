@@ -69,8 +69,8 @@ struct CRM_EXPORT Party {
 /// quarters sum exactly to `annual`.
 struct CRM_EXPORT Commitment {
     ProductGroupId group;  ///< the product group (产品组) committed; once per agreement
-    Money annual;  ///< the committed annual revenue of the group, >= 0
-    /// its split over the four quarters of the agreement year; sums exactly to `annual`
+    Money annual;          ///< the committed annual revenue of the group, >= 0
+    /// Its split over the four quarters of the agreement year; sums exactly to `annual`.
     std::array<Money, 4> quarters;
     /// Memberwise equality.
     friend bool operator==(const Commitment&, const Commitment&) = default;
@@ -79,20 +79,20 @@ struct CRM_EXPORT Commitment {
 /// An agreed unit price (协议价) for one product and unit, in the agreement's currency. Review
 /// prices the product through the RuleBook for its list price, floor and authority.
 struct CRM_EXPORT AgreedPrice {
-    ProductId product;  ///< the product priced
+    ProductId product;        ///< the product priced
     std::string unit = "EA";  ///< the unit of measure the price is per; once per product
-    Decimal price;  ///< per unit, may carry more places than the currency
+    Decimal price;            ///< per unit, may carry more places than the currency
     /// Memberwise equality.
     friend bool operator==(const AgreedPrice&, const AgreedPrice&) = default;
 };
 
 /// One recorded transition: the states before and after, the event, who did it and when.
 struct CRM_EXPORT HistoryEntry {
-    State from = State::draft;  ///< the state before the event
-    State to = State::draft;  ///< the state after it
+    State from = State::draft;    ///< the state before the event
+    State to = State::draft;      ///< the state after it
     Event event = Event::submit;  ///< what happened
-    PersonId actor;  ///< who did it
-    Date on;  ///< the day it happened; entries are chronological
+    PersonId actor;               ///< who did it
+    Date on;                      ///< the day it happened; entries are chronological
     /// Memberwise equality.
     friend bool operator==(const HistoryEntry&, const HistoryEntry&) = default;
 };
@@ -108,8 +108,8 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const HistoryEntry& h);
 /// the payment terms valid; the credit limit in `currency` and not negative; version >= 1;
 /// the history chronological.
 struct CRM_EXPORT Agreement {
-    AgreementId id;  ///< the agreement's number (合同编号); not empty
-    AccountId account;  ///< the customer account it is with; not empty
+    AgreementId id;       ///< the agreement's number (合同编号); not empty
+    AccountId account;    ///< the customer account it is with; not empty
     Party customer;       ///< 甲方
     Party supplier;       ///< 乙方 (our company)
     PersonId signer;      ///< our signatory, a person of the org chart (requester of the approval)
@@ -118,17 +118,17 @@ struct CRM_EXPORT Agreement {
     RegionId region;      ///< the sales region, for pricing and approval
     Date starts;          ///< first day of validity (inclusive)
     Date ends;            ///< last day of validity (inclusive)
-    Currency currency;  ///< the currency of every amount of the agreement
+    Currency currency;    ///< the currency of every amount of the agreement
     std::vector<Commitment> commitments;  ///< committed revenue per product group; at least one
-    std::vector<AgreedPrice> prices;  ///< agreed unit prices (协议价); may be empty
-    /// the rebate scheme (返利); none when the agreement grants no rebate
+    std::vector<AgreedPrice> prices;      ///< agreed unit prices (协议价); may be empty
+    /// The rebate scheme (返利); none when the agreement grants no rebate.
     std::optional<pricing::RebateScheme> rebate;
-    /// the payment terms (付款条件); default net 30 days
+    /// The payment terms (付款条件); default net 30 days.
     terms::PaymentTerms payment_terms = terms::PaymentTerms::net(Days{30});
     Money credit_limit;                ///< the credit limit granted with the agreement
     std::vector<std::string> clauses;  ///< the names of the clauses the text contains ("warranty", ...)
     int version = 1;  ///< the version of the text, >= 1; default 1 (a changed agreement is a new version)
-    State state = State::draft;  ///< where the agreement is in its lifecycle; default draft
+    State state = State::draft;         ///< where the agreement is in its lifecycle; default draft
     std::vector<HistoryEntry> history;  ///< the transitions so far, chronological; empty for a new draft
     std::optional<AgreementId> renews;  ///< the agreement this one renews, if any
     /// The contract's total as its text states it in capital numerals (合同金额大写, e.g.
@@ -154,7 +154,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Agreement& a);
 /// on `ends`. (2025-01-01..2025-12-31: Q1 Jan-Mar, ..., Q4 Oct-Dec.)
 struct CRM_EXPORT QuarterSpan {
     Date first;  ///< the quarter's first day
-    Date last;  ///< the quarter's last day, inclusive
+    Date last;   ///< the quarter's last day, inclusive
     /// Memberwise equality.
     friend bool operator==(const QuarterSpan&, const QuarterSpan&) = default;
 };

@@ -28,10 +28,10 @@ namespace crm::contract {
 
 /// One sale (or, negative, a return) of a product group: its date and net amount.
 struct CRM_EXPORT Sale {
-    /// the invoice date; sales outside the agreement's validity or after the as-of date are ignored
+    /// The invoice date; sales outside the agreement's validity or after the as-of date are ignored.
     Date date;
     ProductGroupId group;  ///< the committed product group it counts towards
-    Money amount;  ///< the net amount, in the agreement's currency; negative for a return
+    Money amount;          ///< the net amount, in the agreement's currency; negative for a return
     /// Memberwise equality.
     friend bool operator==(const Sale&, const Sale&) = default;
 };
@@ -48,8 +48,8 @@ struct CRM_EXPORT Progress {
 
 /// Per product group: the year and its four quarters.
 struct CRM_EXPORT GroupFulfilment {
-    ProductGroupId group;  ///< the product group
-    Progress year;  ///< its progress over the agreement year
+    ProductGroupId group;              ///< the product group
+    Progress year;                     ///< its progress over the agreement year
     std::array<Progress, 4> quarters;  ///< its progress per quarter of the agreement year (quarter_of)
     /// Memberwise equality.
     friend bool operator==(const GroupFulfilment&, const GroupFulfilment&) = default;
@@ -57,7 +57,7 @@ struct CRM_EXPORT GroupFulfilment {
 
 /// The fulfilment report.
 struct CRM_EXPORT Fulfilment {
-    Date as_of;  ///< the date the report is made at
+    Date as_of;                           ///< the date the report is made at
     Days elapsed;                         ///< days of validity elapsed, as_of included (at most the term)
     std::vector<GroupFulfilment> groups;  ///< in commitment order
     Progress total;                       ///< all groups

@@ -63,8 +63,8 @@ enum class Lang {
 /// empty `zh` template falls back to `en`.
 struct CRM_EXPORT ReasonText {
     std::string_view code;  ///< stable, dotted, `area.what`: `credit.over_limit`
-    std::string_view en;  ///< the English template, with `{figure}` placeholders
-    std::string_view zh;  ///< the Chinese template; empty falls back to `en`
+    std::string_view en;    ///< the English template, with `{figure}` placeholders
+    std::string_view zh;    ///< the Chinese template; empty falls back to `en`
 
     /// Memberwise equality.
     friend constexpr bool operator==(const ReasonText&, const ReasonText&) noexcept = default;
@@ -84,7 +84,7 @@ using FigureValue = std::variant<Decimal, Money, Percent, Rate, Days, Date, std:
 
 /// A named figure. Like ReasonText, the name must have static storage (a string literal).
 struct CRM_EXPORT Figure {
-    /// the figure's name, as the templates' placeholders spell it (`exposure`); static storage
+    /// The figure's name, as the templates' placeholders spell it (`exposure`); static storage.
     std::string_view name;
     FigureValue value;  ///< its value, one of FigureValue's alternatives
 

@@ -32,9 +32,9 @@ namespace crm {
 /// every lower one (sales rep 1, regional manager 2, key-account manager 3, sales director 4,
 /// general manager 5 is the default ladder of `default_roles()`; any ladder can be configured).
 struct CRM_EXPORT Role {
-    RoleId id;  ///< the role's id (e.g. `sales_director`); unique in the chart
+    RoleId id;         ///< the role's id (e.g. `sales_director`); unique in the chart
     std::string name;  ///< its name for people ("sales director 销售总监"), shown in reasons
-    int rank = 0;  ///< its place on the ladder: higher is more senior; default 0
+    int rank = 0;      ///< its place on the ladder: higher is more senior; default 0
     /// Memberwise equality.
     friend bool operator==(const Role&, const Role&) = default;
 };
@@ -42,11 +42,11 @@ struct CRM_EXPORT Role {
 /// A person of the organisation: their role, their manager (none at the top) and the sales
 /// regions they manage (empty for most people).
 struct CRM_EXPORT Person {
-    PersonId id;  ///< the person's id; unique in the chart
-    std::string name;  ///< their name for people, shown in reasons
-    RoleId role;  ///< their role; must be a role of the chart
+    PersonId id;                      ///< the person's id; unique in the chart
+    std::string name;                 ///< their name for people, shown in reasons
+    RoleId role;                      ///< their role; must be a role of the chart
     std::optional<PersonId> manager;  ///< their direct manager (直属上级); none at the top of the chart
-    std::vector<RegionId> regions;  ///< the sales regions (销售区域) they manage; empty for most people
+    std::vector<RegionId> regions;    ///< the sales regions (销售区域) they manage; empty for most people
     /// Memberwise equality.
     friend bool operator==(const Person&, const Person&) = default;
 };

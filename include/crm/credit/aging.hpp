@@ -43,9 +43,9 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, AgingBasis basis);
 /// One bucket: the ages `from_days` to `to_days`, both included; no `to_days` means open-ended
 /// ("over 365"). Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT AgingBucket {
-    std::string label;  ///< the bucket's name in reports (e.g. `1-30`, `>365`); free text
+    std::string label;           ///< the bucket's name in reports (e.g. `1-30`, `>365`); free text
     std::int64_t from_days = 0;  ///< the youngest age in the bucket, in days, inclusive; default 0
-    /// the oldest age in the bucket, in days, inclusive; none means open-ended (only the last bucket)
+    /// The oldest age in the bucket, in days, inclusive; none means open-ended (only the last bucket).
     std::optional<std::int64_t> to_days;
 
     /// Memberwise equality.
@@ -136,13 +136,13 @@ enum class NotYetDue {
 /// How to age: the basis, the report currency, and rates for items in other currencies.
 /// Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT AgingOptions {
-    /// what an item's age counts from; default days past due (逾期天数)
+    /// What an item's age counts from; default days past due (逾期天数).
     AgingBasis basis = AgingBasis::days_past_due;
     /// The report's currency; when not given, the currency of the first item (CNY for an
     /// empty ledger). Items in another currency are converted with `rates`.
     std::optional<Currency> currency;
     std::span<const FxRate> rates;  ///< into `currency`; see in_currency
-    /// how a converted amount is rounded to the report currency's minor unit; default half_up
+    /// How a converted amount is rounded to the report currency's minor unit; default half_up.
     RoundingMode conversion_rounding = RoundingMode::half_up;
     /// Negative items: refused (default) or netted in their date's bucket.
     CreditAging credits = CreditAging::refused;
@@ -157,12 +157,12 @@ struct CRM_EXPORT AgingOptions {
 /// rounded once before it is bucketed); `items` counts every item, zero amounts included.
 /// Proven by tests/credit/aging_test.cpp ("the buckets sum exactly to the open total").
 struct CRM_EXPORT AgingReport {
-    AgingBuckets buckets;  ///< the buckets the report was built with
+    AgingBuckets buckets;                          ///< the buckets the report was built with
     AgingBasis basis = AgingBasis::days_past_due;  ///< what the ages counted from
-    Date as_of;  ///< the as-of date (截止日) the ages were taken at
-    Money total;                     ///< every open amount, in the report currency
-    std::vector<Money> amounts;      ///< per bucket
-    std::vector<std::size_t> items;  ///< per bucket, the number of items
+    Date as_of;                                    ///< the as-of date (截止日) the ages were taken at
+    Money total;                                   ///< every open amount, in the report currency
+    std::vector<Money> amounts;                    ///< per bucket
+    std::vector<std::size_t> items;                ///< per bucket, the number of items
 
     /// The report's currency (that of `total`).
     [[nodiscard]] Currency currency() const noexcept { return total.currency(); }
@@ -188,12 +188,12 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const AgingReport& r);
 /// a column of their own. Invariant: net_total = report.total + not_yet_due + unapplied,
 /// exactly: the sum of every item. Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT AgingWithCredits {
-    AgingReport report;  ///< the buckets, positive items only
-    Money not_yet_due;   ///< zero unless NotYetDue::own_column
+    AgingReport report;                 ///< the buckets, positive items only
+    Money not_yet_due;                  ///< zero unless NotYetDue::own_column
     std::size_t not_yet_due_items = 0;  ///< the number of positive items in `not_yet_due`
-    Money unapplied;  ///< the credits, <= 0
-    std::size_t unapplied_items = 0;  ///< the number of credit items in `unapplied`
-    Money net_total;  ///< what the account owes net of its credits
+    Money unapplied;                    ///< the credits, <= 0
+    std::size_t unapplied_items = 0;    ///< the number of credit items in `unapplied`
+    Money net_total;                    ///< what the account owes net of its credits
 
     /// Memberwise equality.
     friend bool operator==(const AgingWithCredits&, const AgingWithCredits&) = default;
@@ -209,7 +209,7 @@ struct CRM_EXPORT AgingWithCredits {
 
 /// The aging of one account. Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT AccountAging {
-    AccountId account;  ///< the account aged
+    AccountId account;   ///< the account aged
     AgingReport report;  ///< its aging, over its items only
 
     /// Memberwise equality.
@@ -224,9 +224,9 @@ struct CRM_EXPORT AccountAging {
 
 /// The aging of one region: the sum of its accounts' reports. Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT RegionAging {
-    RegionId region;  ///< the region
+    RegionId region;                  ///< the region
     std::vector<AccountId> accounts;  ///< the accounts summed, in the order given
-    /// the sum of the accounts' reports; same buckets, basis, as-of date and currency as each
+    /// The sum of the accounts' reports; same buckets, basis, as-of date and currency as each.
     AgingReport report;
 
     /// Memberwise equality.

@@ -53,10 +53,10 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Exposure& e);
 /// A later as-of date (and nothing paid) never lowers `overdue` or `oldest_days_past_due`.
 /// Proven by tests/credit/exposure_test.cpp.
 struct CRM_EXPORT ReceivablesPosition {
-    Money open;  ///< the sum of the open amounts, in the profile's currency
-    Money overdue;  ///< the open amount beyond the grace days, as described above
+    Money open;                    ///< the sum of the open amounts, in the profile's currency
+    Money overdue;                 ///< the open amount beyond the grace days, as described above
     Days oldest_days_past_due{0};  ///< the most days past due of any open item; 0 when none is past due
-    /// the index of that item in the snapshot; none when no item is past due
+    /// The index of that item in the snapshot; none when no item is past due.
     std::optional<std::size_t> oldest_index;
 
     /// Memberwise equality.

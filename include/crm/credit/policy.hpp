@@ -68,13 +68,13 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, ToleranceRule rule);
 /// 超过容差) or exclusive ("不满容差可审批": an excess equal to the tolerance is blocked).
 /// Invariants (Policy::validate): amount >= 0, percent >= 0. Proven by tests/credit/check_test.cpp.
 struct CRM_EXPORT OverLimitTolerance {
-    /// the largest excess an approver may grant, in the profile's currency, >= 0; none means no amount bound
+    /// The largest excess an approver may grant, in the profile's currency, >= 0; none means no amount bound.
     std::optional<Money> amount;
-    /// the largest excess as a share of the limit, >= 0; default 10%; none means no percent bound
+    /// The largest excess as a share of the limit, >= 0; default 10%; none means no percent bound.
     std::optional<Percent> percent = Percent{Decimal{10}};
-    /// how `amount` and `percent` combine when both are given; default the smaller
+    /// How `amount` and `percent` combine when both are given; default the smaller.
     ToleranceRule rule = ToleranceRule::smaller;
-    /// whether an excess of exactly the tolerance may still be approved; default inclusive (以内)
+    /// Whether an excess of exactly the tolerance may still be approved; default inclusive (以内).
     Boundary boundary = Boundary::inclusive;
 
     /// Memberwise equality.
@@ -98,11 +98,11 @@ struct CRM_EXPORT OverLimitTolerance {
 /// Invariants (Policy::validate): days >= 0, amount >= 0, grace >= 0.
 /// Proven by tests/credit/check_test.cpp (the overdue cases, with their boundaries).
 struct CRM_EXPORT OverdueRule {
-    /// the oldest past-due age, beyond grace, that is still allowed; default 90 days; none switches the days
-    /// rule off
+    /// The oldest past-due age, beyond grace, that is still allowed; default 90 days; none switches the days
+    /// rule off.
     std::optional<Days> max_days_past_due = Days{90};
-    /// the overdue open amount still allowed, in the profile's currency; none (default) switches the amount
-    /// rule off
+    /// The overdue open amount still allowed, in the profile's currency; none (default) switches the amount
+    /// rule off.
     std::optional<Money> max_overdue_amount;
     Days grace{0};  ///< days past due that do not yet count as overdue (payments in transit); default 0
     Boundary days_boundary = Boundary::exclusive;    ///< side of `max_days_past_due` that blocks
@@ -183,7 +183,7 @@ struct CRM_EXPORT Policy {
 /// segment without a row of its own. Proven by tests/credit/policy_test.cpp.
 struct CRM_EXPORT PolicyEntry {
     std::string tier;  ///< the tier (客户等级) the row is for; never empty
-    /// the segment (客户类型) the row is for; empty means every segment of the tier without its own row
+    /// The segment (客户类型) the row is for; empty means every segment of the tier without its own row.
     std::string segment;
     Policy policy;  ///< the credit policy of that tier and segment
 

@@ -41,7 +41,7 @@ struct CRM_EXPORT CreditHold {
 /// rules (contract review); the check reads due dates from the receivables, not from the terms.
 /// Proven by tests/credit/check_test.cpp and tests/credit/exposure_test.cpp.
 struct CRM_EXPORT CreditProfile {
-    AccountId account;  ///< the account the profile belongs to
+    AccountId account;               ///< the account the profile belongs to
     Money limit;                     ///< the credit limit (信用额度), in the profile's currency
     std::optional<CreditHold> hold;  ///< on hold when given
     std::string rating;              ///< the credit rating as the host names it ("AA", "B")
@@ -68,7 +68,7 @@ struct CRM_EXPORT CreditProfile {
 /// Any currency with a rate into the profile's currency. Proven by tests/credit/exposure_test.cpp.
 struct CRM_EXPORT Order {
     OrderId id;  ///< the order's number; empty when not known (an empty id never replaces an open order)
-    /// the order's credit-relevant amount, >= 0, a whole number of minor units, in any currency with a rate
+    /// The order's credit-relevant amount, >= 0, a whole number of minor units, in any currency with a rate.
     Money amount;
 
     /// Memberwise equality.
@@ -131,8 +131,8 @@ private:
 /// Proven by tests/credit/exposure_test.cpp and tests/credit/check_test.cpp ("a changed order
 /// replaces its earlier open version ...").
 struct CRM_EXPORT CreditSnapshot {
-    Borrowed<Receivable> receivables;  ///< open invoice items (应收账款), as described above
-    Borrowed<Order> open_orders;  ///< accepted orders not yet shipped or invoiced
+    Borrowed<Receivable> receivables;      ///< open invoice items (应收账款), as described above
+    Borrowed<Order> open_orders;           ///< accepted orders not yet shipped or invoiced
     Borrowed<Order> shipped_not_invoiced;  ///< goods shipped whose invoice is not yet issued (发出商品)
     Borrowed<FxRate> rates;  ///< rates into the profile's currency, one per other currency that appears
 };

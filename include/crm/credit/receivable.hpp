@@ -39,8 +39,8 @@ namespace crm::credit {
 struct CRM_EXPORT Receivable {
     InvoiceId invoice;  ///< the invoice (发票) the item belongs to
     AccountId account;  ///< the customer that owes it (read only by per-account and per-region reports)
-    Date invoiced_on;  ///< the invoice date (开票日), the start of "days since invoice"
-    Date due_on;       ///< the due date under the payment terms, the start of "days past due"
+    Date invoiced_on;   ///< the invoice date (开票日), the start of "days since invoice"
+    Date due_on;        ///< the due date under the payment terms, the start of "days past due"
     Money open_amount;  ///< what is still owed, in the item's currency (see above)
 
     /// Memberwise equality.
@@ -59,7 +59,7 @@ using crm::validate_rates;
 /// Proven by tests/credit/aging_test.cpp and tests/credit/caps_test.cpp.
 struct CRM_EXPORT AccountRegion {
     AccountId account;  ///< the account
-    RegionId region;  ///< the region it belongs to (each account mapped at most once)
+    RegionId region;    ///< the region it belongs to (each account mapped at most once)
 
     /// Memberwise equality.
     friend bool operator==(const AccountRegion&, const AccountRegion&) = default;

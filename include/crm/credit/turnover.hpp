@@ -32,7 +32,7 @@ namespace crm::credit {
 /// Invariants (the factories check them): sum >= 0, count >= 1. Proven by
 /// tests/credit/turnover_test.cpp.
 struct CRM_EXPORT AverageBalance {
-    Money sum;  ///< the sum of the balances averaged, >= 0
+    Money sum;               ///< the sum of the balances averaged, >= 0
     std::int64_t count = 1;  ///< how many balances were summed, >= 1; default 1
 
     /// sum / count rounded to the currency's minor unit (for display).
@@ -87,7 +87,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const AverageBalance& a);
 
 /// One month's revenue, for the count-back method. Proven by tests/credit/turnover_test.cpp.
 struct CRM_EXPORT MonthlyRevenue {
-    Period month;  ///< a month (PeriodKind::month)
+    Period month;   ///< a month (PeriodKind::month)
     Money revenue;  ///< the month's revenue (销售收入), >= 0
 
     /// Memberwise equality.

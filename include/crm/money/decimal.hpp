@@ -43,8 +43,8 @@ struct CRM_EXPORT DecimalContext {
 /// How `Decimal::parse` reads text.
 struct CRM_EXPORT ParseOptions {
     bool allow_grouping = false;  ///< accept `1,234,567.89` (groups of three, integer part only)
-    /// the grouping character `allow_grouping` accepts; default `,` (one character, e.g. `'` or a space for
-    /// other conventions)
+    /// The grouping character `allow_grouping` accepts; default `,` (one character, e.g. `'` or a space for
+    /// other conventions).
     char group_separator = ',';
 };
 

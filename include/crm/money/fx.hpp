@@ -22,7 +22,7 @@ namespace crm {
 /// list; a rate for the target currency itself, if given, must be exactly 1.
 struct CRM_EXPORT FxRate {
     Currency from;  ///< the currency converted from; at most once per rate list
-    Decimal rate;  ///< units of the target currency per unit of `from` (汇率), > 0
+    Decimal rate;   ///< units of the target currency per unit of `from` (汇率), > 0
 
     /// Memberwise equality.
     friend bool operator==(const FxRate&, const FxRate&) = default;

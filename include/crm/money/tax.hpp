@@ -52,8 +52,10 @@ enum class TaxRounding {
 /// Invariant: lines[i].net + lines[i].tax == lines[i].gross, and `total` is the sum of the lines
 /// (gross, net and tax each).
 struct CRM_EXPORT DocumentTaxSplit {
-    std::vector<TaxSplit> lines;  ///< each line's gross, net and tax (含税金额, 金额, 税额), in the order given
-    TaxSplit total;  ///< the document's gross, net and tax: the sums of the lines
+    /// Each line's gross, net and tax (含税金额, 金额, 税额), in the order given.
+    std::vector<TaxSplit> lines;
+    /// The document's gross, net and tax: the sums of the lines.
+    TaxSplit total;
 
     /// Memberwise equality.
     friend bool operator==(const DocumentTaxSplit&, const DocumentTaxSplit&) = default;

@@ -44,10 +44,10 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, Measure m);
 /// The three targets of one month (1 = January .. 12 = December). A month not listed in a
 /// plan has targets of zero.
 struct CRM_EXPORT MonthTarget {
-    int month = 1;  ///< the month, 1 (January) to 12 (December); once per list
-    Money sales{};  ///< the sales target (销售目标), >= 0, whole minor units, in the plan's currency
+    int month = 1;       ///< the month, 1 (January) to 12 (December); once per list
+    Money sales{};       ///< the sales target (销售目标), >= 0, whole minor units, in the plan's currency
     Money collection{};  ///< the collection target (回款目标), >= 0
-    Money expense{};  ///< the sales expense budget (费用预算), >= 0
+    Money expense{};     ///< the sales expense budget (费用预算), >= 0
 
     /// The target of `m`.
     [[nodiscard]] const Money& of(Measure m) const noexcept;
@@ -61,7 +61,7 @@ struct CRM_EXPORT RegionPlan {
     /// The region's name for people (华东区), used in reasons and reports instead of the id;
     /// empty: the id is shown.
     std::string name{};
-    /// the region's monthly targets; a month not listed has targets of zero
+    /// The region's monthly targets; a month not listed has targets of zero.
     std::vector<MonthTarget> months{};
     /// Memberwise equality.
     friend bool operator==(const RegionPlan&, const RegionPlan&) = default;
@@ -70,8 +70,8 @@ struct CRM_EXPORT RegionPlan {
 /// One key account's plan, listed separately (大客户计划单列) and counted inside its region's.
 struct CRM_EXPORT KeyAccountPlan {
     AccountId account{};  ///< the key account the plan is for; once per plan
-    RegionId region{};  ///< the region whose plan it counts in; must be one of the plan's regions
-    /// the account's monthly targets; a month not listed has targets of zero
+    RegionId region{};    ///< the region whose plan it counts in; must be one of the plan's regions
+    /// The account's monthly targets; a month not listed has targets of zero.
     std::vector<MonthTarget> months{};
     /// Memberwise equality.
     friend bool operator==(const KeyAccountPlan&, const KeyAccountPlan&) = default;
@@ -83,7 +83,7 @@ struct CRM_EXPORT AnnualPlan {
     Currency currency{"CNY"};  ///< the currency of every amount; default CNY
     /// The company plan (公司计划); empty: the company plan is the sum of the regions.
     std::vector<MonthTarget> company{};
-    std::vector<RegionPlan> regions{};  ///< one plan per region; at least one
+    std::vector<RegionPlan> regions{};           ///< one plan per region; at least one
     std::vector<KeyAccountPlan> key_accounts{};  ///< the key accounts' plans, listed separately; may be empty
     /// The smallest share of a region's annual sales target its key accounts should carry
     /// (大客户占比); balance() warns below it. Default 0%: no minimum.

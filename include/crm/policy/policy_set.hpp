@@ -49,9 +49,9 @@ namespace detail {
 /// SLA table. Each defaults to its area's documented default.
 struct CRM_EXPORT AccountPolicies {
     account::PoolPolicy pool{};  ///< the public-pool rules (公海规则); default account::PoolPolicy{}
-    /// the visit cadence per tier (拜访周期); default A monthly, B every two months, C quarterly
+    /// The visit cadence per tier (拜访周期); default A monthly, B every two months, C quarterly.
     account::VisitPolicy visits{};
-    /// the complaint SLA table and escalation (投诉时限); default account::SlaPolicy{}
+    /// The complaint SLA table and escalation (投诉时限); default account::SlaPolicy{}.
     account::SlaPolicy sla{};
 
     /// Memberwise equality.
@@ -68,10 +68,11 @@ struct CRM_EXPORT AccountPolicies {
 /// - `account_caps`, `region_caps`: caps on open receivables (应收账款控制规模), none by default.
 struct CRM_EXPORT CreditPolicies {
     std::vector<credit::PolicyEntry> policies{};  ///< the credit policy table (信用政策), as described above
-    /// the aging buckets (账龄区间), as described above
+    /// The aging buckets (账龄区间), as described above.
     std::vector<credit::AgingBucket> aging_buckets = detail::default_aging_buckets();
-    credit::ProvisionSchedule provisions{};  ///< the bad-debt provision schedule (坏账准备), as described above
-    /// per-account caps on open receivables; none by default
+    /// The bad-debt provision schedule (坏账准备), as described above.
+    credit::ProvisionSchedule provisions{};
+    /// Per-account caps on open receivables; none by default.
     std::vector<credit::AccountCap> account_caps{};
     std::vector<credit::RegionCap> region_caps{};  ///< per-region caps on open receivables; none by default
 
@@ -82,8 +83,8 @@ struct CRM_EXPORT CreditPolicies {
 /// The pricing area's policies: the rule book (price list, contract prices, discount rules,
 /// groups and the book-wide policy) and the price-authority table. Empty by default.
 struct CRM_EXPORT PricingPolicies {
-    /// the price list, contract prices, rules, groups and book-wide policy; built into a pricing::RuleBook
-    /// when used
+    /// The price list, contract prices, rules, groups and book-wide policy; built into a pricing::RuleBook
+    /// when used.
     pricing::RuleBookInput book{};
     pricing::AuthorityTable authority{};  ///< the pricing authority per role (销售价格权限); empty by default
 
@@ -95,9 +96,9 @@ struct CRM_EXPORT PricingPolicies {
 /// the delegation-of-authority matrix (none by default: nothing needs approval) and the
 /// currency its amounts are in (default CNY).
 struct CRM_EXPORT ApprovalPolicies {
-    /// the role ladder the matrix is compiled against; default crm::default_roles()
+    /// The role ladder the matrix is compiled against; default crm::default_roles().
     std::vector<Role> roles = default_roles();
-    /// the rows of the delegation-of-authority matrix (权限矩阵); none by default
+    /// The rows of the delegation-of-authority matrix (权限矩阵); none by default.
     std::vector<approval::Row> rows{};
     Currency currency{};  ///< the currency of the matrix's amount thresholds; default CNY
 
@@ -109,7 +110,7 @@ struct CRM_EXPORT ApprovalPolicies {
 /// and the key-account manager KPI (default: the weights and functions of scoring/kpi.hpp).
 struct CRM_EXPORT ScoringPolicies {
     std::vector<scoring::Scorecard> scorecards{};  ///< the company's scorecards (评分卡); none by default
-    scoring::KpiPolicy kpi{};  ///< the key-account manager KPI policy (考核)
+    scoring::KpiPolicy kpi{};                      ///< the key-account manager KPI policy (考核)
 
     /// Same scorecards and the same KPI policy, member by member.
     friend CRM_EXPORT bool operator==(const ScoringPolicies& a, const ScoringPolicies& b);
@@ -127,13 +128,13 @@ struct CRM_EXPORT CalendarPolicy {
 /// One version of the policies: an id ("2025-v1"), the first day it is in force, and the
 /// policies of every area. A version is complete: nothing is inherited from an earlier one.
 struct CRM_EXPORT PolicyVersion {
-    std::string id{};  ///< the version's id (e.g. `2025-v1`); not empty, unique in the set
-    Date effective_from{};  ///< the first day the version is in force; unique in the set
-    AccountPolicies account{};  ///< the account area's policies
-    CreditPolicies credit{};  ///< the credit area's policies
-    PricingPolicies pricing{};  ///< the pricing area's policies
+    std::string id{};             ///< the version's id (e.g. `2025-v1`); not empty, unique in the set
+    Date effective_from{};        ///< the first day the version is in force; unique in the set
+    AccountPolicies account{};    ///< the account area's policies
+    CreditPolicies credit{};      ///< the credit area's policies
+    PricingPolicies pricing{};    ///< the pricing area's policies
     ApprovalPolicies approval{};  ///< the approval area's policies
-    ScoringPolicies scoring{};  ///< the scoring area's policies
+    ScoringPolicies scoring{};    ///< the scoring area's policies
     std::vector<CalendarPolicy> calendars{};  ///< the named business calendars; names unique in the version
 
     /// Memberwise equality.
@@ -146,7 +147,7 @@ struct CRM_EXPORT PolicyVersion {
 /// `reason` the explanation in zh and en (severity warn).
 struct CRM_EXPORT Finding {
     std::string field;  ///< the path of the part linted (e.g. `versions[0].approval.rows`)
-    Reason reason;  ///< what the lint found, renderable in Chinese and English (severity warn)
+    Reason reason;      ///< what the lint found, renderable in Chinese and English (severity warn)
 
     /// Memberwise equality.
     friend bool operator==(const Finding&, const Finding&) = default;

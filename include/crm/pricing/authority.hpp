@@ -22,13 +22,13 @@ namespace crm::pricing {
 /// the row does not cover the line). A row with no limit covers every line.
 struct CRM_EXPORT AuthorityRow {
     RoleId role;  ///< the role (e.g. sales manager, director) this authority belongs to; unique in the table
-    /// the role's seniority: a lower rank is asked first, so authority_needed picks the covering row with the
-    /// lowest rank; unique
+    /// The role's seniority: a lower rank is asked first, so authority_needed picks the covering row with the
+    /// lowest rank; unique.
     int rank = 0;
-    /// the largest discount off list (in percent, 0 to 100) the role may grant; none means no discount limit
+    /// The largest discount off list (in percent, 0 to 100) the role may grant; none means no discount limit.
     std::optional<Percent> max_discount;
-    /// the lowest unit price the role may grant; none means no price limit; a row whose minimum is in another
-    /// currency covers no line
+    /// The lowest unit price the role may grant; none means no price limit; a row whose minimum is in another
+    /// currency covers no line.
     std::optional<Money> min_price;
     /// Memberwise equality.
     friend bool operator==(const AuthorityRow&, const AuthorityRow&) = default;
@@ -51,14 +51,14 @@ CRM_EXPORT void validate_authority(const AuthorityTable& table);
 /// `discount_off_list` is (list - unit) / list as a percent, shown to 4 places rounded toward
 /// zero (so 99.99999% shows 99.9999%, never 100%); the comparison itself is exact.
 struct CRM_EXPORT AuthorityNeeded {
-    /// the most junior role that may grant the price; none when every row is exceeded
+    /// The most junior role that may grant the price; none when every row is exceeded.
     std::optional<RoleId> role;
     int rank = 0;  ///< that role's rank; 0 when no role may grant the price
-    /// (list - unit) / list in percent, 4 places rounded toward zero; 0 when the list price is zero
+    /// (list - unit) / list in percent, 4 places rounded toward zero; 0 when the list price is zero.
     Percent discount_off_list;
     Money list_price;  ///< the line's list price per unit
     Money unit_price;  ///< the line's final unit price
-    /// allow `pricing.within_authority` (with the discount and the role) or block `pricing.beyond_authority`
+    /// Allow `pricing.within_authority` (with the discount and the role) or block `pricing.beyond_authority`.
     Decision decision;
     /// Memberwise equality.
     friend bool operator==(const AuthorityNeeded&, const AuthorityNeeded&) = default;

@@ -53,10 +53,10 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, LintKind k);
 /// the quantities as figures); `message` is its English rendering.
 struct CRM_EXPORT LintFinding {
     LintKind kind = LintKind::unbreakable_tie;  ///< what was found
-    std::vector<RuleId> rules;  ///< the rules involved, in the order described above
-    std::string group;  ///< the exclusive group concerned; empty for cumulative rules and for never_fires
+    std::vector<RuleId> rules;                  ///< the rules involved, in the order described above
+    std::string group;    ///< the exclusive group concerned; empty for cumulative rules and for never_fires
     std::string message;  ///< the finding in English (the reason rendered)
-    /// the finding as a reason (`pricing.lint_*`, warn) with its figures, renderable in English and Chinese
+    /// The finding as a reason (`pricing.lint_*`, warn) with its figures, renderable in English and Chinese.
     Reason reason;
     /// Memberwise equality.
     friend bool operator==(const LintFinding&, const LintFinding&) = default;

@@ -28,7 +28,7 @@ namespace crm::pricing {
 /// "a validity that ends before it starts is refused").
 struct CRM_EXPORT Validity {
     Date from = Date::min();  ///< first day of the window; the default is the earliest representable date
-    std::optional<Date> to;  ///< last day of the window, inclusive; none means open-ended (no end date)
+    std::optional<Date> to;   ///< last day of the window, inclusive; none means open-ended (no end date)
     /// Whether `d` lies in the window, both ends included.
     [[nodiscard]] bool contains(Date d) const noexcept { return d >= from && (!to || d <= *to); }
     /// Some day lies in both windows.
@@ -46,13 +46,13 @@ struct CRM_EXPORT Validity {
 /// the same product, unit and currency do not overlap.
 struct CRM_EXPORT PriceListEntry {
     ProductId product;  ///< the product priced
-    /// the unit of measure the price is per (e.g. `EA`, `KG`); lines match it exactly
+    /// The unit of measure the price is per (e.g. `EA`, `KG`); lines match it exactly.
     std::string unit = "EA";
-    Currency currency;  ///< the currency of `list_price`, `cost` and `min_price`
-    Validity valid;  ///< when the row applies (both ends inclusive)
+    Currency currency;   ///< the currency of `list_price`, `cost` and `min_price`
+    Validity valid;      ///< when the row applies (both ends inclusive)
     Decimal list_price;  ///< the list price (目录价) per unit, >= 0
-    /// the unit cost (成本), >= 0; none when unknown (cost-plus rules then do not apply and no margin floor is
-    /// computed)
+    /// The unit cost (成本), >= 0; none when unknown (cost-plus rules then do not apply and no margin floor
+    /// is computed).
     std::optional<Decimal> cost;
     /// An absolute minimum unit price for this product (the floor), when the policy has one.
     std::optional<Decimal> min_price;
@@ -74,15 +74,15 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, ContractScope s);
 /// to `scope`. Discount rules do not stack on it unless a rule says `applies_on_contract_price`
 /// (price_test.cpp, "a group discount does not stack on a fixed contract price...").
 struct CRM_EXPORT ContractPrice {
-    /// identifies the contract price in the waterfall and in errors (unique among contract prices and rules)
+    /// Identifies the contract price in the waterfall and in errors (unique among contract prices and rules).
     RuleId id;
     ContractScope scope = ContractScope::account;  ///< who the price is for; default account
-    std::string key;  ///< the account id, tier, segment or region id, as text, that the buyer must match
+    std::string key;    ///< the account id, tier, segment or region id, as text, that the buyer must match
     ProductId product;  ///< the product priced
     std::string unit = "EA";  ///< the unit of measure the price is per; lines match it exactly
-    Currency currency;  ///< the currency of `price`
-    Validity valid;  ///< when the contract price applies (both ends inclusive)
-    Decimal price;  ///< the agreed unit price, >= 0, on the same tax basis as the list prices
+    Currency currency;        ///< the currency of `price`
+    Validity valid;           ///< when the contract price applies (both ends inclusive)
+    Decimal price;            ///< the agreed unit price, >= 0, on the same tax basis as the list prices
     /// Memberwise equality.
     friend bool operator==(const ContractPrice&, const ContractPrice&) = default;
 };
@@ -113,7 +113,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, ActionKind k);
 /// Money) by amount_off and fixed_price.
 struct CRM_EXPORT Action {
     ActionKind kind = ActionKind::percent_off;  ///< what the action does; default percent_off
-    /// the discount (percent_off, 0 to 100) or the markup over cost (cost_plus, >= 0), in percent
+    /// The discount (percent_off, 0 to 100) or the markup over cost (cost_plus, >= 0), in percent.
     Percent percent;
     Money amount;  ///< the per-unit amount taken off (amount_off) or the new unit price (fixed_price), >= 0
     /// Memberwise equality.
@@ -127,18 +127,18 @@ struct CRM_EXPORT Action {
 /// quantities; `min_side = exclusive` reads "超过50件", `max_side = inclusive` "100件以下".
 struct CRM_EXPORT Conditions {
     std::vector<ProductId> products;  ///< products the line's product must be one of; empty means any product
-    /// product groups (产品组) the line's product must belong to one of; empty means any
+    /// Product groups (产品组) the line's product must belong to one of; empty means any.
     std::vector<ProductGroupId> product_groups;
     std::vector<AccountId> accounts;  ///< accounts the buyer must be one of; empty means any account
-    /// customer tiers (客户等级, e.g. `A`) the buyer's tier must be one of; empty means any
+    /// Customer tiers (客户等级, e.g. `A`) the buyer's tier must be one of; empty means any.
     std::vector<std::string> tiers;
-    /// segments (客户类型) the buyer's segment must be one of; empty means any
+    /// Segments (客户类型) the buyer's segment must be one of; empty means any.
     std::vector<std::string> segments;
-    /// sales regions (销售区域) the buyer's region must be one of; empty means any
+    /// Sales regions (销售区域) the buyer's region must be one of; empty means any.
     std::vector<RegionId> regions;
-    /// the smallest quantity that qualifies (side by `min_side`), >= 0; none means no lower bound
+    /// The smallest quantity that qualifies (side by `min_side`), >= 0; none means no lower bound.
     std::optional<Decimal> min_quantity;
-    /// the quantity bound above (side by `max_side`), > 0; none means no upper bound
+    /// The quantity bound above (side by `max_side`), > 0; none means no upper bound.
     std::optional<Decimal> max_quantity;
     Validity valid;  ///< the dates on which the rule applies (both ends inclusive); the default is always
     Boundary min_side = Boundary::inclusive;  ///< whether `min_quantity` itself qualifies (以上)
@@ -156,19 +156,19 @@ struct CRM_EXPORT Conditions {
 /// `budget_capped`); with no budget left (or none given) the rule does not apply (price_test.cpp,
 /// "a budget limited promotion is capped by its remaining budget").
 struct CRM_EXPORT Rule {
-    /// identifies the rule in the waterfall, in errors and in budgets (unique among rules and contract
-    /// prices)
+    /// Identifies the rule in the waterfall, in errors and in budgets (unique among rules and contract
+    /// prices).
     RuleId id;
-    /// what kind of rule it is (names the waterfall step); default promotion
+    /// What kind of rule it is (names the waterfall step); default promotion.
     RuleKind kind = RuleKind::promotion;
-    Conditions when;  ///< the conditions that must all hold for the rule to apply
-    Action action;  ///< what the rule does to the running unit price
+    Conditions when;    ///< the conditions that must all hold for the rule to apply
+    Action action;      ///< what the rule does to the running unit price
     std::string group;  ///< the name of the ExclusiveGroup the rule competes in; empty means cumulative
-    int priority = 0;  ///< used to pick a group's winner: a higher number wins (GroupPolicy); default 0
-    int sequence = 0;  ///< the order among cumulative rules, smaller first (ties by rule id); default 0
-    /// whether the rule still applies when a contract price replaced the list price (default: it does not)
+    int priority = 0;   ///< used to pick a group's winner: a higher number wins (GroupPolicy); default 0
+    int sequence = 0;   ///< the order among cumulative rules, smaller first (ties by rule id); default 0
+    /// Whether the rule still applies when a contract price replaced the list price (default: it does not).
     bool applies_on_contract_price = false;
-    /// whether the rule is a promotion capped by its remaining budget in PricingContext::budgets
+    /// Whether the rule is a promotion capped by its remaining budget in PricingContext::budgets.
     bool budget_limited = false;
     /// Memberwise equality.
     friend bool operator==(const Rule&, const Rule&) = default;
@@ -187,7 +187,7 @@ enum class GroupPolicy {
 /// rules. A tie that only the rule id could break is reported in the waterfall (`tied_with`).
 struct CRM_EXPORT ExclusiveGroup {
     std::string name;  ///< the group's name, which rules give in Rule::group; not empty, unique
-    /// how the group picks its one rule; default best_for_customer
+    /// How the group picks its one rule; default best_for_customer.
     GroupPolicy policy = GroupPolicy::best_for_customer;
     int sequence = 0;  ///< where the winner applies among the cumulative rules (compared with Rule::sequence)
     /// Memberwise equality.
@@ -196,7 +196,7 @@ struct CRM_EXPORT ExclusiveGroup {
 
 /// Membership of products in a product group (产品组).
 struct CRM_EXPORT ProductGroup {
-    ProductGroupId id;  ///< the group's id, as named by Conditions::product_groups
+    ProductGroupId id;                ///< the group's id, as named by Conditions::product_groups
     std::vector<ProductId> products;  ///< the products in the group; a product may be in several groups
     /// Memberwise equality.
     friend bool operator==(const ProductGroup&, const ProductGroup&) = default;
@@ -226,18 +226,18 @@ enum class TaxRounding { per_line, per_document };
 /// when `prices_include_tax`).
 struct CRM_EXPORT PricingPolicy {
     int unit_price_scale = 4;  ///< decimal places of unit prices (0 to 12); default 4
-    /// how unit prices are rounded to `unit_price_scale`; default half_up (四舍五入)
+    /// How unit prices are rounded to `unit_price_scale`; default half_up (四舍五入).
     RoundingMode unit_price_rounding = RoundingMode::half_up;
-    /// how line amounts are rounded to the currency's minor unit; default half_up
+    /// How line amounts are rounded to the currency's minor unit; default half_up.
     RoundingMode amount_rounding = RoundingMode::half_up;
-    Stacking stacking = Stacking::compounded;  ///< how percent-off rules stack; default compounded
+    Stacking stacking = Stacking::compounded;       ///< how percent-off rules stack; default compounded
     FloorPolicy floor_policy = FloorPolicy::clamp;  ///< what a price below the floor does; default clamp
     /// Minimum markup over cost (floor = cost x (1 + m/100)), when the entry has a cost.
     std::optional<Percent> min_margin;
     Percent vat{Decimal{13}};  ///< the VAT rate (增值税) in percent, >= 0; default 13
     /// List and contract prices include VAT (含税价) rather than being net.
     bool prices_include_tax = false;
-    /// where tax is rounded in a document; default per_line
+    /// Where tax is rounded in a document; default per_line.
     TaxRounding tax_rounding = TaxRounding::per_line;
     /// Memberwise equality.
     friend bool operator==(const PricingPolicy&, const PricingPolicy&) = default;
@@ -245,29 +245,29 @@ struct CRM_EXPORT PricingPolicy {
 
 /// Everything a RuleBook is built from.
 struct CRM_EXPORT RuleBookInput {
-    std::vector<PriceListEntry> entries;  ///< the price-list rows (价目表)
+    std::vector<PriceListEntry> entries;         ///< the price-list rows (价目表)
     std::vector<ContractPrice> contract_prices;  ///< customer and contract prices (合同价)
-    std::vector<Rule> rules;  ///< the discount, promotion and preferential rules
-    std::vector<ExclusiveGroup> groups;  ///< the exclusive groups rules compete in, by name
-    std::vector<ProductGroup> product_groups;  ///< product-group memberships the conditions refer to
-    PricingPolicy policy;  ///< the book-wide rounding, stacking, floor and tax policy
+    std::vector<Rule> rules;                     ///< the discount, promotion and preferential rules
+    std::vector<ExclusiveGroup> groups;          ///< the exclusive groups rules compete in, by name
+    std::vector<ProductGroup> product_groups;    ///< product-group memberships the conditions refer to
+    PricingPolicy policy;                        ///< the book-wide rounding, stacking, floor and tax policy
     /// Memberwise equality.
     friend bool operator==(const RuleBookInput&, const RuleBookInput&) = default;
 };
 
 /// The line to price: a product in a unit and currency, a quantity (>= 0, may be fractional).
 struct CRM_EXPORT QuoteLine {
-    ProductId product;  ///< the product asked for
+    ProductId product;        ///< the product asked for
     std::string unit = "EA";  ///< the unit of measure; must match a price-list row's unit exactly
-    Currency currency;  ///< the currency the line is priced in
-    Decimal quantity;  ///< the quantity, >= 0, may be fractional
+    Currency currency;        ///< the currency the line is priced in
+    Decimal quantity;         ///< the quantity, >= 0, may be fractional
     /// Memberwise equality.
     friend bool operator==(const QuoteLine&, const QuoteLine&) = default;
 };
 
 /// The remaining budget of a budget-limited promotion, in the line's currency.
 struct CRM_EXPORT PromotionBudget {
-    RuleId rule;  ///< the budget-limited rule this budget belongs to
+    RuleId rule;      ///< the budget-limited rule this budget belongs to
     Money remaining;  ///< what is left of the budget, in the line's currency
     /// Memberwise equality.
     friend bool operator==(const PromotionBudget&, const PromotionBudget&) = default;
@@ -275,12 +275,12 @@ struct CRM_EXPORT PromotionBudget {
 
 /// Who is buying: the facts the conditions test, and the remaining promotion budgets.
 struct CRM_EXPORT PricingContext {
-    AccountId account;  ///< the buyer, matched against Conditions::accounts and account contract prices
-    std::string tier;  ///< the buyer's tier (e.g. `A`); empty when it has none
+    AccountId account;    ///< the buyer, matched against Conditions::accounts and account contract prices
+    std::string tier;     ///< the buyer's tier (e.g. `A`); empty when it has none
     std::string segment;  ///< the buyer's segment; empty when it has none
-    RegionId region;  ///< the buyer's sales region
-    /// the remaining budgets of budget-limited promotions; a budget-limited rule without one here does not
-    /// apply
+    RegionId region;      ///< the buyer's sales region
+    /// The remaining budgets of budget-limited promotions; a budget-limited rule without one here does not
+    /// apply.
     std::vector<PromotionBudget> budgets;
     /// Memberwise equality.
     friend bool operator==(const PricingContext&, const PricingContext&) = default;

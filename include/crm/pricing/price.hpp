@@ -60,9 +60,9 @@ struct CRM_EXPORT WaterfallStep {
     RuleId rule;  ///< the rule or contract price of the step; empty for list_price, rounding and floor
     StepKind kind = StepKind::list_price;  ///< what the step is; default list_price
     Money before;  ///< the unit price before the step (per unit, in the line's currency)
-    Money after;  ///< the unit price after the step
-    Money delta;  ///< after - before: negative for a discount, positive for a floor or a cost-plus rise
-    /// rules of the exclusive group that tied with the winner and lost only on rule id; empty when none
+    Money after;   ///< the unit price after the step
+    Money delta;   ///< after - before: negative for a discount, positive for a floor or a cost-plus rise
+    /// Rules of the exclusive group that tied with the winner and lost only on rule id; empty when none.
     std::vector<RuleId> tied_with;
     /// A budget-limited promotion whose discount was cut to what its remaining budget allows.
     bool budget_capped = false;
@@ -85,7 +85,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const WaterfallStep& s);
 /// or the same price and a larger id).
 struct CRM_EXPORT NotApplied {
     RuleId rule;  ///< the rule or contract price that did not apply
-    /// the first condition that failed, one of the codes listed above (static text)
+    /// The first condition that failed, one of the codes listed above (static text).
     std::string_view condition;
     /// The failure in words where figures help: for "quantity", `pricing.quantity_outside` with
     /// the quantity and the band stated with the side of each bound (以上 / 超过, 以下 / 不满).
@@ -108,24 +108,24 @@ struct CRM_EXPORT BudgetUse {
 /// (floor clamped) or block (below the floor, refused). Proven by tests/pricing/price_test.cpp
 /// (worked examples) and properties_test.cpp (reconciliation, floors, breaks).
 struct CRM_EXPORT PricedLine {
-    QuoteLine line;  ///< the line as asked
-    Money list_price;  ///< the list price per unit from the price-list row valid on the as-of date
-    Money unit_price;  ///< the final unit price, at PricingPolicy::unit_price_scale places
-    Money net_amount;  ///< unit price x quantity, rounded to the currency's minor unit; net of tax
-    Money tax;  ///< the VAT (税额) on the line
+    QuoteLine line;      ///< the line as asked
+    Money list_price;    ///< the list price per unit from the price-list row valid on the as-of date
+    Money unit_price;    ///< the final unit price, at PricingPolicy::unit_price_scale places
+    Money net_amount;    ///< unit price x quantity, rounded to the currency's minor unit; net of tax
+    Money tax;           ///< the VAT (税额) on the line
     Money gross_amount;  ///< net + tax (含税金额)
-    /// the steps from the list price to the unit price, in order; each step's before is the previous after
+    /// The steps from the list price to the unit price, in order; each step's before is the previous after.
     std::vector<WaterfallStep> waterfall;
-    /// the candidate rules and contract prices that did not apply, with why
+    /// The candidate rules and contract prices that did not apply, with why.
     std::vector<NotApplied> not_applied;
-    /// the unit-price floor (底价) of the row under the policy; none when neither a minimum price nor a margin
-    /// floor applies
+    /// The unit-price floor (底价) of the row under the policy; none when neither a minimum price nor a
+    /// margin floor applies.
     std::optional<Money> floor;
     bool floor_clamped = false;  ///< whether the price was raised to the floor (FloorPolicy::clamp)
     /// The promotion budgets this line consumed, in waterfall order (none for rules without
     /// a budget).
     std::vector<BudgetUse> budget_used;
-    /// allow; warn `pricing.floor_clamped`; or block `pricing.below_floor` (FloorPolicy::refuse)
+    /// Allow; warn `pricing.floor_clamped`; or block `pricing.below_floor` (FloorPolicy::refuse).
     Decision decision;
     /// Memberwise equality.
     friend bool operator==(const PricedLine&, const PricedLine&) = default;
@@ -149,12 +149,12 @@ struct CRM_EXPORT PricedLine {
 /// Invariant: net_total == sum of line nets, tax_total == sum of line taxes, gross likewise.
 struct CRM_EXPORT PricedDocument {
     std::vector<PricedLine> lines;  ///< the priced lines, in the order given
-    Money net_total;  ///< sum of the lines' net amounts
-    Money tax_total;  ///< sum of the lines' taxes (the tax charged)
-    Money gross_total;  ///< net_total + tax_total
-    /// the sum of per-line rounded taxes minus the tax rounded once on the document; zero when the two agree
+    Money net_total;                ///< sum of the lines' net amounts
+    Money tax_total;                ///< sum of the lines' taxes (the tax charged)
+    Money gross_total;              ///< net_total + tax_total
+    /// The sum of per-line rounded taxes minus the tax rounded once on the document; zero when the two agree.
     Money rounding_difference;
-    /// indexes of lines whose tax was moved by the per_document allocation; always empty under per_line
+    /// Indexes of lines whose tax was moved by the per_document allocation; always empty under per_line.
     std::vector<std::size_t> adjusted_lines;
     std::vector<PromotionBudget> budgets_left;  ///< ctx.budgets less every line's use
     Decision decision;  ///< the lines' decisions combined (the worst outcome, with every reason)

@@ -74,7 +74,7 @@ struct CRM_EXPORT AccountTierPolicy {
                             {"C", Score{40}, Score{60}},
                             {"D", Score{0}, Score{40}}};
     int score_places = 2;  ///< decimals of each criterion's score, 0 to 6; default 2
-    /// how criterion scores are rounded; default half_up (四舍五入)
+    /// How criterion scores are rounded; default half_up (四舍五入).
     RoundingMode rounding = RoundingMode::half_up;
 };
 

@@ -54,12 +54,12 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, CriterionStatus s);
 /// weighted contribution (points of the total). An excluded criterion has score and
 /// contribution 0.
 struct CRM_EXPORT CriterionScore {
-    std::string criterion{};  ///< the criterion's id
+    std::string criterion{};         ///< the criterion's id
     std::optional<FactValue> raw{};  ///< as given; empty when missing
-    Score score{};  ///< its score (0 to 100) at the scorecard's places; 0 when excluded
-    /// its declared weight (the share it would have had, even when others were re-weighted)
+    Score score{};                   ///< its score (0 to 100) at the scorecard's places; 0 when excluded
+    /// Its declared weight (the share it would have had, even when others were re-weighted).
     Percent weight{};
-    /// its points of the total: score x weight (after re-weighting when criteria were excluded)
+    /// Its points of the total: score x weight (after re-weighting when criteria were excluded).
     Score contribution{};
     CriterionStatus status = CriterionStatus::scored;  ///< how it entered the result; default scored
     /// Memberwise equality.
@@ -70,9 +70,9 @@ struct CRM_EXPORT CriterionScore {
 /// scorecard's order the breakdown. Invariant: the contributions sum exactly to the total
 /// (tests/scoring/evaluate_test.cpp, "contributions sum exactly to the total").
 struct CRM_EXPORT ScoreResult {
-    Score total{};  ///< the weighted total, 0 to 100, exactly the sum of the contributions
+    Score total{};        ///< the weighted total, 0 to 100, exactly the sum of the contributions
     std::string grade{};  ///< the label of the grade band (等级) the total falls in
-    /// the breakdown, one line per criterion in the scorecard's order
+    /// The breakdown, one line per criterion in the scorecard's order.
     std::vector<CriterionScore> criteria{};
 
     /// The line of criterion `id`, or nullptr.
@@ -86,7 +86,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ScoreResult& r);
 /// The compact result of the compiled form: the total and the index of its band in the
 /// scorecard's `bands` (as listed there). Same total and band as the full result.
 struct CRM_EXPORT Summary {
-    Score total{};  ///< the weighted total, as in the full result
+    Score total{};          ///< the weighted total, as in the full result
     std::size_t grade = 0;  ///< the index of its band in Scorecard::bands
     /// Memberwise equality.
     friend bool operator==(const Summary&, const Summary&) = default;

@@ -48,7 +48,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, Weekday day);
 
 /// The three parts of a date, as plain numbers.
 struct CRM_EXPORT YearMonthDay {
-    int year = 1970;  ///< the year, 1400 to 9999 for a valid date; default 1970
+    int year = 1970;     ///< the year, 1400 to 9999 for a valid date; default 1970
     unsigned month = 1;  ///< 1..12
     unsigned day = 1;    ///< 1..31
 

@@ -101,7 +101,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, TimeOfDay t);
 /// Compared as instants: `{d, 24:00}` equals `{d + 1, 00:00}` (the same moment written two
 /// ways, as 1.50 and 1.5 are the same decimal) and orders with it; the two print differently.
 struct CRM_EXPORT DateTime {
-    Date date;  ///< the calendar day
+    Date date;       ///< the calendar day
     TimeOfDay time;  ///< the time on that day, 00:00 to 24:00 (24:00 is the next day's 00:00)
 
     /// Reads `YYYY-MM-DD HH:MM` (a `T` instead of the space is accepted). Other text throws

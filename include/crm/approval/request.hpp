@@ -115,7 +115,8 @@ struct CRM_EXPORT Request {
     std::string content;
 
     /// Throws crm::Error(invalid_argument) naming `request.amount`, `request.percent` or
-    /// `request.days` when a figure is negative, and `request.requester` when it is empty.
+    /// `request.days` when a figure is negative, `request.requester` when it is empty, and
+    /// `request.kind` when it is outside the enum.
     void validate() const;
 
     /// Memberwise equality.

@@ -127,7 +127,9 @@ struct CRM_EXPORT Agreement {
     terms::PaymentTerms payment_terms = terms::PaymentTerms::net(Days{30});
     Money credit_limit;                ///< the credit limit granted with the agreement
     std::vector<std::string> clauses;  ///< the names of the clauses the text contains ("warranty", ...)
-    int version = 1;  ///< the version of the text, >= 1; default 1 (a changed agreement is a new version)
+    /// The agreement's version, >= 1; default 1. A rejection (Event::reject) raises it, so the
+    /// reworked draft is reviewed and approved as a new version (the review's approval request names it).
+    int version = 1;
     State state = State::draft;         ///< where the agreement is in its lifecycle; default draft
     std::vector<HistoryEntry> history;  ///< the transitions so far, chronological; empty for a new draft
     std::optional<AgreementId> renews;  ///< the agreement this one renews, if any

@@ -74,7 +74,8 @@ struct CRM_EXPORT CollectionLine {
     /// Memberwise equality.
     friend bool operator==(const CollectionLine&, const CollectionLine&) = default;
 };
-/// `A-1 2024-03 planned CNY 100.00 actual CNY 95.00 (95.00%)`.
+/// `A-1 2024-03 planned CNY 100.00 actual CNY 95.00 (95.00%)`; `(no plan)` instead of the rate
+/// when nothing was planned; the total line has no account and month.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const CollectionLine& l);
 
 /// Every (account, month) that has a plan or a receipt, ordered by account then month, with

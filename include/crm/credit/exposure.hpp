@@ -62,7 +62,8 @@ struct CRM_EXPORT ReceivablesPosition {
     /// Memberwise equality.
     friend bool operator==(const ReceivablesPosition&, const ReceivablesPosition&) = default;
 };
-/// `open CNY 800.00, overdue CNY 300.00, oldest 45 days past due`.
+/// `open CNY 800.00, overdue CNY 300.00, oldest 45 days past due (item 2)`; the item index only
+/// when some item is past due.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ReceivablesPosition& p);
 
 /// The exposure if `order` were accepted. Validates as check_order does (policy, profile,

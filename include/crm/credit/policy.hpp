@@ -98,11 +98,12 @@ struct CRM_EXPORT OverLimitTolerance {
 /// Invariants (Policy::validate): days >= 0, amount >= 0, grace >= 0.
 /// Proven by tests/credit/check_test.cpp (the overdue cases, with their boundaries).
 struct CRM_EXPORT OverdueRule {
-    /// The oldest past-due age, beyond grace, that is still allowed; default 90 days; none switches the days
-    /// rule off.
+    /// The threshold for the oldest open item, in days past due beyond `grace` (`credit.overdue_days`;
+    /// whether the number itself blocks: `days_boundary`); default 90; none switches the rule off.
     std::optional<Days> max_days_past_due = Days{90};
-    /// The overdue open amount still allowed, in the profile's currency; none (default) switches the amount
-    /// rule off.
+    /// The threshold for the overdue items' open total, in the profile's currency
+    /// (`credit.overdue_amount`; whether the amount itself blocks: `amount_boundary`); none (the
+    /// default) switches the rule off.
     std::optional<Money> max_overdue_amount;
     Days grace{0};  ///< days past due that do not yet count as overdue (payments in transit); default 0
     Boundary days_boundary = Boundary::exclusive;    ///< side of `max_days_past_due` that blocks

@@ -140,7 +140,7 @@ struct CRM_EXPORT Conditions {
     std::optional<Decimal> min_quantity;
     /// The quantity bound above (side by `max_side`), > 0; none means no upper bound.
     std::optional<Decimal> max_quantity;
-    Validity valid;  ///< the dates on which the rule applies (both ends inclusive); the default is always
+    Validity valid;  ///< the dates on which the rule applies (both ends inclusive); by default every date
     Boundary min_side = Boundary::inclusive;  ///< whether `min_quantity` itself qualifies (以上)
     Boundary max_side = Boundary::exclusive;  ///< whether `max_quantity` itself qualifies (不满)
     /// Memberwise equality.

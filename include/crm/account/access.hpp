@@ -45,16 +45,19 @@ enum class Visibility {
     redacted,  ///< the account with phones and e-mails masked and amounts hidden (redact())
     full,      ///< everything
 };
+/// The stable name: `none`, `redacted` or `full` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Visibility v) noexcept;
+/// Prints to_string(v).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Visibility v);
 
 /// An explicit right to see accounts in full: given to a person or to everyone holding a role,
 /// on one account or on every account of a region, until a day (inclusive) or for good.
 struct CRM_EXPORT Grant {
-    std::variant<PersonId, RoleId> to;
-    std::variant<AccountId, RegionId> on;
-    std::optional<Date> until;  ///< last day the grant holds; none: no end
+    std::variant<PersonId, RoleId> to;     ///< who the grant is for: one person, or everyone holding a role
+    std::variant<AccountId, RegionId> on;  ///< what it covers: one account, or every account of a region
+    std::optional<Date> until;             ///< last day the grant holds; none: no end
 
+    /// Memberwise equality.
     friend bool operator==(const Grant&, const Grant&) = default;
 };
 
@@ -73,6 +76,7 @@ struct CRM_EXPORT AccessPolicy {
     /// `policy.grants[i].to` (not_found) for a person or role not in `org`.
     void validate(const OrgChart& org) const;
 
+    /// Memberwise equality.
     friend bool operator==(const AccessPolicy&, const AccessPolicy&) = default;
 };
 
@@ -84,7 +88,10 @@ enum class AccessBasis {
     grant,           ///< a grant covers the viewer, or someone below the viewer
     outsider,        ///< none of the above: the policy's `outsiders` level
 };
+/// The stable name: `owner`, `reporting_line`, `region_manager`, `grant` or `outsider` ("unknown" for a value
+/// outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(AccessBasis b) noexcept;
+/// Prints to_string(b).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, AccessBasis b);
 
 /// The answer of visibility(): the level, its basis, the person the right comes through (the
@@ -92,13 +99,17 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, AccessBasis b);
 /// `grant`; the viewer themself when the right is theirs; none for an outsider) and, for a
 /// grant, its index in `policy.grants`.
 struct CRM_EXPORT Access {
-    Visibility level = Visibility::none;
-    AccessBasis basis = AccessBasis::outsider;
+    Visibility level = Visibility::none;        ///< how much the viewer sees; default none
+    AccessBasis basis = AccessBasis::outsider;  ///< why; default outsider
+    /// The person the right comes through, as described above; none for an outsider.
     std::optional<PersonId> through;
+    /// The index of the grant in AccessPolicy::grants (0-based) for the basis grant; none otherwise.
     std::optional<std::size_t> grant;
 
+    /// Memberwise equality.
     friend bool operator==(const Access&, const Access&) = default;
 };
+/// Prints `<level> (<basis>[ through <person>][, grant <index>])`, e.g. `full (reporting_line through wang)`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Access& a);
 
 /// What `viewer` may see of `account` on `as_of` (grants whose `until` is before `as_of` are

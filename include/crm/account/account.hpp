@@ -57,22 +57,29 @@ enum class Status {
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Status status) noexcept;
 /// The name a user reads: en "government unit", zh "政府单位"; en "active", zh "活跃客户".
 [[nodiscard]] CRM_EXPORT std::string_view display_name(Segment segment, Lang lang) noexcept;
+/// The name a user reads: en "prospect", "active", "dormant", "lost"; zh 潜在客户, 活跃客户, 休眠客户,
+/// 流失客户.
 [[nodiscard]] CRM_EXPORT std::string_view display_name(Status status, Lang lang) noexcept;
 /// Reads the enumerator's name or its Chinese name ("channel" or "经销商"); anything else throws
 /// crm::Error(parse_error) naming `field` (the message does not repeat the text).
 [[nodiscard]] CRM_EXPORT Segment parse_segment(std::string_view text, std::string_view field = "segment");
+/// Reads the enumerator's name or its Chinese name ("dormant" or "休眠客户"); anything else throws
+/// crm::Error(parse_error) naming `field`.
 [[nodiscard]] CRM_EXPORT Status parse_status(std::string_view text, std::string_view field = "status");
+/// Prints to_string(segment).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Segment segment);
+/// Prints to_string(status).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Status status);
 
 /// A person at the customer we talk to. Phone and e-mail are confidential (domain.md section 1,
 /// 保密): see crm/account/access.hpp for who sees them and how they are masked.
 struct CRM_EXPORT Contact {
-    std::string name;
+    std::string name;   ///< the contact's name as the archive writes it
     std::string title;  ///< their job title at the customer: "采购部经理"
     std::string phone;  ///< as written: "13812345678", "+86 138 1234 5678", "010-8888 6666"; may be empty
     std::string email;  ///< "zhang.wei@example.com"; may be empty
 
+    /// Memberwise equality.
     friend bool operator==(const Contact&, const Contact&) = default;
 };
 
@@ -88,22 +95,26 @@ struct CRM_EXPORT Contact {
 /// - Dates not given (`last_follow_up`, `last_deal`, `last_visit`) count from `created`.
 /// - `annual_revenue` is the one amount the archive carries; a redacted view hides it.
 struct CRM_EXPORT Account {
-    AccountId id;
-    std::string name;
-    Segment segment = Segment::enterprise;
-    RegionId region;
-    std::string industry;
-    std::string tier;
-    std::optional<PersonId> owner;
-    Status status = Status::prospect;
+    AccountId id;                           ///< the account's id in the archive; not empty, unique
+    std::string name;                       ///< the customer organisation's name (e.g. "华东电网")
+    Segment segment = Segment::enterprise;  ///< the kind of customer (客户类型); default enterprise
+    RegionId region;                        ///< the sales region (销售区域) the account belongs to
+    std::string industry;                   ///< the customer's industry (行业), free text; may be empty
+    std::string tier;                       ///< the grade (客户等级), as described above; not empty
+    std::optional<PersonId> owner;          ///< the responsible account manager, as described above
+    Status status = Status::prospect;       ///< where the account stands with us; default prospect
+    /// The day the account was created in the archive; the start of every clock whose own date is not given.
     Date created;
+    /// The day the current owner took it, as described above; none counts from `created`; only with an owner.
     std::optional<Date> owned_since;
     std::optional<Date> last_follow_up;  ///< 最近跟进
     std::optional<Date> last_deal;       ///< 最近成交
     std::optional<Date> last_visit;      ///< 最近拜访
+    /// The annual revenue (年销售额) with the customer; none when not recorded; hidden in a redacted view.
     std::optional<Money> annual_revenue;
-    std::vector<Contact> contacts;
+    std::vector<Contact> contacts;  ///< the people at the customer (联系人); may be empty
 
+    /// Memberwise equality.
     friend bool operator==(const Account&, const Account&) = default;
 };
 

@@ -60,9 +60,11 @@ enum class Severity {
     high,      ///< 严重
     critical,  ///< 重大/紧急
 };
+/// The stable name: `low`, `medium`, `high` or `critical` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Severity s) noexcept;
 /// en "low" ... "critical"; zh 一般, 较重, 严重, 重大.
 [[nodiscard]] CRM_EXPORT std::string_view display_name(Severity s, Lang lang) noexcept;
+/// Prints to_string(s).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Severity s);
 
 /// A number of business days on a calendar: crm::BusinessDays (crm/time/business_days.hpp),
@@ -71,24 +73,29 @@ using BusinessDays = crm::BusinessDays;
 
 /// A time allowed: business minutes inside working hours, or whole business days.
 using SlaTime = std::variant<Minutes, BusinessDays>;
+/// Prints `120 minutes of business time` or `3 business days`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const SlaTime& t);
 
 /// One cell of the SLA table: for complaints of this severity on accounts of this tier.
 struct CRM_EXPORT SlaTarget {
-    Severity severity = Severity::low;
-    std::string tier;
-    SlaTime response;
-    SlaTime resolution;
+    Severity severity = Severity::low;  ///< the severity the cell is for; default low
+    std::string tier;                   ///< the account tier the cell is for (e.g. `A`); not empty
+    SlaTime response;    ///< the time allowed from receipt to the first response (响应时限); > 0
+    SlaTime resolution;  ///< the time allowed from receipt to resolution (解决时限); > 0
 
+    /// Memberwise equality.
     friend bool operator==(const SlaTarget&, const SlaTarget&) = default;
 };
 
 /// An escalation step: reached at a share of the resolution time or after some business
 /// minutes; `notify` is the role to report to (及时向上级报告), if the policy names one.
 struct CRM_EXPORT EscalationStep {
+    /// When the step is reached: a share of the resolution time (50% = half of it used), or business minutes
+    /// since receipt; > 0.
     std::variant<Percent, Minutes> at;
-    std::optional<RoleId> notify;
+    std::optional<RoleId> notify;  ///< the role to report to; none when the step only marks the level
 
+    /// Memberwise equality.
     friend bool operator==(const EscalationStep&, const EscalationStep&) = default;
 };
 
@@ -106,6 +113,7 @@ struct CRM_EXPORT EscalationStep {
 
 /// The complaint SLA policy.
 struct CRM_EXPORT SlaPolicy {
+    /// The SLA table, one cell per (severity, tier); default default_sla_targets().
     std::vector<SlaTarget> targets = default_sla_targets();
     /// A clock is at risk once this share of its allowed time is used. Default 80%.
     Percent at_risk{Decimal{80}};
@@ -127,20 +135,23 @@ struct CRM_EXPORT SlaPolicy {
     /// The target for this severity and tier, or nullptr.
     [[nodiscard]] const SlaTarget* find(Severity severity, std::string_view tier) const noexcept;
 
+    /// Memberwise equality.
     friend bool operator==(const SlaPolicy&, const SlaPolicy&) = default;
 };
 
 /// A complaint as the SLA reads it. `tier` is the account's tier when the complaint came in.
 /// A resolution without a recorded response counts as the response too.
 struct CRM_EXPORT Complaint {
-    ComplaintId id;
-    AccountId account;
-    std::string tier;
-    Severity severity = Severity::low;
-    DateTime received;
+    ComplaintId id;     ///< the complaint's id
+    AccountId account;  ///< the account complaining
+    std::string tier;   ///< the account's tier when the complaint came in; selects the SLA cell
+    Severity severity = Severity::low;  ///< how serious it is; default low
+    DateTime received;                  ///< when it came in; both clocks start here
+    /// When it was first answered; none while unanswered (a resolution then counts as the response).
     std::optional<DateTime> responded;
-    std::optional<DateTime> resolved;
+    std::optional<DateTime> resolved;  ///< when it was resolved; none while open
 
+    /// Memberwise equality.
     friend bool operator==(const Complaint&, const Complaint&) = default;
 };
 
@@ -150,17 +161,20 @@ enum class SlaState {
     at_risk,   ///< open, with at least the policy's at-risk share of the time used
     breached,  ///< past the deadline (open, or done late)
 };
+/// The stable name: `on_time`, `at_risk` or `breached` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(SlaState s) noexcept;
+/// Prints to_string(s).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, SlaState s);
 
 /// One clock (response or resolution) on the as-of instant.
 struct CRM_EXPORT SlaClock {
-    DateTime deadline;
+    DateTime deadline;             ///< when the time allowed runs out, on the calendar within working hours
     Minutes allowed;               ///< business minutes from receipt to the deadline
     Minutes elapsed;               ///< business minutes from receipt to `done`, or to as_of while open
     std::optional<DateTime> done;  ///< when it was met, if by as_of
-    SlaState state = SlaState::on_time;
+    SlaState state = SlaState::on_time;  ///< where the clock stands on the as-of instant; default on_time
 
+    /// Memberwise equality.
     friend bool operator==(const SlaClock&, const SlaClock&) = default;
 };
 /// `at_risk due 2024-06-03 12:00, 105/120 min`, with `done ...` once met.
@@ -169,13 +183,15 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const SlaClock& c);
 /// The answer of sla_status().
 struct CRM_EXPORT SlaStatus {
     SlaState state = SlaState::on_time;  ///< the worse of the two clocks
-    SlaClock response;
-    SlaClock resolution;
-    int escalation_level = 0;           ///< 0 .. policy.escalation.size()
-    std::optional<RoleId> escalate_to;  ///< the `notify` role of the level reached
+    SlaClock response;                   ///< the response clock
+    SlaClock resolution;                 ///< the resolution clock
+    int escalation_level = 0;            ///< 0 .. policy.escalation.size()
+    std::optional<RoleId> escalate_to;   ///< the `notify` role of the level reached
 
+    /// Memberwise equality.
     friend bool operator==(const SlaStatus&, const SlaStatus&) = default;
 };
+/// Prints `<state> (response <clock>; resolution <clock>; escalation level <n>[ to <role>])`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const SlaStatus& s);
 
 /// The complaint's SLA on `as_of`, on `calendar` within `hours`. A response or resolution

@@ -42,13 +42,14 @@ namespace crm::account {
 /// How one tier's accounts return to the pool. A tier is either `exempt` (never released
 /// automatically; strategic accounts usually are) or has at least one of the two limits.
 struct CRM_EXPORT TierPoolRule {
-    std::string tier;
+    std::string tier;  ///< the tier the rule is for (e.g. `B`); not empty, once per policy
     /// Released after more than this many days without a follow-up (跟进); none: no such rule.
     std::optional<Days> follow_up_within;
     /// Released after more than this many days without a deal (成交); none: no such rule.
     std::optional<Days> deal_within;
-    bool exempt = false;
+    bool exempt = false;  ///< never released automatically; then neither limit may be given
 
+    /// Memberwise equality.
     friend bool operator==(const TierPoolRule&, const TierPoolRule&) = default;
 };
 
@@ -86,15 +87,17 @@ struct CRM_EXPORT PoolPolicy {
     /// The tier's rule, or nullptr when the policy does not know the tier.
     [[nodiscard]] const TierPoolRule* find(std::string_view tier) const noexcept;
 
+    /// Memberwise equality.
     friend bool operator==(const PoolPolicy&, const PoolPolicy&) = default;
 };
 
 /// A past release of an account by a rep (the claim history the cool-down reads).
 struct CRM_EXPORT ReleaseEvent {
-    AccountId account;
-    PersonId rep;
-    Date released_on;
+    AccountId account;  ///< the account released
+    PersonId rep;       ///< the rep who released it (who may not reclaim it during the cool-down)
+    Date released_on;   ///< the day it was released
 
+    /// Memberwise equality.
     friend bool operator==(const ReleaseEvent&, const ReleaseEvent&) = default;
 };
 /// `ACC-7 released by wang on 2024-06-01`.
@@ -105,7 +108,9 @@ enum class ReleaseRule {
     no_follow_up,  ///< too long without a follow-up (跟进)
     no_deal,       ///< too long without a deal (成交)
 };
+/// The stable name: `no_follow_up` or `no_deal` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(ReleaseRule rule) noexcept;
+/// Prints to_string(rule).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, ReleaseRule rule);
 
 /// The dates behind one fired rule: the clock started `since`, the limit was `limit` days on
@@ -113,13 +118,16 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, ReleaseRule rule);
 /// limit - 1 when inclusive), and `elapsed` days had passed on the release date (more than
 /// `limit` when exclusive, at least `limit` when inclusive).
 struct CRM_EXPORT ReleaseTrigger {
-    ReleaseRule rule = ReleaseRule::no_follow_up;
+    ReleaseRule rule = ReleaseRule::no_follow_up;  ///< which rule fired; default no_follow_up
+    /// The day its clock started: the last follow-up or deal, never before the owner took the account.
     Date since;
-    Days limit;
-    Date deadline;
-    Days elapsed;
+    Days limit;     ///< the rule's limit in days
+    Date deadline;  ///< the last day the account was allowed to stay with its owner
+    Days elapsed;   ///< days from `since` to the release date
+    /// The side of `limit` the policy declared; default exclusive (超过).
     Boundary side = Boundary::exclusive;
 
+    /// Memberwise equality.
     friend bool operator==(const ReleaseTrigger&, const ReleaseTrigger&) = default;
 };
 /// `no_follow_up since 2024-03-01 limit 15 deadline 2024-03-16 elapsed 16`.
@@ -129,13 +137,15 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ReleaseTrigger& t);
 /// that fired (both when both did: an account appears once, never twice).
 struct CRM_EXPORT Release {
     std::size_t index = 0;  ///< position in the span given to due_for_release
-    AccountId account;
-    PersonId owner;  ///< the owner who loses it (the rep of the ReleaseEvent the host records)
-    std::string tier;
-    Date released_on;  ///< the as-of date of the run
+    AccountId account;      ///< the account released
+    PersonId owner;         ///< the owner who loses it (the rep of the ReleaseEvent the host records)
+    std::string tier;       ///< its tier when released
+    Date released_on;       ///< the as-of date of the run
+    /// The follow-up rule's trigger, when it fired; none otherwise.
     std::optional<ReleaseTrigger> no_follow_up;
-    std::optional<ReleaseTrigger> no_deal;
+    std::optional<ReleaseTrigger> no_deal;  ///< the deal rule's trigger, when it fired; none otherwise
 
+    /// Memberwise equality.
     friend bool operator==(const Release&, const Release&) = default;
 };
 /// For diagnostics: `ACC-7 (owner wang, tier C) no_follow_up since 2024-03-01 limit 15 ...`.

@@ -33,15 +33,17 @@ namespace crm::account {
 
 /// One tier's visit cadence: a visit every `every_months` calendar months (at least 1).
 struct CRM_EXPORT VisitCadence {
-    std::string tier;
-    int every_months = 1;
+    std::string tier;      ///< the tier the cadence is for (e.g. `A`); not empty, once per policy
+    int every_months = 1;  ///< months between visits (拜访周期), 1 to 120; default 1 (monthly)
 
+    /// Memberwise equality.
     friend bool operator==(const VisitCadence&, const VisitCadence&) = default;
 };
 
 /// The visit policy. Defaults from domain.md section 1: A monthly, B every two months, C
 /// quarterly; lost accounts are not expected to be visited.
 struct CRM_EXPORT VisitPolicy {
+    /// The cadence per tier; default A monthly, B every two months, C quarterly.
     std::vector<VisitCadence> tiers{
         VisitCadence{.tier = "A", .every_months = 1},
         VisitCadence{.tier = "B", .every_months = 2},
@@ -57,6 +59,7 @@ struct CRM_EXPORT VisitPolicy {
     /// The tier's cadence, or nullptr when the policy does not know the tier.
     [[nodiscard]] const VisitCadence* find(std::string_view tier) const noexcept;
 
+    /// Memberwise equality.
     friend bool operator==(const VisitPolicy&, const VisitPolicy&) = default;
 };
 
@@ -67,15 +70,18 @@ struct CRM_EXPORT VisitPolicy {
 
 /// An account whose visit is overdue on the as-of date.
 struct CRM_EXPORT OverdueVisit {
-    std::size_t index = 0;  ///< position in the span given to overdue_visits
-    AccountId account;
+    std::size_t index = 0;          ///< position in the span given to overdue_visits
+    AccountId account;              ///< the account to visit
     std::optional<PersonId> owner;  ///< who should have visited; none for a pool account
+    /// Its last visit (最近拜访); none when never visited (the cadence then counts from its creation).
     std::optional<Date> last_visit;
-    Date due;
+    Date due;      ///< the day the visit fell due
     Days overdue;  ///< as_of - due, at least 1
 
+    /// Memberwise equality.
     friend bool operator==(const OverdueVisit&, const OverdueVisit&) = default;
 };
+/// Prints `<account> owner <owner or (pool)> last visit <date or never> due <date> overdue <n> days`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const OverdueVisit& v);
 
 /// The accounts whose next visit was due before `as_of`, in input order (lost accounts left out

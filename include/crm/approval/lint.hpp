@@ -31,7 +31,9 @@ namespace crm::approval {
 
 /// What a lint finding is about.
 enum class FindingKind : std::uint8_t { gap, overlap, non_monotone };
+/// The stable name: `gap`, `overlap` or `non_monotone` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(FindingKind kind) noexcept;
+/// Prints to_string(kind).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, FindingKind kind);
 
 /// One finding: its kind, the request kind, the rows involved (none for a gap) and the
@@ -39,12 +41,15 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, FindingKind kind);
 /// severity warn) with the example request's segment, region and product line as figures
 /// ("*" for any value, "(other)" for a value no row names).
 struct CRM_EXPORT Finding {
-    FindingKind kind = FindingKind::gap;
+    FindingKind kind = FindingKind::gap;  ///< what was found
+    /// The kind of request (discount, order, contract ...) the finding concerns.
     RequestKind request_kind = RequestKind::order;
-    std::vector<RuleId> rules;
-    Reason reason;
+    std::vector<RuleId> rules;  ///< the rows involved; empty for a gap
+    Reason reason;              ///< the explanation with its figures, renderable in English and Chinese
+    /// Memberwise equality.
     friend bool operator==(const Finding&, const Finding&) = default;
 };
+/// Prints `<kind> <request kind> <rule ids>: <reason in English>`; no newline.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Finding& f);
 
 /// The findings, by request kind (declaration order), then gaps, overlaps, non-monotone bands.

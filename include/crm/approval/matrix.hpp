@@ -78,7 +78,9 @@ enum class Reach : std::uint8_t {
     /// level, wherever they sit in the chart. A higher rank elsewhere does not count.
     function,
 };
+/// The stable name: `reporting_line` or `function` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Reach reach) noexcept;
+/// Prints to_string(reach).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Reach reach);
 
 /// How the approvers of one step approve (the OA systems' 审批方式).
@@ -87,9 +89,11 @@ enum class StepMode : std::uint8_t {
     all,       ///< 会签: every approver of the step, in any order
     in_order,  ///< 依次审批: every approver of the step, in the order the route lists them
 };
+/// The stable name: `any_one`, `all` or `in_order` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(StepMode mode) noexcept;
 /// The name a user reads: en "any one (or-sign)", "all (countersign)", "in order"; zh 或签, 会签, 依次审批.
 [[nodiscard]] CRM_EXPORT std::string_view display_name(StepMode mode, Lang lang) noexcept;
+/// Prints to_string(mode).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, StepMode mode);
 
 /// Who is asked to approve a step (the OA systems' 审批人设置). Whatever the source, the step
@@ -102,7 +106,10 @@ enum class ApproverSource : std::uint8_t {
     person,          ///< a named person (指定成员)
     chosen,          ///< the requester chooses at submission from `choices` (发起人自选)
 };
+/// The stable name: `role`, `manager`, `region_manager`, `person` or `chosen` ("unknown" for a value outside
+/// the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(ApproverSource source) noexcept;
+/// Prints to_string(source).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, ApproverSource source);
 
 /// What happens to a step nobody can fill (审批人为空): a vacant role, a manager the chart does
@@ -112,7 +119,9 @@ enum class WhenEmpty : std::uint8_t {
     escalate,       ///< the nearest manager above the requester whose rank is above the level's
     administrator,  ///< the named `administrator` (审批管理员)
 };
+/// The stable name: `block`, `escalate` or `administrator` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(WhenEmpty when) noexcept;
+/// Prints to_string(when).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, WhenEmpty when);
 
 /// A level that must approve: an org-chart role, who may fill it, and how the step runs in an OA
@@ -123,33 +132,37 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, WhenEmpty when);
 /// a matrix (checked on construction); a larger request adds steps, it does not change how a
 /// step runs.
 struct CRM_EXPORT Level {
-    RoleId role;
-    Reach reach = Reach::reporting_line;
-    StepMode mode = StepMode::any_one;
-    ApproverSource source = ApproverSource::role;
-    int manager_level = 1;           ///< for `manager`: 1 the direct manager, 2 the next (>= 1)
-    std::optional<PersonId> person;  ///< for `person`: who
-    std::vector<PersonId> choices;   ///< for `chosen`: the set the requester chooses from
-    WhenEmpty when_empty = WhenEmpty::block;
-    std::optional<PersonId> administrator;  ///< for WhenEmpty::administrator: who
+    RoleId role;  ///< the level's role on the org chart's ladder (e.g. `sales_director`)
+    Reach reach = Reach::reporting_line;  ///< who may fill the step; default a line manager's step
+    StepMode mode = StepMode::any_one;    ///< how the step's approvers approve; default any one (或签)
+    ApproverSource source = ApproverSource::role;  ///< who is asked; default the holders of `role`
+    int manager_level = 1;                         ///< for `manager`: 1 the direct manager, 2 the next (>= 1)
+    std::optional<PersonId> person;                ///< for `person`: who
+    std::vector<PersonId> choices;                 ///< for `chosen`: the set the requester chooses from
+    WhenEmpty when_empty = WhenEmpty::block;       ///< what a step nobody can fill does; default block
+    std::optional<PersonId> administrator;         ///< for WhenEmpty::administrator: who
     /// 自动同意: the step passes by itself when the request's amount is at most this (以下: the
     /// amount itself included), in the matrix's currency.
     std::optional<Money> auto_at_most;
     /// 自动同意: the step passes by itself when a request with the same fingerprint was approved
     /// before (a repeat with unchanged content; the caller lists those fingerprints).
     bool auto_if_repeat = false;
+    /// Memberwise equality.
     friend bool operator==(const Level&, const Level&) = default;
 };
+/// Prints the role, followed by ` (function)` for a function step.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Level& level);
 
 /// Where a row applies. Each list is a set of accepted values; an empty list accepts any value.
 /// A request matches when its segment, region and product line are each accepted.
 struct CRM_EXPORT Conditions {
-    std::vector<std::string> segments;  ///< account segment names ("government", ...)
-    std::vector<RegionId> regions;
-    std::vector<ProductGroupId> product_lines;
+    std::vector<std::string> segments;          ///< account segment names ("government", ...)
+    std::vector<RegionId> regions;              ///< accepted sales regions (销售区域); empty accepts any
+    std::vector<ProductGroupId> product_lines;  ///< accepted product lines (产品线); empty accepts any
 
+    /// Whether the request's segment, region and product line are each accepted.
     [[nodiscard]] bool matches(const Request& request) const noexcept;
+    /// Memberwise equality.
     friend bool operator==(const Conditions&, const Conditions&) = default;
 };
 /// Same sets of values (order and repetition do not matter).
@@ -169,18 +182,20 @@ using Threshold = std::variant<Money, Percent, Days>;
 /// Someone informed of a request (抄送): a named person, or every holder of a role. Never an
 /// approver. Exactly one of the two is given.
 struct CRM_EXPORT CopyTo {
-    PersonId person;
-    RoleId role;
+    PersonId person;  ///< the person informed; empty when `role` is given
+    RoleId role;      ///< every holder of this role is informed; empty when `person` is given
+    /// Memberwise equality.
     friend bool operator==(const CopyTo&, const CopyTo&) = default;
 };
+/// Prints the person's id, or `role <id>`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const CopyTo& c);
 
 /// One row of the matrix: "a <kind> request (matching <when>) whose <figure> reaches <over> needs
 /// <levels>". An aggregate: build it with designated initialisers.
 struct CRM_EXPORT Row {
-    RuleId id;  ///< unique in the matrix; steps name it
-    RequestKind kind = RequestKind::order;
-    Conditions when;
+    RuleId id;                              ///< unique in the matrix; steps name it
+    RequestKind kind = RequestKind::order;  ///< what kind of request the row routes; default order
+    Conditions when;  ///< the segments, regions and product lines the row applies to; empty lists accept any
     /// The band's lower threshold on one figure; not given: the group's base band (always applies).
     std::optional<Threshold> over;
     /// At least one; no role twice. Sequence comes from rank (see route.hpp), not from this order.
@@ -191,8 +206,11 @@ struct CRM_EXPORT Row {
     Boundary boundary = Boundary::inclusive;
     /// Copy recipients (抄送) when this row applies: informed, never approvers.
     std::vector<CopyTo> cc;
+    /// Memberwise equality.
     friend bool operator==(const Row&, const Row&) = default;
 };
+/// Prints `<id>: <kind>`, then ` <dimension> at least <threshold>` (inclusive) or ` <dimension> over
+/// <threshold>` (exclusive) when the row has one, then ` -> <levels>`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Row& row);
 
 namespace detail {
@@ -229,8 +247,11 @@ public:
     ///   threshold may not require less).
     Matrix(std::vector<Row> rows, std::span<const Role> roles, Currency currency = Currency{});
 
+    /// The rows, in the order given.
     [[nodiscard]] std::span<const Row> rows() const noexcept;
+    /// The role ladder the matrix was compiled against.
     [[nodiscard]] std::span<const Role> roles() const noexcept;
+    /// The currency of every amount threshold (and automatic-approval limit).
     [[nodiscard]] Currency currency() const noexcept;
     /// The rank of a role of the ladder, or nullopt.
     [[nodiscard]] std::optional<int> rank_of(const RoleId& role) const noexcept;

@@ -92,49 +92,56 @@ enum class Dedupe : std::uint8_t {
     first_counts,      ///< their approval of the first step they appear in counts for the later ones
     every_occurrence,  ///< they approve every step they appear in
 };
+/// The stable name: `first_counts` or `every_occurrence` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Dedupe dedupe) noexcept;
+/// Prints to_string(dedupe).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Dedupe dedupe);
 
 /// The requester's choice for a step whose approvers they choose (发起人自选).
 struct CRM_EXPORT Choice {
     RoleId level;     ///< the step's level
     PersonId person;  ///< one chosen approver; repeat the level to choose several
+    /// Memberwise equality.
     friend bool operator==(const Choice&, const Choice&) = default;
 };
 
 /// What the workflow knows at submission, beyond the request.
 struct CRM_EXPORT Submission {
+    /// The approvers the requester chose (发起人自选) for steps whose source is `chosen`; empty when none.
     std::vector<Choice> chosen;
     /// Fingerprints of earlier requests that were approved (for `Level::auto_if_repeat`).
     std::vector<Fingerprint> approved_before;
-    Dedupe dedupe = Dedupe::first_counts;
+    Dedupe dedupe = Dedupe::first_counts;  ///< how a person in several steps approves; default first_counts
+    /// Memberwise equality.
     friend bool operator==(const Submission&, const Submission&) = default;
 };
 
 /// One step of an OA route: the matrix step and the people who approve it.
 struct CRM_EXPORT OaStep {
-    Step step;
+    Step step;  ///< the step of the matrix route (level, mode, rule) this OA step runs
     /// The approvers, in the order a 依次审批 step runs them; for 或签 any one of them.
     std::vector<PersonId> approvers;
     bool automatic = false;  ///< passes by itself (自动同意)
     bool blocked = false;    ///< nobody can fill it and the policy blocks
     /// What resolution did to the step (redirected, escalated, automatic, blocked).
     std::vector<Reason> notes;
+    /// Memberwise equality.
     friend bool operator==(const OaStep&, const OaStep&) = default;
 };
 
 /// The route of one request as an OA process runs it.
 struct CRM_EXPORT OaRoute {
-    RequestId request;
-    PersonId requester;
-    Fingerprint fingerprint;  ///< the content routed
-    std::vector<OaStep> steps;
+    RequestId request;          ///< the request routed
+    PersonId requester;         ///< who submitted it (never an approver of their own request)
+    Fingerprint fingerprint;    ///< the content routed
+    std::vector<OaStep> steps;  ///< the steps, in route order; Event::step indexes into it
     /// The people informed (抄送), never approvers.
     std::vector<PersonId> cc;
-    Dedupe dedupe = Dedupe::first_counts;
+    Dedupe dedupe = Dedupe::first_counts;  ///< the deduplication rule declared at submission
     /// The route's reason (`approval.route` / `approval.not_needed`) then every step's notes;
     /// block when a step is blocked.
     Decision decision;
+    /// Memberwise equality.
     friend bool operator==(const OaRoute&, const OaRoute&) = default;
 };
 
@@ -155,21 +162,25 @@ enum class EventKind : std::uint8_t {
     return_to,   ///< 退回: back to the earlier step `to_step`
     withdraw,    ///< 撤回: by the requester; every approval is void
 };
+/// The stable name: `approve`, `transfer`, `add_before`, `add_after`, `return_to` or `withdraw` ("unknown"
+/// for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(EventKind kind) noexcept;
 /// en "approve", "transfer", "add approver before", "add approver after", "return", "withdraw";
 /// zh 同意, 转交, 前加签, 后加签, 退回, 撤回.
 [[nodiscard]] CRM_EXPORT std::string_view display_name(EventKind kind, Lang lang) noexcept;
+/// Prints to_string(kind).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, EventKind kind);
 
 /// One event of the process.
 struct CRM_EXPORT Event {
-    EventKind kind = EventKind::approve;
-    std::size_t step = 0;  ///< 0-based index into OaRoute::steps (unused by withdraw)
-    PersonId actor;
-    PersonId target;          ///< transfer and add: the person
-    std::size_t to_step = 0;  ///< return_to: the earlier step
-    DateTime at;              ///< when; events come in time order
-    Fingerprint fingerprint;  ///< approve: the content approved
+    EventKind kind = EventKind::approve;  ///< what happened; default approve
+    std::size_t step = 0;                 ///< 0-based index into OaRoute::steps (unused by withdraw)
+    PersonId actor;                       ///< who did it; never empty
+    PersonId target;                      ///< transfer and add: the person
+    std::size_t to_step = 0;              ///< return_to: the earlier step
+    DateTime at;                          ///< when; events come in time order
+    Fingerprint fingerprint;              ///< approve: the content approved
+    /// Memberwise equality.
     friend bool operator==(const Event&, const Event&) = default;
 };
 

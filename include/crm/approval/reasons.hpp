@@ -87,41 +87,49 @@ inline constexpr ReasonText oa_deduplicated{
 };
 
 // ---- verify: OA events (severity warn; each names the event, counted from 1) ----
+/// warn. An `approve` event by someone who holds no slot of the step; it does not count.
 inline constexpr ReasonText oa_not_approver{
     .code = "approval.oa_not_approver",
     .en = "event {event} ({event_kind}) by {actor}: not an approver of step {stage}",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 其不是第 {stage} 步的审批人",
 };
+/// warn. The requester approved (an event of) their own request; it does not count.
 inline constexpr ReasonText oa_own_request{
     .code = "approval.oa_own_request",
     .en = "event {event} ({event_kind}): {actor} cannot approve their own request",
     .zh = "第 {event} 个事件 ({event_kind_zh}): {actor} 不能审批自己的申请",
 };
+/// warn. An `approve` event for another version of the request (its fingerprint differs); it does not count.
 inline constexpr ReasonText oa_stale{
     .code = "approval.oa_stale",
     .en = "event {event} ({event_kind}) by {actor}: given for another version of the request",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 针对的是申请的其他版本",
 };
+/// warn. A transfer or an added approver (加签) that would give a step to the requester; refused.
 inline constexpr ReasonText oa_to_requester{
     .code = "approval.oa_to_requester",
     .en = "event {event} ({event_kind}) by {actor}: step {stage} cannot go to the requester {target}",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {stage} 步不能交给申请人 {target}",
 };
+/// warn. A transfer to someone who does not hold the step's level on the chart; refused.
 inline constexpr ReasonText oa_cannot_hold{
     .code = "approval.oa_cannot_hold",
     .en = "event {event} ({event_kind}) by {actor}: {target} may not hold step {stage} ({level})",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: {target} 无权担任第 {stage} 步 ({level})",
 };
+/// warn. A return (退回) to a step that is not before the current one; refused.
 inline constexpr ReasonText oa_not_earlier{
     .code = "approval.oa_not_earlier",
     .en = "event {event} ({event_kind}) by {actor}: step {to_stage} is not before step {stage}",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {to_stage} 步不在第 {stage} 步之前",
 };
+/// warn. A withdrawal (撤回) by someone other than the requester; refused.
 inline constexpr ReasonText oa_not_requester{
     .code = "approval.oa_not_requester",
     .en = "event {event} ({event_kind}) by {actor}: only the requester can withdraw a request",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 只有申请人可以撤回申请",
 };
+/// warn. An approval of a step whose earlier stages are not filled yet; it does not count.
 inline constexpr ReasonText oa_not_open{
     .code = "approval.oa_not_open",
     .en =
@@ -130,6 +138,8 @@ inline constexpr ReasonText oa_not_open{
     .zh =
         "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {stage} 步尚未开始 (之前的步骤尚未审批完成)",
 };
+/// warn. An approval in a sequential (依次审批) step, or around an added approver, before the person whose
+/// turn it is.
 inline constexpr ReasonText oa_out_of_turn{
     .code = "approval.oa_out_of_turn",
     .en =
@@ -137,11 +147,14 @@ inline constexpr ReasonText oa_out_of_turn{
         "yet",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: 第 {stage} 步为依次审批, {waiting} 尚未审批",
 };
+/// warn. A second approval of the same step by the same person; it counts once.
 inline constexpr ReasonText oa_already_approved{
     .code = "approval.oa_already_approved",
     .en = "event {event} ({event_kind}) by {actor}: {actor} already approved step {stage}",
     .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: {actor} 已审批过第 {stage} 步",
 };
+/// warn. An approval voided because a later return (退回) sent the request back to its step or an earlier
+/// one.
 inline constexpr ReasonText oa_voided_by_return{
     .code = "approval.oa_voided_by_return",
     .en =
@@ -151,6 +164,7 @@ inline constexpr ReasonText oa_voided_by_return{
         "第 {event} 个事件 ({event_kind_zh}, {actor}) 已失效: 第 {by_event} 个事件将申请退回至第 {to_stage} "
         "步",
 };
+/// warn. An approval voided because the requester withdrew the request (撤回).
 inline constexpr ReasonText oa_voided_by_withdrawal{
     .code = "approval.oa_voided_by_withdrawal",
     .en =
@@ -180,72 +194,89 @@ inline constexpr ReasonText route_outdated{
 };
 
 // ---- verify: why an approval does not count (severity warn; the step stays missing) ----
+/// warn. An approval given for another request id; it does not count.
 inline constexpr ReasonText other_request{
     .code = "approval.other_request",
     .en = "the approval by {approver} was given for request {given_for}, not {request}",
     .zh = "{approver} 的审批针对的是申请 {given_for}, 而不是 {request}",
 };
+/// warn. An approval given before the request changed (its fingerprint differs); it does not count.
 inline constexpr ReasonText stale_fingerprint{
     .code = "approval.stale_fingerprint",
     .en =
         "the approval by {approver} was given for an earlier version of the request (changed after approval)",
     .zh = "{approver} 的审批针对的是申请的早期版本 (审批后申请内容已被修改)",
 };
+/// warn. A record that exercises another right (a proposal right 建议权 or a rating right 评定权), not an
+/// approval right.
 inline constexpr ReasonText not_an_approval{
     .code = "approval.not_an_approval",
     .en = "{approver} gave a {authority}, not an approval: only an approval right satisfies a step",
     .zh = "{approver} 行使的是{authority_zh}, 不是审批权: 只有审批权才能完成审批步骤",
 };
+/// warn. An approval at a level the route does not ask for.
 inline constexpr ReasonText not_in_route{
     .code = "approval.not_in_route",
     .en = "{approver} approved as {level}, which the route does not require",
     .zh = "{approver} 以 {level} 身份审批, 但审批流程不需要此级别",
 };
+/// warn. The requester approved their own request (segregation of duties); it does not count.
 inline constexpr ReasonText own_request{
     .code = "approval.own_request",
     .en = "{approver} cannot approve their own request",
     .zh = "{approver} 不能审批自己提交的申请",
 };
+/// warn. A person (or the principal they act for) who already fills another step of the route:
+/// one person fills at most one step.
 inline constexpr ReasonText same_person_twice{
     .code = "approval.same_person_twice",
     .en = "{approver} already fills another step of this route and cannot also approve as {level}",
     .zh = "{approver} 已完成本流程的另一个步骤, 不能再以 {level} 身份审批",
 };
+/// warn. The same approval submitted twice; it counts once.
 inline constexpr ReasonText duplicate_record{
     .code = "approval.duplicate_record",
     .en = "the approval by {approver} as {level} was submitted twice; it counts once",
     .zh = "{approver} 以 {level} 身份的审批被重复提交, 只计一次",
 };
+/// warn. An approver who is not in the org chart on the approval date.
 inline constexpr ReasonText unknown_approver{
     .code = "approval.unknown_approver",
     .en = "{approver} is not in the org chart on {date}",
     .zh = "{approver} 在 {date} 不在组织架构中",
 };
+/// warn. An approver whose role, on the approval date, does not reach the step's level.
 inline constexpr ReasonText level_too_low{
     .code = "approval.level_too_low",
     .en = "{approver} ({role}) does not hold the level {level} on {date}",
     .zh = "{approver} ({role}) 在 {date} 不具备 {level} 的审批级别",
 };
+/// warn. An approver who is neither above the requester on the reporting line nor a manager of the request's
+/// region.
 inline constexpr ReasonText not_on_line{
     .code = "approval.not_on_line",
     .en = "{approver} is neither above {requester} on the reporting line nor a manager of region {region}",
     .zh = "{approver} 既不是 {requester} 的上级, 也不负责区域 {region}",
 };
+/// warn. An approval on behalf of someone (代理) with no delegation from them.
 inline constexpr ReasonText no_delegation{
     .code = "approval.no_delegation",
     .en = "{approver} approved on behalf of {principal} without a delegation",
     .zh = "{approver} 未经授权代理 {principal} 审批",
 };
+/// warn. An approval on behalf of someone outside the delegation's dates.
 inline constexpr ReasonText delegation_expired{
     .code = "approval.delegation_expired",
     .en = "{approver} approved on {date} for {principal} outside the delegation ({from} to {to})",
     .zh = "{approver} 于 {date} 代理 {principal} 审批, 不在授权期限内 ({from} 至 {to})",
 };
+/// warn. An approval on behalf of someone for a request kind the delegation does not cover.
 inline constexpr ReasonText delegation_scope{
     .code = "approval.delegation_scope",
     .en = "the delegation from {principal} to {approver} does not cover {kind} requests",
     .zh = "{principal} 对 {approver} 的代理授权不包括{kind_zh}申请",
 };
+/// warn. An approval of a later stage dated before the approval of an earlier stage.
 inline constexpr ReasonText out_of_sequence{
     .code = "approval.out_of_sequence",
     .en = "{approver} approved step {stage} on {date}, before an earlier step was approved on {earlier}",
@@ -253,6 +284,8 @@ inline constexpr ReasonText out_of_sequence{
 };
 
 // ---- lint (severity warn) ----
+/// warn (lint). A combination of kind, segment, region and product line no row routes: such requests never
+/// need approval.
 inline constexpr ReasonText lint_gap{
     .code = "approval.lint_gap",
     .en =
@@ -262,6 +295,7 @@ inline constexpr ReasonText lint_gap{
         "没有规则适用于细分 {segment}、区域 {region}、产品线 {product_line} 的{kind_zh}申请: "
         "无论金额多少都无需审批",
 };
+/// warn (lint). Two rows route the same combination: the request gets the union of both routes.
 inline constexpr ReasonText lint_overlap{
     .code = "approval.lint_overlap",
     .en =
@@ -272,6 +306,8 @@ inline constexpr ReasonText lint_overlap{
         "的{kind_zh}申请: "
         "此类申请的审批流程取两者之并",
 };
+/// warn (lint). A higher band of a rule needs fewer approvers than a lower one: a larger request gets fewer
+/// eyes.
 inline constexpr ReasonText lint_non_monotone{
     .code = "approval.lint_non_monotone",
     .en =

@@ -67,6 +67,7 @@ inline constexpr std::array<RequestKind, request_kind_count> all_request_kinds{
 [[nodiscard]] CRM_EXPORT std::string_view to_string(RequestKind kind) noexcept;
 /// The name a user reads: en "payment term", zh "付款条件".
 [[nodiscard]] CRM_EXPORT std::string_view display_name(RequestKind kind, Lang lang) noexcept;
+/// Prints to_string(kind).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, RequestKind kind);
 
 /// Which figure of a request a matrix threshold reads. `none` is a row without threshold (it
@@ -74,6 +75,7 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, RequestKind kind);
 enum class Dimension : std::uint8_t { none, amount, percent, days };
 /// "none", "amount", "percent", "days".
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Dimension dimension) noexcept;
+/// Prints to_string(dimension).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Dimension dimension);
 
 /// The authority types of the seed's job description (工作权限). Only `approval` (审批权)
@@ -85,7 +87,9 @@ enum class Authority : std::uint8_t {
     rating,    ///< 评定权: may rate (a score, an assessment)
     approval,  ///< 审批权: may approve
 };
+/// The stable name: `proposal`, `rating` or `approval` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Authority authority) noexcept;
+/// Prints to_string(authority).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Authority authority);
 
 /// A request for approval. An aggregate: build it with designated initialisers.
@@ -96,9 +100,9 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, Authority authority);
 /// `crm::account::to_string(Segment)` spells it ("government", "group", "enterprise",
 /// "channel", "alliance"); the approval layer does not include the account area (layer rule).
 struct CRM_EXPORT Request {
-    RequestId id;
-    RequestKind kind = RequestKind::order;
-    PersonId requester;
+    RequestId id;  ///< the request's own id; approvals name it (not part of the fingerprint)
+    RequestKind kind = RequestKind::order;  ///< what is asked for (折扣, 订单, 合同 ...); default order
+    PersonId requester;           ///< who asks; never empty, and never an approver of their own request
     std::string segment;          ///< "government", "group", ...; empty when not relevant
     RegionId region;              ///< the sales region the request concerns
     ProductGroupId product_line;  ///< the product line the request concerns
@@ -111,9 +115,11 @@ struct CRM_EXPORT Request {
     std::string content;
 
     /// Throws crm::Error(invalid_argument) naming `request.amount`, `request.percent` or
-    /// `request.days` when a figure is negative, and `request.requester` when it is empty.
+    /// `request.days` when a figure is negative, `request.requester` when it is empty, and
+    /// `request.kind` when it is outside the enum.
     void validate() const;
 
+    /// Memberwise equality.
     friend bool operator==(const Request&, const Request&) = default;
 };
 
@@ -124,7 +130,9 @@ struct CRM_EXPORT Request {
 /// with an approval and compared years later. The zero value (all bytes 0) is "no fingerprint".
 struct CRM_EXPORT Fingerprint {
     std::array<std::uint8_t, 32> bytes{};  ///< the digest, most significant byte first
+    /// Memberwise equality.
     friend constexpr bool operator==(const Fingerprint&, const Fingerprint&) noexcept = default;
+    /// Byte-wise order (for sorted containers; it means nothing about the content).
     friend constexpr std::strong_ordering operator<=>(const Fingerprint&,
                                                       const Fingerprint&) noexcept = default;
 };
@@ -134,6 +142,7 @@ struct CRM_EXPORT Fingerprint {
 /// (parse_error) naming `field` for anything else.
 [[nodiscard]] CRM_EXPORT Fingerprint parse_fingerprint(std::string_view hex,
                                                        std::string_view field = "fingerprint");
+/// Prints to_string(fp): 64 lower-case hex digits.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Fingerprint& fp);
 
 /// The text `fingerprint` hashes, for documentation and debugging:
@@ -157,16 +166,20 @@ enum class DuplicateBy : std::uint8_t {
     same_id,       ///< the same request id appears again
     same_content,  ///< another id, but the same kind, requester and fingerprint (a resubmission)
 };
+/// The stable name: `same_id` or `same_content` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(DuplicateBy by) noexcept;
+/// Prints to_string(by).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, DuplicateBy by);
 
 /// `requests[index]` repeats `requests[first]` (first < index).
 struct CRM_EXPORT Duplicate {
-    std::size_t index = 0;
-    std::size_t first = 0;
-    DuplicateBy by = DuplicateBy::same_id;
+    std::size_t index = 0;                  ///< the index of the repeating request in the batch
+    std::size_t first = 0;                  ///< the index of its first occurrence (first < index)
+    DuplicateBy by = DuplicateBy::same_id;  ///< why it is a duplicate; default same_id
+    /// Memberwise equality.
     friend bool operator==(const Duplicate&, const Duplicate&) = default;
 };
+/// Prints `requests[<index>] repeats requests[<first>] (<by>)`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Duplicate& d);
 
 /// The requests of a batch that repeat an earlier one: the same id (`same_id`), or the same kind,

@@ -47,6 +47,7 @@ struct CRM_EXPORT Step {
     std::optional<Decimal> over;
     /// Whether `over` itself was in the band (以上) or not (超过), as the row declared.
     Boundary boundary = Boundary::inclusive;
+    /// Memberwise equality.
     friend bool operator==(const Step&, const Step&) = default;
 };
 /// `stage 1: sales_director (rule D2, percent at least 10)`; "over" for an exclusive threshold.
@@ -55,17 +56,19 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Step& step);
 /// What of a request a route depends on: its kind, its segment, region and product line, and its
 /// three figures. Nothing else (not the requester, not the content) changes a route.
 struct CRM_EXPORT RoutingBasis {
-    RequestKind kind = RequestKind::order;
-    std::string segment;
-    RegionId region;
-    ProductGroupId product_line;
-    Money amount;
-    Percent percent;
-    Days days;
+    RequestKind kind = RequestKind::order;  ///< the request's kind
+    std::string segment;                    ///< the account segment's stable name; empty when not relevant
+    RegionId region;                        ///< the sales region
+    ProductGroupId product_line;            ///< the product line
+    Money amount;                           ///< the amount figure
+    Percent percent;                        ///< the percent figure, in points
+    Days days;                              ///< the days figure
 
+    /// The parts of `request` a route depends on.
     [[nodiscard]] static RoutingBasis of(const Request& request);
     /// True when `request` has the same kind, conditions and figures (numerically: 1.50 == 1.5).
     [[nodiscard]] bool matches(const Request& request) const noexcept;
+    /// Memberwise equality.
     friend bool operator==(const RoutingBasis&, const RoutingBasis&) = default;
 };
 
@@ -80,21 +83,25 @@ struct CRM_EXPORT RoutingBasis {
 /// (`approval.route_outdated`). The approvals themselves are tied to the full content by the
 /// request's fingerprint.
 struct CRM_EXPORT Route {
-    RequestId request;
+    RequestId request;  ///< the request the route was computed for
+    /// The kind, conditions and figures it was computed from (verify compares them with the request).
     RoutingBasis basis;
-    std::vector<Step> steps;
+    std::vector<Step> steps;  ///< the steps, ordered as described above; empty when no approval is needed
     /// Copy recipients (抄送) of the rows that applied, each once, in row order: informed, never
     /// counted as approvers.
     std::vector<CopyTo> cc;
 
+    /// True when the route has at least one step.
     [[nodiscard]] bool needs_approval() const noexcept { return !steps.empty(); }
     /// `approval.not_needed` (allow) for an empty route, else `approval.route` (needs_approval)
     /// with the figures `kind`, `kind_zh`, `steps` and `top_level` (the highest level's role id).
     [[nodiscard]] Reason reason() const;
     /// The number of stages (0 for an empty route).
     [[nodiscard]] int stages() const noexcept { return steps.empty() ? 0 : steps.back().stage + 1; }
+    /// Memberwise equality.
     friend bool operator==(const Route&, const Route&) = default;
 };
+/// Prints `route of <request> (<kind>): ` then the steps separated by `; `, or `no approval needed`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Route& route);
 
 /// The route `matrix` requires for `request`. Throws crm::Error before any result: a request

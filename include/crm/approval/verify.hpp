@@ -74,26 +74,32 @@ struct CRM_EXPORT Approval {
     std::optional<PersonId> on_behalf_of;
     Date date;  ///< the approval date; the org chart of this date decides the level
     Authority authority = Authority::approval;  ///< only `approval` fills a step
+    /// Memberwise equality.
     friend bool operator==(const Approval&, const Approval&) = default;
 };
+/// Prints `<approver> [for <principal>] as <level> on <date> (<authority>) of <request> [<fingerprint>]`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Approval& a);
 
 /// A delegation of approval authority (代理审批授权): `delegate` may approve for `principal`,
 /// for the request kinds listed, from `from` to `to` (both days included).
 struct CRM_EXPORT Delegation {
-    PersonId principal;
-    PersonId delegate;
+    PersonId principal;              ///< whose authority is delegated
+    PersonId delegate;               ///< who may approve in the principal's place; not the principal
     std::vector<RequestKind> kinds;  ///< at least one
-    Date from;
-    Date to;
+    Date from;                       ///< the first day of the delegation, inclusive
+    Date to;                         ///< the last day of the delegation, inclusive
     /// Throws crm::Error naming `<field>.to` (inconsistent: ends before it starts),
     /// `<field>.delegate` (invalid_argument: delegates to themself or is empty),
     /// `<field>.principal` (invalid_argument: empty), `<field>.kinds` (invalid_argument: none).
     void validate(std::string_view field = "delegation") const;
+    /// Whether `date` lies within from..to, both days included.
     [[nodiscard]] bool covers(Date date) const noexcept { return from <= date && date <= to; }
+    /// Whether the delegation covers requests of `kind`.
     [[nodiscard]] bool covers(RequestKind kind) const noexcept;
+    /// Memberwise equality.
     friend bool operator==(const Delegation&, const Delegation&) = default;
 };
+/// Prints `<principal> -> <delegate> from <from> to <to> for <kinds>`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Delegation& d);
 
 /// The org chart valid from a date on (until the next snapshot's date). A history is a list of
@@ -101,8 +107,9 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Delegation& d);
 /// starting on or before it. An OrgChart is a snapshot without dates: promotions, transfers and
 /// departures are new snapshots.
 struct CRM_EXPORT OrgSnapshot {
-    Date from;
-    OrgChart chart;
+    Date from;       ///< the first day this chart is valid
+    OrgChart chart;  ///< the org chart from that day until the next snapshot
+    /// Memberwise equality.
     friend bool operator==(const OrgSnapshot&, const OrgSnapshot&) = default;
 };
 

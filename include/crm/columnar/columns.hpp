@@ -71,6 +71,7 @@ struct CRM_EXPORT DateColumn {
     std::span<const std::int32_t> days;  ///< one per row
     Validity validity;                   ///< nulls, if any
 
+    /// The number of rows.
     [[nodiscard]] std::size_t size() const noexcept { return days.size(); }
     /// Row `i` as a Date (the column must have been checked: see check_dates).
     [[nodiscard]] Date at(std::size_t i) const noexcept { return Date::from_serial(days[i]); }
@@ -83,6 +84,7 @@ struct CRM_EXPORT IdColumn {
     std::span<const std::string_view> dictionary;  ///< the distinct ids
     Validity validity;                             ///< nulls, if any
 
+    /// The number of rows.
     [[nodiscard]] std::size_t size() const noexcept { return indices.size(); }
 };
 
@@ -128,6 +130,7 @@ public:
     void push_back(const Money& m);
     /// Appends a null.
     void push_null();
+    /// The number of rows appended, nulls included.
     [[nodiscard]] std::size_t size() const noexcept { return bytes_.size() / 16; }
     /// The view over this builder's memory (valid while the builder lives unchanged).
     [[nodiscard]] AmountColumn view() const noexcept;
@@ -145,11 +148,13 @@ private:
 /// An owning date column for C++ callers.
 class CRM_EXPORT DateColumnBuilder {
 public:
+    /// An empty date column named `name` in errors.
     explicit DateColumnBuilder(std::string name = "date") : name_(std::move(name)) {}
     /// Appends `d`.
     void push_back(Date d);
     /// Appends a null.
     void push_null();
+    /// The number of rows appended, nulls included.
     [[nodiscard]] std::size_t size() const noexcept { return days_.size(); }
     /// The view over this builder's memory (valid while the builder lives unchanged).
     [[nodiscard]] DateColumn view() const noexcept;
@@ -165,9 +170,11 @@ private:
 /// in order of first appearance.
 class CRM_EXPORT IdColumnBuilder {
 public:
+    /// An empty id column named `name` in errors.
     explicit IdColumnBuilder(std::string name = "id") : name_(std::move(name)) {}
     /// Appends `id` (a new id gets the next index).
     void push_back(std::string_view id);
+    /// The number of rows appended.
     [[nodiscard]] std::size_t size() const noexcept { return indices_.size(); }
     /// The view over this builder's memory (valid while the builder lives unchanged).
     [[nodiscard]] IdColumn view() const;

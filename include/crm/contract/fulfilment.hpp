@@ -28,9 +28,11 @@ namespace crm::contract {
 
 /// One sale (or, negative, a return) of a product group: its date and net amount.
 struct CRM_EXPORT Sale {
+    /// The invoice date; sales outside the agreement's validity or after the as-of date are ignored.
     Date date;
-    ProductGroupId group;
-    Money amount;
+    ProductGroupId group;  ///< the committed product group it counts towards
+    Money amount;          ///< the net amount, in the agreement's currency; negative for a return
+    /// Memberwise equality.
     friend bool operator==(const Sale&, const Sale&) = default;
 };
 
@@ -40,20 +42,22 @@ struct CRM_EXPORT Progress {
     Money pro_rata;   ///< the part of it due by the as-of date
     Money actual;     ///< the sales of the span up to the as-of date
     Money gap;        ///< actual - pro_rata (negative: behind)
+    /// Memberwise equality.
     friend bool operator==(const Progress&, const Progress&) = default;
 };
 
 /// Per product group: the year and its four quarters.
 struct CRM_EXPORT GroupFulfilment {
-    ProductGroupId group;
-    Progress year;
-    std::array<Progress, 4> quarters;
+    ProductGroupId group;              ///< the product group
+    Progress year;                     ///< its progress over the agreement year
+    std::array<Progress, 4> quarters;  ///< its progress per quarter of the agreement year (quarter_of)
+    /// Memberwise equality.
     friend bool operator==(const GroupFulfilment&, const GroupFulfilment&) = default;
 };
 
 /// The fulfilment report.
 struct CRM_EXPORT Fulfilment {
-    Date as_of;
+    Date as_of;                           ///< the date the report is made at
     Days elapsed;                         ///< days of validity elapsed, as_of included (at most the term)
     std::vector<GroupFulfilment> groups;  ///< in commitment order
     Progress total;                       ///< all groups
@@ -61,6 +65,7 @@ struct CRM_EXPORT Fulfilment {
     Money projected_gap;                  ///< projected - committed
     std::optional<pricing::RebateAccrual> rebate;  ///< to date; none without a scheme
     std::optional<std::size_t> projected_tier;     ///< tier reached by `projected`
+    /// Memberwise equality.
     friend bool operator==(const Fulfilment&, const Fulfilment&) = default;
 };
 

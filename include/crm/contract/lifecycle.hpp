@@ -29,9 +29,10 @@ namespace crm::contract {
 
 /// One allowed step of the lifecycle.
 struct CRM_EXPORT Exit {
-    State from = State::draft;
-    Event event = Event::submit;
-    State to = State::draft;
+    State from = State::draft;    ///< the state the step leaves
+    Event event = Event::submit;  ///< the event that takes it
+    State to = State::draft;      ///< the state it leads to
+    /// Memberwise equality.
     friend bool operator==(const Exit&, const Exit&) = default;
 };
 /// The table above, in that order. Every non-terminal state has at least one exit.
@@ -46,9 +47,10 @@ struct CRM_EXPORT Exit {
 /// for the same number of days. When `decision` is block (`contract.transition_refused`,
 /// `contract.not_yet_expired`), `agreement` is the input unchanged.
 struct CRM_EXPORT TransitionResult {
-    Decision decision;
-    Agreement agreement;
-    std::optional<Agreement> renewal;
+    Decision decision;    ///< allow (`contract.transitioned`) or block with the reason the step was refused
+    Agreement agreement;  ///< the agreement after the step; unchanged when refused
+    std::optional<Agreement> renewal;  ///< the next agreement, for an accepted renew only; none otherwise
+    /// True when the step was taken (the decision is not block).
     [[nodiscard]] bool accepted() const noexcept { return decision.outcome() != Outcome::block; }
 };
 

@@ -43,14 +43,18 @@ namespace crm::contract {
 
 /// How serious a finding is: info < warning < blocking.
 enum class Severity { info, warning, blocking };
+/// The stable name: `info`, `warning` or `blocking` ("?" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Severity s) noexcept;
+/// Prints to_string(s).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Severity s);
 
 /// One finding of a review: its severity and its reason (stable code, figures, en/zh text).
 struct CRM_EXPORT Finding {
-    Severity severity = Severity::info;
-    Reason reason;
+    Severity severity = Severity::info;  ///< how serious it is; default info
+    Reason reason;                       ///< what was found, with its figures
+    /// The reason's stable code (e.g. `contract.term_too_long`).
     [[nodiscard]] std::string_view code() const noexcept { return reason.code(); }
+    /// Memberwise equality.
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 /// `warning contract.terms_too_long[warn]{...}`.
@@ -60,10 +64,17 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Finding& f);
 /// numbers): payment terms up to 90 days, an agreement of at most 12 months, no mandatory
 /// clauses, receivables rounded half_up to the currency's minor unit.
 struct CRM_EXPORT ReviewPolicy {
+    /// The longest payment term allowed, in days, >= 0; longer terms are a warning; default 90.
     Days max_payment_days{90};
+    /// The longest validity allowed, in months, >= 1: an agreement ending on or after starts + this many
+    /// months is a warning; default 12.
     int max_term_months = 12;
+    /// Clause names the agreement's text must contain (Agreement::clauses); a missing one is blocking;
+    /// default none.
     std::vector<std::string> mandatory_clauses;
+    /// How the expected receivables are rounded to the currency's minor unit; default half_up.
     RoundingMode receivables_rounding = RoundingMode::half_up;
+    /// Memberwise equality.
     friend bool operator==(const ReviewPolicy&, const ReviewPolicy&) = default;
 };
 
@@ -77,14 +88,14 @@ struct CRM_EXPORT ReviewContext {
     const approval::Matrix& matrix;               ///< contract approvals (RequestKind::contract)
     const OrgChart& org;                          ///< the signer's role; approval routing
     std::span<const Agreement> other_agreements;  ///< the account's other agreements
-    ReviewPolicy policy{};
+    ReviewPolicy policy{};                        ///< the review policy; default ReviewPolicy{}
 };
 
 /// What a review returns: the findings in check order, the approval route, and the figures the
 /// credit estimate was made from.
 struct CRM_EXPORT Review {
-    std::vector<Finding> findings;
-    approval::Route route;
+    std::vector<Finding> findings;    ///< the findings, in check order
+    approval::Route route;            ///< the approval route the agreement needs (RequestKind::contract)
     Decimal average_days_to_payment;  ///< payment_days weighted by instalment share, exact
     Money expected_receivables;       ///< see expected_receivables()
     /// The most severe finding's severity (info when none).

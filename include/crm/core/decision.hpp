@@ -45,6 +45,7 @@ enum class Outcome {
 
 /// The enumerator's name: "allow", "warn", "needs_approval", "block".
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Outcome outcome) noexcept;
+/// Prints to_string(outcome).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Outcome outcome);
 
 /// The language of a rendered explanation.
@@ -62,9 +63,10 @@ enum class Lang {
 /// empty `zh` template falls back to `en`.
 struct CRM_EXPORT ReasonText {
     std::string_view code;  ///< stable, dotted, `area.what`: `credit.over_limit`
-    std::string_view en;
-    std::string_view zh;
+    std::string_view en;    ///< the English template, with `{figure}` placeholders
+    std::string_view zh;    ///< the Chinese template; empty falls back to `en`
 
+    /// Memberwise equality.
     friend constexpr bool operator==(const ReasonText&, const ReasonText&) noexcept = default;
 };
 
@@ -82,9 +84,11 @@ using FigureValue = std::variant<Decimal, Money, Percent, Rate, Days, Date, std:
 
 /// A named figure. Like ReasonText, the name must have static storage (a string literal).
 struct CRM_EXPORT Figure {
+    /// The figure's name, as the templates' placeholders spell it (`exposure`); static storage.
     std::string_view name;
-    FigureValue value;
+    FigureValue value;  ///< its value, one of FigureValue's alternatives
 
+    /// Memberwise equality.
     friend bool operator==(const Figure&, const Figure&) = default;
 };
 
@@ -117,11 +121,16 @@ public:
     /// An empty reason (no code, `allow`): the zero that makes Reason a regular value. Rules
     /// never return one.
     Reason() = default;
+    /// A reason with `text` and the outcome `severity` it implies, no figures yet.
     Reason(const ReasonText& text, Outcome severity) noexcept : text_(text), severity_(severity) {}
 
+    /// The stable code, `area.what` (e.g. `credit.over_limit`); empty for a default-constructed reason.
     [[nodiscard]] std::string_view code() const noexcept { return text_.code; }
+    /// The code and the English and Chinese templates.
     [[nodiscard]] const ReasonText& text() const noexcept { return text_; }
+    /// The outcome this reason alone implies.
     [[nodiscard]] Outcome severity() const noexcept { return severity_; }
+    /// The figures, in the order they were added.
     [[nodiscard]] std::span<const Figure> figures() const noexcept { return figures_; }
     /// The figure of that name, or nullptr when the reason has none.
     [[nodiscard]] const FigureValue* figure(std::string_view name) const noexcept;
@@ -144,6 +153,7 @@ public:
     /// Adds a figure, or replaces the value of the figure already of that name (names stay
     /// unique). Returns the reason, for building in one expression.
     Reason& with(std::string_view name, FigureValue value) &;
+    /// As above, on a temporary: `Reason{text, Outcome::warn}.with("days", Days{45})`.
     [[nodiscard]] Reason with(std::string_view name, FigureValue value) &&;
 
     /// Same text, severity and figures (figure values compare numerically: 1.50 == 1.5).
@@ -161,9 +171,12 @@ class CRM_EXPORT Decision {
 public:
     /// Allow, with no reasons.
     Decision() = default;
+    /// Allow, with no reasons (the same as the default).
     [[nodiscard]] static Decision allow() { return Decision{}; }
 
+    /// The most severe outcome among the reasons; allow when there are none.
     [[nodiscard]] Outcome outcome() const noexcept { return outcome_; }
+    /// The reasons, in the order they were added.
     [[nodiscard]] std::span<const Reason> reasons() const noexcept { return reasons_; }
 
     /// Appends a reason; the outcome becomes the more severe of the two. Returns *this.
@@ -174,6 +187,7 @@ public:
     /// The first reason with this code, or nullptr.
     [[nodiscard]] const Reason* find(std::string_view code) const noexcept;
 
+    /// Memberwise equality.
     friend bool operator==(const Decision&, const Decision&) = default;
 
 private:

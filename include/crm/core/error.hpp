@@ -36,6 +36,7 @@ enum class ErrorCode {
 
 /// The stable name of a code, e.g. "division_by_zero".
 [[nodiscard]] CRM_EXPORT std::string_view to_string(ErrorCode code) noexcept;
+/// Prints to_string(code).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, ErrorCode code);
 
 /// Malformed input or an impossible computation. `field()` is the path of the offending
@@ -43,11 +44,17 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, ErrorCode code);
 /// `message()` says what is wrong without repeating confidential data; `what()` joins them.
 class CRM_EXPORT Error : public std::exception {
 public:
+    /// An error of kind `code` about the input at path `field` (may be empty), with a message for people.
     Error(ErrorCode code, std::string field, std::string message);
 
+    /// The kind of error, for a host program to switch on.
     [[nodiscard]] ErrorCode code() const noexcept { return code_; }
+    /// The path of the offending input (`policy.tiers[2].limit`); empty when no input is to blame.
     [[nodiscard]] const std::string& field() const noexcept { return field_; }
+    /// What is wrong, in English, without the offending value.
     [[nodiscard]] const std::string& message() const noexcept { return message_; }
+    /// `<code> in <field>: <message>` (`invalid_argument in order.amount: must not be negative`); without `
+    /// in <field>` when the field is empty.
     [[nodiscard]] const char* what() const noexcept override { return what_.c_str(); }
 
     /// The same error reported against the input `field` (`order.amount`) instead of the

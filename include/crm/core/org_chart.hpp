@@ -32,20 +32,22 @@ namespace crm {
 /// every lower one (sales rep 1, regional manager 2, key-account manager 3, sales director 4,
 /// general manager 5 is the default ladder of `default_roles()`; any ladder can be configured).
 struct CRM_EXPORT Role {
-    RoleId id;
-    std::string name;
-    int rank = 0;
+    RoleId id;         ///< the role's id (e.g. `sales_director`); unique in the chart
+    std::string name;  ///< its name for people ("sales director 销售总监"), shown in reasons
+    int rank = 0;      ///< its place on the ladder: higher is more senior; default 0
+    /// Memberwise equality.
     friend bool operator==(const Role&, const Role&) = default;
 };
 
 /// A person of the organisation: their role, their manager (none at the top) and the sales
 /// regions they manage (empty for most people).
 struct CRM_EXPORT Person {
-    PersonId id;
-    std::string name;
-    RoleId role;
-    std::optional<PersonId> manager;
-    std::vector<RegionId> regions;
+    PersonId id;                      ///< the person's id; unique in the chart
+    std::string name;                 ///< their name for people, shown in reasons
+    RoleId role;                      ///< their role; must be a role of the chart
+    std::optional<PersonId> manager;  ///< their direct manager (直属上级); none at the top of the chart
+    std::vector<RegionId> regions;    ///< the sales regions (销售区域) they manage; empty for most people
+    /// Memberwise equality.
     friend bool operator==(const Person&, const Person&) = default;
 };
 
@@ -54,6 +56,9 @@ struct CRM_EXPORT Person {
 /// `regional_manager`, `key_account_manager`, `sales_director`, `general_manager`.
 [[nodiscard]] CRM_EXPORT std::vector<Role> default_roles();
 
+/// The organisation (组织架构) the rules read: a role ladder and the people with their roles, managers and
+/// regions, validated and indexed once (see the constructor). A value; copies are independent. A chart is a
+/// snapshot of one day: a promotion or a transfer is a new chart.
 class CRM_EXPORT OrgChart {
 public:
     /// An empty organisation.
@@ -65,8 +70,11 @@ public:
     /// is allowed (co-managers).
     OrgChart(std::vector<Role> roles, std::vector<Person> people);
 
+    /// The role ladder, in the order given.
     [[nodiscard]] std::span<const Role> roles() const noexcept { return roles_; }
+    /// The people, in the order given ("chart order").
     [[nodiscard]] std::span<const Person> people() const noexcept { return people_; }
+    /// The number of people.
     [[nodiscard]] std::size_t size() const noexcept { return people_.size(); }
 
     /// The person, or nullptr when the chart has no one with that id.
@@ -88,6 +96,7 @@ public:
     /// True when `person` manages `region`.
     [[nodiscard]] bool manages_region(const PersonId& person, const RegionId& region) const noexcept;
 
+    /// Same roles and people, in the same order.
     friend bool operator==(const OrgChart& a, const OrgChart& b) {
         return a.roles_ == b.roles_ && a.people_ == b.people_;
     }
@@ -101,6 +110,7 @@ private:
     std::unordered_map<RegionId, std::vector<std::size_t>> region_managers_;
 };
 
+/// Prints `<id> (<name>)`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Person& p);
 
 }  // namespace crm

@@ -24,6 +24,7 @@ enum class Boundary {
 
 /// "inclusive" or "exclusive".
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Boundary boundary) noexcept;
+/// Prints to_string(boundary).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Boundary boundary);
 
 /// True when `value` is at or beyond a lower threshold: `value >= threshold` when inclusive

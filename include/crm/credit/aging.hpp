@@ -35,16 +35,20 @@ enum class AgingBasis {
     days_past_due,       ///< as_of - due date; 0 (current) on or before the due date
     days_since_invoice,  ///< as_of - invoice date; 0 for an invoice dated on or after as_of
 };
+/// The stable name: `days_past_due` or `days_since_invoice` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(AgingBasis basis) noexcept;
+/// Prints to_string(basis).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, AgingBasis basis);
 
 /// One bucket: the ages `from_days` to `to_days`, both included; no `to_days` means open-ended
 /// ("over 365"). Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT AgingBucket {
-    std::string label;
-    std::int64_t from_days = 0;
+    std::string label;           ///< the bucket's name in reports (e.g. `1-30`, `>365`); free text
+    std::int64_t from_days = 0;  ///< the youngest age in the bucket, in days, inclusive; default 0
+    /// The oldest age in the bucket, in days, inclusive; none means open-ended (only the last bucket).
     std::optional<std::int64_t> to_days;
 
+    /// Memberwise equality.
     friend bool operator==(const AgingBucket&, const AgingBucket&) = default;
 };
 
@@ -78,7 +82,9 @@ public:
     /// (0-365), 1-2 years (366-730), 2-3 years, 3-4 years, 4-5 years, over 5 years (>1825).
     [[nodiscard]] static AgingBuckets yearly_default();
 
+    /// The buckets, youngest first.
     [[nodiscard]] std::span<const AgingBucket> buckets() const noexcept { return buckets_; }
+    /// The number of buckets.
     [[nodiscard]] std::size_t size() const noexcept { return buckets_.size(); }
     /// The bucket holding an age of `days` (a negative age counts as 0). No allocation.
     [[nodiscard]] std::size_t index_of(std::int64_t days) const noexcept {
@@ -91,6 +97,7 @@ public:
         return binary_index(days);
     }
 
+    /// Equal when the buckets are (labels and bounds alike).
     friend bool operator==(const AgingBuckets& a, const AgingBuckets& b) { return a.buckets_ == b.buckets_; }
 
 private:
@@ -110,6 +117,7 @@ enum class CreditAging {
     refused,  ///< a negative item is an Error naming `receivables[i].open_amount` (the default)
     by_date,  ///< a credit nets in the bucket of its own date, like any item
 };
+/// The stable name: `refused` or `by_date` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(CreditAging c) noexcept;
 
 /// Where a not-yet-due item and an item due today fall, so that a crmrules aging can be put
@@ -128,11 +136,13 @@ enum class NotYetDue {
 /// How to age: the basis, the report currency, and rates for items in other currencies.
 /// Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT AgingOptions {
+    /// What an item's age counts from; default days past due (逾期天数).
     AgingBasis basis = AgingBasis::days_past_due;
     /// The report's currency; when not given, the currency of the first item (CNY for an
     /// empty ledger). Items in another currency are converted with `rates`.
     std::optional<Currency> currency;
     std::span<const FxRate> rates;  ///< into `currency`; see in_currency
+    /// How a converted amount is rounded to the report currency's minor unit; default half_up.
     RoundingMode conversion_rounding = RoundingMode::half_up;
     /// Negative items: refused (default) or netted in their date's bucket.
     CreditAging credits = CreditAging::refused;
@@ -147,17 +157,20 @@ struct CRM_EXPORT AgingOptions {
 /// rounded once before it is bucketed); `items` counts every item, zero amounts included.
 /// Proven by tests/credit/aging_test.cpp ("the buckets sum exactly to the open total").
 struct CRM_EXPORT AgingReport {
-    AgingBuckets buckets;
-    AgingBasis basis = AgingBasis::days_past_due;
-    Date as_of;
-    Money total;                     ///< every open amount, in the report currency
-    std::vector<Money> amounts;      ///< per bucket
-    std::vector<std::size_t> items;  ///< per bucket, the number of items
+    AgingBuckets buckets;                          ///< the buckets the report was built with
+    AgingBasis basis = AgingBasis::days_past_due;  ///< what the ages counted from
+    Date as_of;                                    ///< the as-of date (截止日) the ages were taken at
+    Money total;                                   ///< every open amount, in the report currency
+    std::vector<Money> amounts;                    ///< per bucket
+    std::vector<std::size_t> items;                ///< per bucket, the number of items
 
+    /// The report's currency (that of `total`).
     [[nodiscard]] Currency currency() const noexcept { return total.currency(); }
+    /// Memberwise equality.
     friend bool operator==(const AgingReport&, const AgingReport&) = default;
 };
-/// One line per bucket, `current  CNY 1,000.00  (3)`, then the total.
+/// A heading `aging at 2024-06-30 by days_past_due`, then one line per bucket,
+/// `current  CNY 1,000.00  (3)`, then `total  CNY ...`; no trailing newline.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const AgingReport& r);
 
 /// Ages `receivables` at `as_of` in one pass. A prepayment request (due before its invoice
@@ -175,13 +188,14 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const AgingReport& r);
 /// a column of their own. Invariant: net_total = report.total + not_yet_due + unapplied,
 /// exactly: the sum of every item. Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT AgingWithCredits {
-    AgingReport report;  ///< the buckets, positive items only
-    Money not_yet_due;   ///< zero unless NotYetDue::own_column
-    std::size_t not_yet_due_items = 0;
-    Money unapplied;  ///< the credits, <= 0
-    std::size_t unapplied_items = 0;
-    Money net_total;  ///< what the account owes net of its credits
+    AgingReport report;                 ///< the buckets, positive items only
+    Money not_yet_due;                  ///< zero unless NotYetDue::own_column
+    std::size_t not_yet_due_items = 0;  ///< the number of positive items in `not_yet_due`
+    Money unapplied;                    ///< the credits, <= 0
+    std::size_t unapplied_items = 0;    ///< the number of credit items in `unapplied`
+    Money net_total;                    ///< what the account owes net of its credits
 
+    /// Memberwise equality.
     friend bool operator==(const AgingWithCredits&, const AgingWithCredits&) = default;
 };
 
@@ -195,9 +209,10 @@ struct CRM_EXPORT AgingWithCredits {
 
 /// The aging of one account. Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT AccountAging {
-    AccountId account;
-    AgingReport report;
+    AccountId account;   ///< the account aged
+    AgingReport report;  ///< its aging, over its items only
 
+    /// Memberwise equality.
     friend bool operator==(const AccountAging&, const AccountAging&) = default;
 };
 /// The aging of each account that has items, ordered by account id. Throws as `aging` does.
@@ -209,10 +224,12 @@ struct CRM_EXPORT AccountAging {
 
 /// The aging of one region: the sum of its accounts' reports. Proven by tests/credit/aging_test.cpp.
 struct CRM_EXPORT RegionAging {
-    RegionId region;
+    RegionId region;                  ///< the region
     std::vector<AccountId> accounts;  ///< the accounts summed, in the order given
+    /// The sum of the accounts' reports; same buckets, basis, as-of date and currency as each.
     AgingReport report;
 
+    /// Memberwise equality.
     friend bool operator==(const RegionAging&, const RegionAging&) = default;
 };
 /// Rolls account reports up per region, ordered by region id. Throws crm::Error naming the

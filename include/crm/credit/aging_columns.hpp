@@ -42,6 +42,8 @@ struct CRM_EXPORT ReceivableColumns {
 /// early (with crm::Error(invalid_operation) naming `stop`, and no result) when asked.
 /// The result is the same for any thread count.
 struct CRM_EXPORT BatchOptions {
+    /// At most this many threads; default 1 (the calling thread); 0 means the hardware's count; negative is
+    /// an Error naming `batch.threads`.
     int threads = 1;
     std::function<void(std::size_t done, std::size_t total)> progress;  ///< optional
     std::stop_token stop;                                               ///< optional

@@ -49,6 +49,7 @@ struct CRM_EXPORT LedgerItem {
     Date due_on;             ///< the due date; before invoiced_on for a prepayment request
     Money amount;            ///< the full amount of the line, before collections
 
+    /// Memberwise equality.
     friend bool operator==(const LedgerItem&, const LedgerItem&) = default;
 };
 
@@ -58,6 +59,8 @@ enum class ApplicationMethod {
     oldest_due_first,  ///< each account's receipts, in date order, pay its items by due date
     pro_rata,          ///< each receipt is spread over the account's open items by open amount
 };
+/// The stable name: `by_reference`, `oldest_due_first` or `pro_rata` ("unknown" for a value outside the
+/// enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(ApplicationMethod m) noexcept;
 
 /// What happens to cash beyond what it may pay (beyond the open amount of the named invoice,
@@ -66,6 +69,7 @@ enum class ExcessPolicy {
     unapplied_credit,  ///< the excess stays as the account's unapplied credit (预收款; the default)
     error,             ///< the receipt is an Error naming `receipts[i].amount`
 };
+/// The stable name: `unapplied_credit` or `error` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(ExcessPolicy p) noexcept;
 
 /// The declared method, the excess policy and the ledger currency.
@@ -85,6 +89,7 @@ struct CRM_EXPORT Application {
     std::size_t item = 0;     ///< index into the items
     Money amount;             ///< applied, > 0
 
+    /// Memberwise equality.
     friend bool operator==(const Application&, const Application&) = default;
 };
 
@@ -96,6 +101,7 @@ struct CRM_EXPORT UnappliedCredit {
     Date received_on;         ///< when the cash came in
     Money amount;             ///< the credit, > 0
 
+    /// Memberwise equality.
     friend bool operator==(const UnappliedCredit&, const UnappliedCredit&) = default;
 };
 
@@ -117,6 +123,7 @@ struct CRM_EXPORT AppliedLedger {
     /// id, invoiced and due on the day received): the input of an aging with credits.
     [[nodiscard]] std::vector<Receivable> with_credits() const;
 
+    /// Memberwise equality.
     friend bool operator==(const AppliedLedger&, const AppliedLedger&) = default;
 };
 

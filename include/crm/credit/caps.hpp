@@ -27,12 +27,13 @@ namespace crm::credit {
 /// breached exactly when balance > cap (a balance equal to the cap has no headroom and is not
 /// a breach). Proven by tests/credit/caps_test.cpp (worked examples and a property).
 struct CRM_EXPORT CapStatus {
-    Money cap;
-    Money balance;
-    Money headroom;
-    Money excess;
-    bool breached = false;
+    Money cap;              ///< the cap (控制规模), >= 0
+    Money balance;          ///< the open receivables measured against it, >= 0, in the cap's currency
+    Money headroom;         ///< how much more may be owed before the cap is reached; zero at or over the cap
+    Money excess;           ///< how far the balance is over the cap; zero at or under it
+    bool breached = false;  ///< whether the balance is over the cap (strictly above it)
 
+    /// Memberwise equality.
     friend bool operator==(const CapStatus&, const CapStatus&) = default;
 };
 /// `CNY 4,200,000.00 of CNY 5,000,000.00: headroom CNY 800,000.00` or `... breached by ...`.
@@ -44,38 +45,43 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const CapStatus& s);
 
 /// An account's cap on its open receivables. Proven by tests/credit/caps_test.cpp.
 struct CRM_EXPORT AccountCap {
-    AccountId account;
-    Money cap;
+    AccountId account;  ///< the account capped
+    Money cap;          ///< its cap on open receivables, >= 0
+    /// Memberwise equality.
     friend bool operator==(const AccountCap&, const AccountCap&) = default;
 };
 /// A region's cap on its accounts' open receivables together. Proven by tests/credit/caps_test.cpp.
 struct CRM_EXPORT RegionCap {
-    RegionId region;
-    Money cap;
+    RegionId region;  ///< the region capped
+    Money cap;        ///< its cap on the open receivables of its accounts together, >= 0
+    /// Memberwise equality.
     friend bool operator==(const RegionCap&, const RegionCap&) = default;
 };
 
 /// A capped account and its status.
 struct CRM_EXPORT AccountCapStatus {
-    AccountId account;
-    CapStatus status;
+    AccountId account;  ///< the account
+    CapStatus status;   ///< its balance against its cap
+    /// Memberwise equality.
     friend bool operator==(const AccountCapStatus&, const AccountCapStatus&) = default;
 };
 /// A capped region and its status.
 struct CRM_EXPORT RegionCapStatus {
-    RegionId region;
-    CapStatus status;
+    RegionId region;   ///< the region
+    CapStatus status;  ///< the balance of its accounts against its cap
+    /// Memberwise equality.
     friend bool operator==(const RegionCapStatus&, const RegionCapStatus&) = default;
 };
 
 /// Every capped account and region with its status, in the order the caps were given.
 /// Proven by tests/credit/caps_test.cpp.
 struct CRM_EXPORT CapReport {
-    std::vector<AccountCapStatus> accounts;
-    std::vector<RegionCapStatus> regions;
+    std::vector<AccountCapStatus> accounts;  ///< one per account cap, in the order given
+    std::vector<RegionCapStatus> regions;    ///< one per region cap, in the order given
 
     /// True when some account or region is over its cap.
     [[nodiscard]] bool any_breach() const noexcept;
+    /// Memberwise equality.
     friend bool operator==(const CapReport&, const CapReport&) = default;
 };
 
@@ -83,7 +89,9 @@ struct CRM_EXPORT CapReport {
 struct CRM_EXPORT CapOptions {
     /// When not given, the currency of the first cap (CNY when there is none).
     std::optional<Currency> currency;
+    /// Rates into `currency` for items and caps in other currencies; see in_currency.
     std::span<const FxRate> rates;
+    /// How a converted amount is rounded to the currency's minor unit; default half_up.
     RoundingMode conversion_rounding = RoundingMode::half_up;
 };
 

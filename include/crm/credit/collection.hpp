@@ -36,9 +36,10 @@ namespace crm::credit {
 /// The amount planned to be collected from an account in a month (回款计划). Invariants
 /// (collection_report): a month, planned >= 0. Proven by tests/credit/collection_test.cpp.
 struct CRM_EXPORT CollectionPlan {
-    AccountId account;
-    Period month;  ///< a month (PeriodKind::month)
-    Money planned;
+    AccountId account;  ///< the account the plan is for
+    Period month;       ///< a month (PeriodKind::month)
+    Money planned;      ///< the amount planned to be collected in that month, >= 0
+    /// Memberwise equality.
     friend bool operator==(const CollectionPlan&, const CollectionPlan&) = default;
 };
 
@@ -49,12 +50,13 @@ struct CRM_EXPORT CollectionPlan {
 /// receipt that names nothing is an unapplied credit (预收款). Proven by
 /// tests/credit/collection_test.cpp and tests/credit/application_test.cpp.
 struct CRM_EXPORT Receipt {
-    AccountId account;
-    Date received_on;
-    Money amount;
+    AccountId account;       ///< the paying account
+    Date received_on;        ///< the day the money arrived (it counts in that calendar month)
+    Money amount;            ///< the amount received, >= 0 (> 0 for apply_collections)
     std::string id;          ///< the receipt's own number ("HD-0001"), shown for unapplied credit
     InvoiceId invoice;       ///< the invoice the payer named (by_reference); empty: none
     std::string instalment;  ///< the instalment the payer named; empty: any of the invoice
+    /// Memberwise equality.
     friend bool operator==(const Receipt&, const Receipt&) = default;
 };
 
@@ -64,21 +66,26 @@ struct CRM_EXPORT Receipt {
 struct CRM_EXPORT CollectionLine {
     AccountId account;  ///< empty in the report's total
     Period month;       ///< the calendar month (the report total carries the first month)
-    Money planned;
-    Money actual;
-    Money variance;
+    Money planned;      ///< the amount planned (计划回款)
+    Money actual;       ///< the amount received (实际回款)
+    Money variance;     ///< actual - planned: negative when behind plan
+    /// The collection rate (回款率) actual / planned; none when nothing was planned.
     std::optional<Percent> rate;
+    /// Memberwise equality.
     friend bool operator==(const CollectionLine&, const CollectionLine&) = default;
 };
-/// `A-1 2024-03 planned CNY 100.00 actual CNY 95.00 (95.00%)`.
+/// `A-1 2024-03 planned CNY 100.00 actual CNY 95.00 (95.00%)`; `(no plan)` instead of the rate
+/// when nothing was planned; the total line has no account and month.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const CollectionLine& l);
 
 /// Every (account, month) that has a plan or a receipt, ordered by account then month, with
 /// the overall total. Invariant: the lines' planned and actual amounts sum exactly to the
 /// total's. Proven by tests/credit/collection_test.cpp.
 struct CRM_EXPORT CollectionReport {
+    /// One line per (account, month) with a plan or a receipt, by account then month.
     std::vector<CollectionLine> lines;
-    CollectionLine total;
+    CollectionLine total;  ///< the sum over every line (account empty)
+    /// Memberwise equality.
     friend bool operator==(const CollectionReport&, const CollectionReport&) = default;
 };
 

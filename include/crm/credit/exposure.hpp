@@ -35,6 +35,7 @@ struct CRM_EXPORT Exposure {
     ExposureComponents counted;  ///< which components are in `total`
     Money total;                 ///< the exposure the limit is compared with
 
+    /// Memberwise equality.
     friend bool operator==(const Exposure&, const Exposure&) = default;
 };
 /// Explains itself: `open receivables CNY 800.00 + open orders CNY 100.00 + shipped not
@@ -52,14 +53,17 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Exposure& e);
 /// A later as-of date (and nothing paid) never lowers `overdue` or `oldest_days_past_due`.
 /// Proven by tests/credit/exposure_test.cpp.
 struct CRM_EXPORT ReceivablesPosition {
-    Money open;
-    Money overdue;
-    Days oldest_days_past_due{0};
+    Money open;                    ///< the sum of the open amounts, in the profile's currency
+    Money overdue;                 ///< the open amount beyond the grace days, as described above
+    Days oldest_days_past_due{0};  ///< the most days past due of any open item; 0 when none is past due
+    /// The index of that item in the snapshot; none when no item is past due.
     std::optional<std::size_t> oldest_index;
 
+    /// Memberwise equality.
     friend bool operator==(const ReceivablesPosition&, const ReceivablesPosition&) = default;
 };
-/// `open CNY 800.00, overdue CNY 300.00, oldest 45 days past due`.
+/// `open CNY 800.00, overdue CNY 300.00, oldest 45 days past due (item 2)`; the item index only
+/// when some item is past due.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ReceivablesPosition& p);
 
 /// The exposure if `order` were accepted. Validates as check_order does (policy, profile,

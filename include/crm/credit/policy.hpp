@@ -41,6 +41,7 @@ struct CRM_EXPORT ExposureComponents {
     bool shipped_not_invoiced = true;  ///< goods delivered, invoice not yet issued (发出商品)
     bool this_order = true;            ///< the order being checked
 
+    /// Memberwise equality.
     friend bool operator==(const ExposureComponents&, const ExposureComponents&) = default;
 };
 
@@ -50,7 +51,9 @@ enum class ToleranceRule {
     smaller,  ///< the smaller of the two: the excess must be within both (the stricter)
     larger,   ///< the larger of the two: the excess must be within either
 };
+/// The stable name: `smaller` or `larger` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(ToleranceRule rule) noexcept;
+/// Prints to_string(rule).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, ToleranceRule rule);
 
 /// How far over the limit an approver may let an order go (domain.md: "needs approval: over
@@ -65,11 +68,16 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, ToleranceRule rule);
 /// 超过容差) or exclusive ("不满容差可审批": an excess equal to the tolerance is blocked).
 /// Invariants (Policy::validate): amount >= 0, percent >= 0. Proven by tests/credit/check_test.cpp.
 struct CRM_EXPORT OverLimitTolerance {
+    /// The largest excess an approver may grant, in the profile's currency, >= 0; none means no amount bound.
     std::optional<Money> amount;
+    /// The largest excess as a share of the limit, >= 0; default 10%; none means no percent bound.
     std::optional<Percent> percent = Percent{Decimal{10}};
+    /// How `amount` and `percent` combine when both are given; default the smaller.
     ToleranceRule rule = ToleranceRule::smaller;
+    /// Whether an excess of exactly the tolerance may still be approved; default inclusive (以内).
     Boundary boundary = Boundary::inclusive;
 
+    /// Memberwise equality.
     friend bool operator==(const OverLimitTolerance&, const OverLimitTolerance&) = default;
 };
 
@@ -90,12 +98,18 @@ struct CRM_EXPORT OverLimitTolerance {
 /// Invariants (Policy::validate): days >= 0, amount >= 0, grace >= 0.
 /// Proven by tests/credit/check_test.cpp (the overdue cases, with their boundaries).
 struct CRM_EXPORT OverdueRule {
+    /// The threshold for the oldest open item, in days past due beyond `grace` (`credit.overdue_days`;
+    /// whether the number itself blocks: `days_boundary`); default 90; none switches the rule off.
     std::optional<Days> max_days_past_due = Days{90};
+    /// The threshold for the overdue items' open total, in the profile's currency
+    /// (`credit.overdue_amount`; whether the amount itself blocks: `amount_boundary`); none (the
+    /// default) switches the rule off.
     std::optional<Money> max_overdue_amount;
-    Days grace{0};
+    Days grace{0};  ///< days past due that do not yet count as overdue (payments in transit); default 0
     Boundary days_boundary = Boundary::exclusive;    ///< side of `max_days_past_due` that blocks
     Boundary amount_boundary = Boundary::exclusive;  ///< side of `max_overdue_amount` that blocks
 
+    /// Memberwise equality.
     friend bool operator==(const OverdueRule&, const OverdueRule&) = default;
 };
 
@@ -105,7 +119,9 @@ enum class Escalation {
     needs_approval,
     block,
 };
+/// The stable name: `needs_approval` or `block` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Escalation e) noexcept;
+/// Prints to_string(e).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Escalation e);
 /// The Outcome an escalation stands for.
 [[nodiscard]] constexpr Outcome to_outcome(Escalation e) noexcept {
@@ -151,7 +167,7 @@ struct CRM_EXPORT Policy {
     /// currency (each item on its own). Default half_up (四舍五入).
     RoundingMode conversion_rounding = RoundingMode::half_up;
 
-    /// Throws crm::Error naming `policy.<member>`: a warn threshold outside (0%, 100%]
+    /// Throws crm::Error naming the member's path under `policy`: a warn threshold outside (0%, 100%]
     /// (invalid_argument, `policy.warn_utilisation`), a negative tolerance
     /// (`policy.tolerance.amount`, `policy.tolerance.percent`), negative overdue thresholds or
     /// grace (`policy.overdue.max_days_past_due`, `.max_overdue_amount`, `.grace`), a validity
@@ -159,6 +175,7 @@ struct CRM_EXPORT Policy {
     /// (a PolicyTable passes `table.entries[2].policy`).
     void validate(std::string_view field = "policy") const;
 
+    /// Memberwise equality.
     friend bool operator==(const Policy&, const Policy&) = default;
 };
 
@@ -166,10 +183,12 @@ struct CRM_EXPORT Policy {
 /// segment (政府单位, 集团客户, 经销商 ...). An empty `segment` is the tier's policy for every
 /// segment without a row of its own. Proven by tests/credit/policy_test.cpp.
 struct CRM_EXPORT PolicyEntry {
-    std::string tier;
+    std::string tier;  ///< the tier (客户等级) the row is for; never empty
+    /// The segment (客户类型) the row is for; empty means every segment of the tier without its own row.
     std::string segment;
-    Policy policy;
+    Policy policy;  ///< the credit policy of that tier and segment
 
+    /// Memberwise equality.
     friend bool operator==(const PolicyEntry&, const PolicyEntry&) = default;
 };
 
@@ -177,13 +196,14 @@ struct CRM_EXPORT PolicyEntry {
 /// Invariants (validate): a non-empty tier in every row, each (tier, segment) at most once,
 /// every policy valid. Proven by tests/credit/policy_test.cpp.
 struct CRM_EXPORT PolicyTable {
-    std::vector<PolicyEntry> entries;
+    std::vector<PolicyEntry> entries;  ///< the rows; each (tier, segment) at most once
 
     /// Throws crm::Error naming `table.entries[i].tier` (invalid_argument: empty),
     /// `table.entries[i].segment` (duplicate), or the policy's member under
     /// `table.entries[i].policy` (as Policy::validate, with that prefix).
     void validate() const;
 
+    /// Memberwise equality.
     friend bool operator==(const PolicyTable&, const PolicyTable&) = default;
 };
 

@@ -28,6 +28,7 @@ struct CRM_EXPORT CreditHold {
     std::string reason;         ///< shown in the `credit.on_hold` explanation, e.g. "冻结: 诉讼中"
     std::optional<Date> since;  ///< when the hold was placed, if known
 
+    /// Memberwise equality.
     friend bool operator==(const CreditHold&, const CreditHold&) = default;
 };
 
@@ -40,7 +41,7 @@ struct CRM_EXPORT CreditHold {
 /// rules (contract review); the check reads due dates from the receivables, not from the terms.
 /// Proven by tests/credit/check_test.cpp and tests/credit/exposure_test.cpp.
 struct CRM_EXPORT CreditProfile {
-    AccountId account;
+    AccountId account;               ///< the account the profile belongs to
     Money limit;                     ///< the credit limit (信用额度), in the profile's currency
     std::optional<CreditHold> hold;  ///< on hold when given
     std::string rating;              ///< the credit rating as the host names it ("AA", "B")
@@ -56,6 +57,7 @@ struct CRM_EXPORT CreditProfile {
     /// Throws crm::Error(invalid_argument) naming `profile.limit` when the limit is negative.
     void validate(std::string_view field = "profile") const;
 
+    /// Memberwise equality.
     friend bool operator==(const CreditProfile&, const CreditProfile&) = default;
 };
 
@@ -65,9 +67,11 @@ struct CRM_EXPORT CreditProfile {
 /// where it is read, naming e.g. `snapshot.open_orders[3].amount` or `order.amount`.
 /// Any currency with a rate into the profile's currency. Proven by tests/credit/exposure_test.cpp.
 struct CRM_EXPORT Order {
-    OrderId id;
+    OrderId id;  ///< the order's number; empty when not known (an empty id never replaces an open order)
+    /// The order's credit-relevant amount, >= 0, a whole number of minor units, in any currency with a rate.
     Money amount;
 
+    /// Memberwise equality.
     friend bool operator==(const Order&, const Order&) = default;
 };
 /// `SO-1 CNY 1,000.00`.
@@ -127,10 +131,10 @@ private:
 /// Proven by tests/credit/exposure_test.cpp and tests/credit/check_test.cpp ("a changed order
 /// replaces its earlier open version ...").
 struct CRM_EXPORT CreditSnapshot {
-    Borrowed<Receivable> receivables;
-    Borrowed<Order> open_orders;
-    Borrowed<Order> shipped_not_invoiced;
-    Borrowed<FxRate> rates;
+    Borrowed<Receivable> receivables;      ///< open invoice items (应收账款), as described above
+    Borrowed<Order> open_orders;           ///< accepted orders not yet shipped or invoiced
+    Borrowed<Order> shipped_not_invoiced;  ///< goods shipped whose invoice is not yet issued (发出商品)
+    Borrowed<FxRate> rates;  ///< rates into the profile's currency, one per other currency that appears
 };
 
 }  // namespace crm::credit

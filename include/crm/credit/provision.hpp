@@ -31,23 +31,29 @@ namespace crm::credit {
 /// Invariants (validate): one rate per bucket (inconsistent, `schedule.rates`), each rate in
 /// 0%..100% (invalid_argument, `schedule.rates[i]`). Proven by tests/credit/provision_test.cpp.
 struct CRM_EXPORT ProvisionSchedule {
+    /// The age buckets; default the six yearly buckets above.
     AgingBuckets buckets = AgingBuckets::yearly_default();
+    /// The provision rate (计提比例) of each bucket, one per bucket, 0% to 100%.
     std::vector<Percent> rates = {Percent{Decimal{5}},  Percent{Decimal{10}}, Percent{Decimal{30}},
                                   Percent{Decimal{50}}, Percent{Decimal{80}}, Percent{Decimal{100}}};
+    /// What the ages count from; default days since invoice.
     AgingBasis basis = AgingBasis::days_since_invoice;
 
+    /// Throws as described above, naming `<field>.rates` and `<field>.rates[i]`.
     void validate(std::string_view field = "schedule") const;
+    /// Memberwise equality.
     friend bool operator==(const ProvisionSchedule&, const ProvisionSchedule&) = default;
 };
 
 /// The provision of one bucket. Proven by tests/credit/provision_test.cpp.
 struct CRM_EXPORT ProvisionLine {
-    std::string label;
-    Money balance;  ///< the bucket's open amount
-    Percent rate;
-    Money exact;      ///< balance x rate, unrounded
-    Money provision;  ///< in whole minor units; see Provision
+    std::string label;  ///< the bucket's label (e.g. `1-2 years`)
+    Money balance;      ///< the bucket's open amount
+    Percent rate;       ///< the provision rate applied to the bucket
+    Money exact;        ///< balance x rate, unrounded
+    Money provision;    ///< in whole minor units; see Provision
 
+    /// Memberwise equality.
     friend bool operator==(const ProvisionLine&, const ProvisionLine&) = default;
 };
 
@@ -61,11 +67,12 @@ struct CRM_EXPORT ProvisionLine {
 /// line whose exact amount is not whole, and balances are whole units). Proven by
 /// tests/credit/provision_test.cpp, over thousands of generated ledgers.
 struct CRM_EXPORT Provision {
-    std::vector<ProvisionLine> lines;
-    Money balance;  ///< the open total
-    Money exact;    ///< the sum of the exact amounts
-    Money total;    ///< the provision, exactly the sum of the lines
+    std::vector<ProvisionLine> lines;  ///< one line per bucket, in bucket order
+    Money balance;                     ///< the open total
+    Money exact;                       ///< the sum of the exact amounts
+    Money total;                       ///< the provision, exactly the sum of the lines
 
+    /// Memberwise equality.
     friend bool operator==(const Provision&, const Provision&) = default;
 };
 /// One line per bucket, `within 1 year  CNY 10,000.00 x 5% = CNY 500.00`, then the total.

@@ -37,12 +37,13 @@ namespace crm::credit {
 /// `account` is needed only by the per-account and per-region reports (aging, caps); a
 /// single-account check ignores it. Proven by tests/credit/receivable_test.cpp.
 struct CRM_EXPORT Receivable {
-    InvoiceId invoice;
-    AccountId account;
-    Date invoiced_on;  ///< the invoice date (开票日), the start of "days since invoice"
-    Date due_on;       ///< the due date under the payment terms, the start of "days past due"
-    Money open_amount;
+    InvoiceId invoice;  ///< the invoice (发票) the item belongs to
+    AccountId account;  ///< the customer that owes it (read only by per-account and per-region reports)
+    Date invoiced_on;   ///< the invoice date (开票日), the start of "days since invoice"
+    Date due_on;        ///< the due date under the payment terms, the start of "days past due"
+    Money open_amount;  ///< what is still owed, in the item's currency (see above)
 
+    /// Memberwise equality.
     friend bool operator==(const Receivable&, const Receivable&) = default;
 };
 /// `INV-1 2024-01-15 due 2024-02-14 open CNY 1,000.00`.
@@ -57,9 +58,10 @@ using crm::validate_rates;
 /// The sales region (销售区域) an account belongs to, for roll-ups per region (aging, caps).
 /// Proven by tests/credit/aging_test.cpp and tests/credit/caps_test.cpp.
 struct CRM_EXPORT AccountRegion {
-    AccountId account;
-    RegionId region;
+    AccountId account;  ///< the account
+    RegionId region;    ///< the region it belongs to (each account mapped at most once)
 
+    /// Memberwise equality.
     friend bool operator==(const AccountRegion&, const AccountRegion&) = default;
 };
 

@@ -32,15 +32,18 @@ namespace crm::credit {
 /// Invariants (the factories check them): sum >= 0, count >= 1. Proven by
 /// tests/credit/turnover_test.cpp.
 struct CRM_EXPORT AverageBalance {
-    Money sum;
-    std::int64_t count = 1;
+    Money sum;               ///< the sum of the balances averaged, >= 0
+    std::int64_t count = 1;  ///< how many balances were summed, >= 1; default 1
 
     /// sum / count rounded to the currency's minor unit (for display).
     [[nodiscard]] Money value(RoundingMode mode = RoundingMode::half_up) const;
+    /// True when the average is zero (nothing outstanding).
     [[nodiscard]] bool is_zero() const noexcept { return sum.is_zero(); }
 
+    /// Memberwise equality.
     friend bool operator==(const AverageBalance&, const AverageBalance&) = default;
 };
+/// Prints the rounded average, then the sum and count: `CNY 1,200,000.00 (CNY 2,400,000.00 / 2)`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const AverageBalance& a);
 
 /// `{opening + closing, 2}`. Throws crm::Error naming `opening` or `closing` (negative,
@@ -84,9 +87,10 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const AverageBalance& a);
 
 /// One month's revenue, for the count-back method. Proven by tests/credit/turnover_test.cpp.
 struct CRM_EXPORT MonthlyRevenue {
-    Period month;  ///< a month (PeriodKind::month)
-    Money revenue;
+    Period month;   ///< a month (PeriodKind::month)
+    Money revenue;  ///< the month's revenue (销售收入), >= 0
 
+    /// Memberwise equality.
     friend bool operator==(const MonthlyRevenue&, const MonthlyRevenue&) = default;
 };
 

@@ -43,6 +43,7 @@ struct CRM_EXPORT CapitalOptions {
     /// makes a negative amount an error.
     bool allow_negative = false;
 
+    /// Memberwise equality.
     friend constexpr bool operator==(const CapitalOptions&, const CapitalOptions&) noexcept = default;
 };
 

@@ -18,6 +18,9 @@
 
 namespace crm {
 
+/// A currency of ISO 4217 (币种): its three-letter code, numeric code and minor units, looked up in the table
+/// compiled into the library (see the file comment). A small regular value, default CNY; two currencies are
+/// equal when their codes are. Proven by tests/money/currency_test.cpp.
 class CRM_EXPORT Currency {
 public:
     /// CNY, the default currency of the domain (domain.md: mainland China).
@@ -29,7 +32,9 @@ public:
     /// Looks up a numeric code (156 is CNY); throws unknown_currency.
     [[nodiscard]] static Currency from_numeric(int numeric, std::string_view field = "currency");
 
+    /// The alphabetic code, upper case: "CNY", "USD".
     [[nodiscard]] constexpr std::string_view code() const noexcept { return {bytes_.data(), 3}; }
+    /// The numeric code: 156 for CNY, 840 for USD.
     [[nodiscard]] constexpr int numeric() const noexcept { return numeric_; }
     /// Digits after the point in the currency's minor unit: CNY 2, JPY 0, KWD 3.
     [[nodiscard]] constexpr int minor_units() const noexcept { return bytes_[3]; }
@@ -77,6 +82,7 @@ private:
     std::uint16_t numeric_ = 156;
 };
 
+/// Prints the alphabetic code (`CNY`).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Currency& c);
 
 /// A withdrawn currency (ISO 4217 list three, "historic denominations") with the day it

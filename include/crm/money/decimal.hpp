@@ -43,6 +43,8 @@ struct CRM_EXPORT DecimalContext {
 /// How `Decimal::parse` reads text.
 struct CRM_EXPORT ParseOptions {
     bool allow_grouping = false;  ///< accept `1,234,567.89` (groups of three, integer part only)
+    /// The grouping character `allow_grouping` accepts; default `,` (one character, e.g. `'` or a space for
+    /// other conventions).
     char group_separator = ',';
 };
 
@@ -105,6 +107,7 @@ public:
     /// the exponent is outside the range.
     [[nodiscard]] static Decimal scaled(std::int64_t coefficient, int exponent);
 
+    /// True for zero of any exponent and either sign.
     [[nodiscard]] bool is_zero() const noexcept { return (lo_ | hi_) == 0u; }
     /// True for negative numbers and for negative zero (which only the named operations make).
     [[nodiscard]] bool is_signed() const noexcept { return (meta_ & sign_bit) != 0u; }
@@ -136,6 +139,7 @@ public:
 
     /// Numeric comparison: 1.50 == 1.5, -0 == 0.
     friend CRM_EXPORT bool operator==(const Decimal& a, const Decimal& b) noexcept;
+    /// Numeric order: 1.5 < 1.51, and 1.50 is equivalent to 1.5.
     friend CRM_EXPORT std::weak_ordering operator<=>(const Decimal& a, const Decimal& b) noexcept;
     /// Same coefficient, exponent and sign: `1.50` and `1.5` are equal but not the same.
     [[nodiscard]] friend bool same_representation(const Decimal& a, const Decimal& b) noexcept {
@@ -146,6 +150,7 @@ public:
     [[nodiscard]] Decimal operator-() const noexcept {
         return Decimal{coefficient(), is_zero() ? meta_ & ~sign_bit : meta_ ^ sign_bit};
     }
+    /// Unary plus: the value unchanged.
     [[nodiscard]] Decimal operator+() const noexcept { return *this; }
 
     /// Exact arithmetic: throws ErrorCode::inexact when the result needs more than 38 digits,
@@ -159,6 +164,7 @@ public:
         }
         return add_exact(a, b, false);
     }
+    /// Exact subtraction, as `+` (the result keeps the smaller exponent).
     friend Decimal operator-(const Decimal& a, const Decimal& b) {
         if (a.meta_ == b.meta_) {
             const Coefficient x = a.coefficient();
@@ -167,6 +173,7 @@ public:
         }
         return add_exact(a, b, true);
     }
+    /// Exact multiplication, as `+`: the exponents add (1.5 * 1.5 = 2.25).
     friend Decimal operator*(const Decimal& a, const Decimal& b) {
         // Both coefficients in 64 bits: one multiply instruction, exact in 128 bits.
         if ((a.hi_ | b.hi_) == 0u) {
@@ -179,6 +186,7 @@ public:
         }
         return multiply_exact(a, b);
     }
+    /// Adds `b` in place, exactly, as `+`.
     Decimal& operator+=(const Decimal& b) {
         if (meta_ == b.meta_) {  // in place: only the coefficient changes
             const Coefficient sum = coefficient() + b.coefficient();
@@ -192,9 +200,12 @@ public:
         const Decimal self = *this;
         return *this = add_exact(self, b, false);
     }
+    /// Subtracts `b` in place, exactly, as `-`.
     Decimal& operator-=(const Decimal& b) { return *this = *this - b; }
+    /// Multiplies by `b` in place, exactly, as `*`.
     Decimal& operator*=(const Decimal& b) { return *this = *this * b; }
 
+    /// A hash consistent with `==`: numerically equal values (1.5, 1.50; 0 and -0) hash alike.
     [[nodiscard]] std::size_t hash() const noexcept;
 
     /// A value from its parts, unchecked: `c` must be below 10^38 and the exponent in range.
@@ -236,8 +247,11 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Decimal& d);
 // (adjusted exponent above ctx.emax) or underflow (non-zero, below ctx.emin), and with
 // ctx.exact throws inexact instead of rounding away a non-zero digit.
 
+/// `a + b` rounded to the context.
 [[nodiscard]] CRM_EXPORT Decimal add(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+/// `a - b` rounded to the context.
 [[nodiscard]] CRM_EXPORT Decimal subtract(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+/// `a x b` rounded to the context.
 [[nodiscard]] CRM_EXPORT Decimal multiply(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
 /// Quotient rounded to ctx.precision digits; an exact quotient takes the exponent closest to
 /// `a.exponent() - b.exponent()`. Throws division_by_zero (x/0) or invalid_operation (0/0).
@@ -246,13 +260,16 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Decimal& d);
 [[nodiscard]] CRM_EXPORT Decimal divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode);
 /// `0 + a`, `0 - a`, `|a|`, each rounded to the context.
 [[nodiscard]] CRM_EXPORT Decimal plus(const Decimal& a, const DecimalContext& ctx);
+/// `0 - a` rounded to the context.
 [[nodiscard]] CRM_EXPORT Decimal minus(const Decimal& a, const DecimalContext& ctx);
+/// `|a|` rounded to the context.
 [[nodiscard]] CRM_EXPORT Decimal abs(const Decimal& a, const DecimalContext& ctx);
 /// |a|, exact.
 [[nodiscard]] CRM_EXPORT Decimal abs(const Decimal& a) noexcept;
 /// The larger (smaller) of two numbers; numerically equal values are ordered as the
 /// specification's max/min do (positive before negative zero, then by exponent).
 [[nodiscard]] CRM_EXPORT Decimal max(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
+/// The smaller of two numbers, ordered as max() orders them.
 [[nodiscard]] CRM_EXPORT Decimal min(const Decimal& a, const Decimal& b, const DecimalContext& ctx);
 /// -1, 0 or +1.
 [[nodiscard]] CRM_EXPORT int compare(const Decimal& a, const Decimal& b) noexcept;
@@ -333,6 +350,8 @@ constexpr bool rounds_away(RoundingMode mode, bool negative, std::uint64_t r, st
 }  // namespace crm
 
 template <>
+/// Hashes crm::Decimal with Decimal::hash, so it can key an unordered container; equal values hash alike.
 struct std::hash<crm::Decimal> {
+    /// Decimal::hash of `d`.
     std::size_t operator()(const crm::Decimal& d) const noexcept { return d.hash(); }
 };

@@ -21,9 +21,10 @@ namespace crm {
 /// to CNY. Invariant (validate_rates): `rate` > 0; a currency appears at most once in a rate
 /// list; a rate for the target currency itself, if given, must be exactly 1.
 struct CRM_EXPORT FxRate {
-    Currency from;
-    Decimal rate;
+    Currency from;  ///< the currency converted from; at most once per rate list
+    Decimal rate;   ///< units of the target currency per unit of `from` (汇率), > 0
 
+    /// Memberwise equality.
     friend bool operator==(const FxRate&, const FxRate&) = default;
 };
 

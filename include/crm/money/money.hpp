@@ -20,10 +20,15 @@
 
 namespace crm {
 
+/// An amount of money (金额): an exact Decimal in one Currency, as described in the file comment. The default
+/// is zero CNY; the amount keeps the scale it was given (CNY 1.5 and CNY 1.50 are equal and print alike to
+/// the minor unit). Regular and cheap to copy; nothing here rounds unless asked. Proven by
+/// tests/money/money_test.cpp.
 class CRM_EXPORT Money {
 public:
     /// Zero CNY.
     Money() noexcept = default;
+    /// `amount` in `currency`, as given (not rounded to the minor unit).
     Money(Decimal amount, Currency currency) noexcept : amount_(amount), currency_(currency) {}
     /// `Money{"1234.50", "CNY"}`; throws parse_error / unknown_currency.
     Money(std::string_view amount, std::string_view currency_code);
@@ -33,9 +38,13 @@ public:
         return Money{Decimal::from_parts_unchecked(false, 0u, -currency.minor_units()), currency};
     }
 
+    /// The amount, with the scale it carries.
     [[nodiscard]] const Decimal& amount() const noexcept { return amount_; }
+    /// The currency.
     [[nodiscard]] const Currency& currency() const noexcept { return currency_; }
+    /// True for an amount of zero (of any scale).
     [[nodiscard]] bool is_zero() const noexcept { return amount_.is_zero(); }
+    /// -1, 0 or 1 as the amount is negative, zero or positive.
     [[nodiscard]] int signum() const noexcept { return amount_.signum(); }
 
     /// Equal amounts in the same currency (1.5 CNY == 1.50 CNY); different currencies are
@@ -43,23 +52,28 @@ public:
     friend bool operator==(const Money& a, const Money& b) noexcept {
         return a.currency_ == b.currency_ && a.amount_ == b.amount_;
     }
+    /// Orders amounts of the same currency numerically; throws currency_mismatch across currencies.
     friend CRM_EXPORT std::weak_ordering operator<=>(const Money& a, const Money& b);
 
+    /// The negated amount, same currency.
     [[nodiscard]] Money operator-() const noexcept { return Money{-amount_, currency_}; }
     /// Exact; throws currency_mismatch across currencies.
     friend Money operator+(const Money& a, const Money& b) {
         if (a.currency_ != b.currency_) throw_currency_mismatch(a, b, "add");
         return Money{a.amount_ + b.amount_, a.currency_};
     }
+    /// Exact; throws currency_mismatch across currencies.
     friend Money operator-(const Money& a, const Money& b) {
         if (a.currency_ != b.currency_) throw_currency_mismatch(a, b, "subtract");
         return Money{a.amount_ - b.amount_, a.currency_};
     }
+    /// Adds `b` in place, exactly; throws currency_mismatch across currencies.
     Money& operator+=(const Money& b) {
         if (currency_ != b.currency_) throw_currency_mismatch(*this, b, "add");
         amount_ += b.amount_;
         return *this;
     }
+    /// Subtracts `b` in place, exactly; throws currency_mismatch across currencies.
     Money& operator-=(const Money& b) {
         if (currency_ != b.currency_) throw_currency_mismatch(*this, b, "subtract");
         amount_ -= b.amount_;
@@ -67,12 +81,17 @@ public:
     }
     /// Scaling is exact (round afterwards with crm::round): 100.00 * 0.13 = 13.0000.
     friend Money operator*(const Money& m, const Decimal& k) { return Money{m.amount_ * k, m.currency_}; }
+    /// As `m * k`: exact scaling.
     friend Money operator*(const Decimal& k, const Money& m) { return m * k; }
+    /// Scales by a rate (a fraction: 0.13 is 13%), exactly: CNY 100.00 x 0.13 = CNY 13.0000.
     friend Money operator*(const Money& m, const Rate& r) {
         return Money{m.amount_ * r.value(), m.currency_};
     }
+    /// As `m * r`.
     friend Money operator*(const Rate& r, const Money& m) { return m * r; }
+    /// Scales by a percent, exactly: CNY 100.00 x 13% = CNY 13.0000.
     friend Money operator*(const Money& m, const Percent& p) { return m * p.rate(); }
+    /// As `m * p`.
     friend Money operator*(const Percent& p, const Money& m) { return m * p.rate(); }
 
     // Adding a dimensionless quantity to an amount is a unit error, not a conversion.
@@ -107,6 +126,7 @@ private:
 /// Sum of amounts, all in `currency` (an empty span sums to zero); throws currency_mismatch.
 [[nodiscard]] CRM_EXPORT Money sum(std::span<const Money> amounts, Currency currency);
 
+/// How format() writes an amount.
 enum class MoneyStyle {
     code,    ///< `CNY 1,234.50`, `-CNY 1,234.50`
     symbol,  ///< `¥1,234.50`, `-¥1,234.50` (the code where the currency has no symbol)

@@ -23,6 +23,7 @@ struct CRM_EXPORT TaxSplit {
     Money net;    ///< 金额, net of tax
     Money tax;    ///< 税额
 
+    /// Memberwise equality.
     friend bool operator==(const TaxSplit&, const TaxSplit&) = default;
 };
 
@@ -51,9 +52,12 @@ enum class TaxRounding {
 /// Invariant: lines[i].net + lines[i].tax == lines[i].gross, and `total` is the sum of the lines
 /// (gross, net and tax each).
 struct CRM_EXPORT DocumentTaxSplit {
+    /// Each line's gross, net and tax (含税金额, 金额, 税额), in the order given.
     std::vector<TaxSplit> lines;
+    /// The document's gross, net and tax: the sums of the lines.
     TaxSplit total;
 
+    /// Memberwise equality.
     friend bool operator==(const DocumentTaxSplit&, const DocumentTaxSplit&) = default;
 };
 

@@ -26,6 +26,7 @@ struct CRM_EXPORT WanOptions {
     RoundingMode rounding = RoundingMode::half_up;  ///< how each figure is rounded
     bool grouping = false;                          ///< `12,345.68` instead of `12345.68` in format_wan
 
+    /// Memberwise equality.
     friend constexpr bool operator==(const WanOptions&, const WanOptions&) noexcept = default;
 };
 
@@ -56,6 +57,7 @@ struct CRM_EXPORT WanColumn {
     Decimal difference;               ///< total - sum(parts): zero after allocation
     std::vector<std::int64_t> moved;  ///< per part: last-place units allocation added (-1, 0, +1)
 
+    /// Memberwise equality.
     friend bool operator==(const WanColumn&, const WanColumn&) = default;
 };
 

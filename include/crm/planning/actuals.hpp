@@ -31,17 +31,19 @@ namespace crm::planning {
 
 /// An invoiced sale (or, negative, a return) of an account on a day.
 struct CRM_EXPORT Sale {
-    AccountId account{};
-    Date date{};
-    Money amount{};
+    AccountId account{};  ///< the buying account; its region comes from the account list
+    Date date{};          ///< the invoice date; counts in that month
+    Money amount{};       ///< the net amount; negative for a return
+    /// Memberwise equality.
     friend bool operator==(const Sale&, const Sale&) = default;
 };
 
 /// A sales expense booked to a region on a day (销售费用).
 struct CRM_EXPORT Expense {
-    RegionId region{};
-    Date date{};
-    Money amount{};
+    RegionId region{};  ///< the region the expense is booked to
+    Date date{};        ///< the booking date; counts in that month
+    Money amount{};     ///< the amount spent
+    /// Memberwise equality.
     friend bool operator==(const Expense&, const Expense&) = default;
 };
 
@@ -49,25 +51,29 @@ struct CRM_EXPORT Expense {
 /// looked up in the account list), expenses by region. Facts dated outside the plan year or
 /// after the as-of date are not counted.
 struct CRM_EXPORT Actuals {
-    std::vector<Sale> sales{};
-    std::vector<credit::Receipt> collections{};
-    std::vector<Expense> expenses{};
+    std::vector<Sale> sales{};                   ///< invoiced sales and returns, by account
+    std::vector<credit::Receipt> collections{};  ///< cash received (回款), by account
+    std::vector<Expense> expenses{};             ///< sales expenses, by region
+    /// Memberwise equality.
     friend bool operator==(const Actuals&, const Actuals&) = default;
 };
 
 /// One measure's plan against actual.
 struct CRM_EXPORT Progress {
-    Measure measure = Measure::sales;
-    Money plan{};      ///< the as-of month's plan
-    Money actual{};    ///< the as-of month's actual to the as-of day
-    Money variance{};  ///< actual - plan
+    Measure measure = Measure::sales;  ///< which measure; default sales
+    Money plan{};                      ///< the as-of month's plan
+    Money actual{};                    ///< the as-of month's actual to the as-of day
+    Money variance{};                  ///< actual - plan
+    /// Actual / plan of the month in percent, 2 places; none when the month's plan is zero.
     std::optional<Percent> achievement{};
-    Money ytd_plan{};    ///< months 1 .. as-of month, whole months
-    Money ytd_actual{};  ///< to the as-of day
-    Money ytd_variance{};
+    Money ytd_plan{};      ///< months 1 .. as-of month, whole months
+    Money ytd_actual{};    ///< to the as-of day
+    Money ytd_variance{};  ///< ytd_actual - ytd_plan
+    /// `ytd_actual` / `ytd_plan` in percent, 2 places (达成率); none when the plan to date is zero.
     std::optional<Percent> ytd_achievement{};
     Money expected_to_date{};  ///< pro-rata of the month's plan at the as-of day
     Money variance_to_date{};  ///< actual - expected_to_date
+    /// Memberwise equality.
     friend bool operator==(const Progress&, const Progress&) = default;
 };
 
@@ -80,17 +86,19 @@ struct CRM_EXPORT PlanActual {
     /// This line's behind-plan flags (see MonthlyPlanActual::flags); empty when on plan.
     Decision flags{};
 
+    /// The progress of measure `m`.
     [[nodiscard]] const Progress& of(Measure m) const noexcept {
         return measures[static_cast<std::size_t>(m)];
     }
+    /// Memberwise equality.
     friend bool operator==(const PlanActual&, const PlanActual&) = default;
 };
 
 /// The plan against actual of the as-of month.
 struct CRM_EXPORT MonthlyPlanActual {
-    int year = 0;
-    int month = 0;
-    Date as_of{};
+    int year = 0;                            ///< the plan year
+    int month = 0;                           ///< the as-of month, 1 to 12
+    Date as_of{};                            ///< the as-of date the actuals run to
     std::vector<PlanActual> regions{};       ///< in the plan's order
     std::vector<PlanActual> key_accounts{};  ///< in the plan's order
     PlanActual total{};                      ///< the sum of the regions
@@ -100,6 +108,7 @@ struct CRM_EXPORT MonthlyPlanActual {
     /// shortfall); warn `planning.expense_over_plan` when the expense to date exceeds it (who,
     /// actual, expected, excess). Allow `planning.on_plan` when nothing is behind.
     Decision flags{};
+    /// Memberwise equality.
     friend bool operator==(const MonthlyPlanActual&, const MonthlyPlanActual&) = default;
 };
 

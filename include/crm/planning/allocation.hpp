@@ -41,10 +41,12 @@ namespace crm::planning {
 /// the total; each amount is a whole number of minor units and the floor or the ceiling of
 /// its ideal share.
 struct CRM_EXPORT MatrixAllocation {
-    std::vector<Money> rows;
-    std::vector<Money> columns;
+    std::vector<Money> rows;     ///< the row margins (one per region), summing to the total
+    std::vector<Money> columns;  ///< the column margins (one per month), summing to the total
+    /// The split, `cells[i][j]` for row i and column j, whole minor units.
     std::vector<std::vector<Money>> cells;
 
+    /// Memberwise equality.
     friend bool operator==(const MatrixAllocation&, const MatrixAllocation&) = default;
 };
 

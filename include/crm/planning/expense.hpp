@@ -30,8 +30,9 @@ namespace crm::planning {
 
 /// One region's expense standard (费用标准): its allowed expense / revenue.
 struct CRM_EXPORT ExpenseStandard {
-    RegionId region{};
-    Percent standard{};
+    RegionId region{};   ///< the region the standard is for; once per policy
+    Percent standard{};  ///< the allowed sales expense ratio (销售费用率 = expense / revenue), 0% to 100%
+    /// Memberwise equality.
     friend bool operator==(const ExpenseStandard&, const ExpenseStandard&) = default;
 };
 
@@ -39,6 +40,7 @@ struct CRM_EXPORT ExpenseStandard {
 struct CRM_EXPORT ExpensePolicy {
     /// The standard of a region not listed. Default 5%.
     Percent default_standard{Decimal{5}};
+    /// The regions with their own standard; others take `default_standard`.
     std::vector<ExpenseStandard> standards{};
     /// A ratio equal to the standard: exclusive (the default, "超过标准") is within it;
     /// inclusive ("达到标准以上") is over.
@@ -49,21 +51,24 @@ struct CRM_EXPORT ExpensePolicy {
     void validate() const;
     /// The standard of `region`.
     [[nodiscard]] Percent standard_of(const RegionId& region) const noexcept;
+    /// Memberwise equality.
     friend bool operator==(const ExpensePolicy&, const ExpensePolicy&) = default;
 };
 
 /// One region's expense effectiveness and its suggested budget.
 struct CRM_EXPORT RegionExpense {
-    RegionId region{};
-    std::string name{};
+    RegionId region{};               ///< the region
+    std::string name{};              ///< its display name (华东区); empty when the plan gives none
     Money revenue{};                 ///< sales to date (year to date)
     Money expense{};                 ///< expense to date
     std::optional<Percent> ratio{};  ///< expense / revenue, half-up to 2 places; none with no revenue
-    Percent standard{};
+    Percent standard{};              ///< the region's expense standard applied
+    /// Whether the ratio is over the standard (on the side `ExpensePolicy::over` declares).
     bool over_standard = false;
     Money remaining_budget{};  ///< annual expense plan - expense to date, at least zero
     Money suggested_budget{};  ///< the pool split by the rule of the file comment
     Money move{};              ///< suggested - remaining: positive in, negative out
+    /// Memberwise equality.
     friend bool operator==(const RegionExpense&, const RegionExpense&) = default;
 };
 
@@ -76,6 +81,7 @@ struct CRM_EXPORT ExpenseReview {
     /// per region whose budget moves (region, amount); allow `planning.expense_within` when no
     /// region is over and nothing moves.
     Decision findings{};
+    /// Memberwise equality.
     friend bool operator==(const ExpenseReview&, const ExpenseReview&) = default;
 };
 

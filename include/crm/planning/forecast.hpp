@@ -45,18 +45,22 @@ enum class RunRateMethod {
     trailing_months,  ///< the last N whole months before the as-of month
     year_to_date,     ///< from 1 January to the as-of day
 };
+/// The stable name: `trailing_months` or `year_to_date` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(RunRateMethod m) noexcept;
 
 /// An order not yet shipped (未发货订单), with the day it is expected to ship.
 struct CRM_EXPORT OpenOrder {
-    AccountId account{};
-    Money amount{};
+    AccountId account{};  ///< the ordering account
+    Money amount{};       ///< the order's amount not yet shipped, >= 0, in the plan's currency
+    /// The day it is expected to ship; a date already passed counts in the as-of month's remaining days.
     Date expected_ship{};
+    /// Memberwise equality.
     friend bool operator==(const OpenOrder&, const OpenOrder&) = default;
 };
 
 /// The forecast's declared method.
 struct CRM_EXPORT ForecastPolicy {
+    /// How the daily run rate is measured; default trailing_months.
     RunRateMethod method = RunRateMethod::trailing_months;
     int trailing_months = 3;  ///< N for trailing_months, 1..12
     /// The daily rate needed may be up to this share of the run rate and still count as
@@ -65,33 +69,37 @@ struct CRM_EXPORT ForecastPolicy {
     /// Throws crm::Error naming `policy.method`, `policy.trailing_months` or `policy.stretch`
     /// (below 100%).
     void validate() const;
+    /// Memberwise equality.
     friend bool operator==(const ForecastPolicy&, const ForecastPolicy&) = default;
 };
 
 /// One month of the forecast.
 struct CRM_EXPORT MonthForecast {
-    int year = 0;
-    int month = 0;
+    int year = 0;                       ///< the forecast month's year
+    int month = 0;                      ///< the forecast month, 1 to 12
     std::optional<Money> sales_plan{};  ///< none outside the plan year
     Money actual_to_date{};             ///< the as-of month only; zero for later months
     Money run_rate_sales{};             ///< daily rate x the days counted
     Money open_orders{};                ///< orders expected to ship in the days counted
-    Money sales_forecast{};
-    std::optional<Money> collection_plan{};
-    Money expected_collections{};
+    Money sales_forecast{};             ///< the sales forecast of the month, as the file comment computes it
+    std::optional<Money> collection_plan{};  ///< the month's collection target; none outside the plan year
+    Money expected_collections{};  ///< the open amounts due in the month times the account's collection rate
+    /// Memberwise equality.
     friend bool operator==(const MonthForecast&, const MonthForecast&) = default;
 };
 
 /// The rolling forecast of one region (or the company).
 struct CRM_EXPORT RollingForecast {
-    Date as_of{};
-    RunRateMethod method = RunRateMethod::trailing_months;
-    Money daily_run_rate{};
-    std::int64_t days_left = 0;  ///< days of the as-of month after the as-of day
-    std::array<MonthForecast, 3> months{};
+    Date as_of{};                                           ///< the as-of date of the forecast
+    RunRateMethod method = RunRateMethod::trailing_months;  ///< how the daily run rate was measured
+    Money daily_run_rate{};                    ///< the daily sales run rate, rounded to the minor unit
+    std::int64_t days_left = 0;                ///< days of the as-of month after the as-of day
+    std::array<MonthForecast, 3> months{};     ///< the as-of month and the next two (滚动计划)
     Money gap{};                               ///< plan - forecast of the as-of month (positive: short)
     std::optional<Money> needed_daily_rate{};  ///< when short and days are left
+    /// The feasibility of the as-of month against its plan, as described in the file comment.
     Decision feasibility{};
+    /// Memberwise equality.
     friend bool operator==(const RollingForecast&, const RollingForecast&) = default;
 };
 

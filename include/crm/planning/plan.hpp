@@ -38,47 +38,53 @@ enum class Measure {
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Measure m) noexcept;
 /// en: sales, collection, expense; zh: 销售额, 回款, 销售费用.
 [[nodiscard]] CRM_EXPORT std::string_view display_name(Measure m, Lang lang) noexcept;
+/// Prints to_string(m).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Measure m);
 
 /// The three targets of one month (1 = January .. 12 = December). A month not listed in a
 /// plan has targets of zero.
 struct CRM_EXPORT MonthTarget {
-    int month = 1;
-    Money sales{};
-    Money collection{};
-    Money expense{};
+    int month = 1;       ///< the month, 1 (January) to 12 (December); once per list
+    Money sales{};       ///< the sales target (销售目标), >= 0, whole minor units, in the plan's currency
+    Money collection{};  ///< the collection target (回款目标), >= 0
+    Money expense{};     ///< the sales expense budget (费用预算), >= 0
 
     /// The target of `m`.
     [[nodiscard]] const Money& of(Measure m) const noexcept;
+    /// Memberwise equality.
     friend bool operator==(const MonthTarget&, const MonthTarget&) = default;
 };
 
 /// One region's plan (区域计划).
 struct CRM_EXPORT RegionPlan {
-    RegionId region{};
+    RegionId region{};  ///< the region the plan is for; not empty, once per plan
     /// The region's name for people (华东区), used in reasons and reports instead of the id;
     /// empty: the id is shown.
     std::string name{};
+    /// The region's monthly targets; a month not listed has targets of zero.
     std::vector<MonthTarget> months{};
+    /// Memberwise equality.
     friend bool operator==(const RegionPlan&, const RegionPlan&) = default;
 };
 
 /// One key account's plan, listed separately (大客户计划单列) and counted inside its region's.
 struct CRM_EXPORT KeyAccountPlan {
-    AccountId account{};
-    RegionId region{};
+    AccountId account{};  ///< the key account the plan is for; once per plan
+    RegionId region{};    ///< the region whose plan it counts in; must be one of the plan's regions
+    /// The account's monthly targets; a month not listed has targets of zero.
     std::vector<MonthTarget> months{};
+    /// Memberwise equality.
     friend bool operator==(const KeyAccountPlan&, const KeyAccountPlan&) = default;
 };
 
 /// The annual plan of a company. All amounts in `currency`.
 struct CRM_EXPORT AnnualPlan {
-    int year = 2026;
-    Currency currency{"CNY"};
+    int year = 2026;  ///< the plan year (1900 to 9999); the default 2026 is only a placeholder, always set it
+    Currency currency{"CNY"};  ///< the currency of every amount; default CNY
     /// The company plan (公司计划); empty: the company plan is the sum of the regions.
     std::vector<MonthTarget> company{};
-    std::vector<RegionPlan> regions{};
-    std::vector<KeyAccountPlan> key_accounts{};
+    std::vector<RegionPlan> regions{};           ///< one plan per region; at least one
+    std::vector<KeyAccountPlan> key_accounts{};  ///< the key accounts' plans, listed separately; may be empty
     /// The smallest share of a region's annual sales target its key accounts should carry
     /// (大客户占比); balance() warns below it. Default 0%: no minimum.
     Percent min_key_account_share{};
@@ -98,6 +104,7 @@ struct CRM_EXPORT AnnualPlan {
     /// The key account's plan, or nullptr.
     [[nodiscard]] const KeyAccountPlan* find(const AccountId& account) const noexcept;
 
+    /// Memberwise equality.
     friend bool operator==(const AnnualPlan&, const AnnualPlan&) = default;
 };
 

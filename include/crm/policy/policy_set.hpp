@@ -48,10 +48,13 @@ namespace detail {
 /// The account area's policies: the public pool (公海), the visit cadence and the complaint
 /// SLA table. Each defaults to its area's documented default.
 struct CRM_EXPORT AccountPolicies {
-    account::PoolPolicy pool{};
+    account::PoolPolicy pool{};  ///< the public-pool rules (公海规则); default account::PoolPolicy{}
+    /// The visit cadence per tier (拜访周期); default A monthly, B every two months, C quarterly.
     account::VisitPolicy visits{};
+    /// The complaint SLA table and escalation (投诉时限); default account::SlaPolicy{}.
     account::SlaPolicy sla{};
 
+    /// Memberwise equality.
     friend bool operator==(const AccountPolicies&, const AccountPolicies&) = default;
 };
 
@@ -64,21 +67,28 @@ struct CRM_EXPORT AccountPolicies {
 /// - `provisions`: the bad-debt provision schedule (default 5% .. 100% by year since invoice);
 /// - `account_caps`, `region_caps`: caps on open receivables (应收账款控制规模), none by default.
 struct CRM_EXPORT CreditPolicies {
-    std::vector<credit::PolicyEntry> policies{};
+    std::vector<credit::PolicyEntry> policies{};  ///< the credit policy table (信用政策), as described above
+    /// The aging buckets (账龄区间), as described above.
     std::vector<credit::AgingBucket> aging_buckets = detail::default_aging_buckets();
+    /// The bad-debt provision schedule (坏账准备), as described above.
     credit::ProvisionSchedule provisions{};
+    /// Per-account caps on open receivables; none by default.
     std::vector<credit::AccountCap> account_caps{};
-    std::vector<credit::RegionCap> region_caps{};
+    std::vector<credit::RegionCap> region_caps{};  ///< per-region caps on open receivables; none by default
 
+    /// Memberwise equality.
     friend bool operator==(const CreditPolicies&, const CreditPolicies&) = default;
 };
 
 /// The pricing area's policies: the rule book (price list, contract prices, discount rules,
 /// groups and the book-wide policy) and the price-authority table. Empty by default.
 struct CRM_EXPORT PricingPolicies {
+    /// The price list, contract prices, rules, groups and book-wide policy; built into a pricing::RuleBook
+    /// when used.
     pricing::RuleBookInput book{};
-    pricing::AuthorityTable authority{};
+    pricing::AuthorityTable authority{};  ///< the pricing authority per role (销售价格权限); empty by default
 
+    /// Memberwise equality.
     friend bool operator==(const PricingPolicies&, const PricingPolicies&) = default;
 };
 
@@ -86,18 +96,21 @@ struct CRM_EXPORT PricingPolicies {
 /// the delegation-of-authority matrix (none by default: nothing needs approval) and the
 /// currency its amounts are in (default CNY).
 struct CRM_EXPORT ApprovalPolicies {
+    /// The role ladder the matrix is compiled against; default crm::default_roles().
     std::vector<Role> roles = default_roles();
+    /// The rows of the delegation-of-authority matrix (权限矩阵); none by default.
     std::vector<approval::Row> rows{};
-    Currency currency{};
+    Currency currency{};  ///< the currency of the matrix's amount thresholds; default CNY
 
+    /// Memberwise equality.
     friend bool operator==(const ApprovalPolicies&, const ApprovalPolicies&) = default;
 };
 
 /// The scoring area's policies: the company's scorecards (account grading, supplier rating ...)
 /// and the key-account manager KPI (default: the weights and functions of scoring/kpi.hpp).
 struct CRM_EXPORT ScoringPolicies {
-    std::vector<scoring::Scorecard> scorecards{};
-    scoring::KpiPolicy kpi{};
+    std::vector<scoring::Scorecard> scorecards{};  ///< the company's scorecards (评分卡); none by default
+    scoring::KpiPolicy kpi{};                      ///< the key-account manager KPI policy (考核)
 
     /// Same scorecards and the same KPI policy, member by member.
     friend CRM_EXPORT bool operator==(const ScoringPolicies& a, const ScoringPolicies& b);
@@ -106,7 +119,7 @@ struct CRM_EXPORT ScoringPolicies {
 /// One named business calendar of the set (weekend, holidays, make-up working days); build it
 /// with `crm::Calendar{spec}`. Names are unique in a version.
 struct CRM_EXPORT CalendarPolicy {
-    CalendarSpec spec{};
+    CalendarSpec spec{};  ///< the calendar's lists and name (CalendarSpec::name names it in the version)
 
     /// Same name, weekend, holidays, working days and strictness (order as given).
     friend CRM_EXPORT bool operator==(const CalendarPolicy& a, const CalendarPolicy& b);
@@ -115,15 +128,16 @@ struct CRM_EXPORT CalendarPolicy {
 /// One version of the policies: an id ("2025-v1"), the first day it is in force, and the
 /// policies of every area. A version is complete: nothing is inherited from an earlier one.
 struct CRM_EXPORT PolicyVersion {
-    std::string id{};
-    Date effective_from{};
-    AccountPolicies account{};
-    CreditPolicies credit{};
-    PricingPolicies pricing{};
-    ApprovalPolicies approval{};
-    ScoringPolicies scoring{};
-    std::vector<CalendarPolicy> calendars{};
+    std::string id{};             ///< the version's id (e.g. `2025-v1`); not empty, unique in the set
+    Date effective_from{};        ///< the first day the version is in force; unique in the set
+    AccountPolicies account{};    ///< the account area's policies
+    CreditPolicies credit{};      ///< the credit area's policies
+    PricingPolicies pricing{};    ///< the pricing area's policies
+    ApprovalPolicies approval{};  ///< the approval area's policies
+    ScoringPolicies scoring{};    ///< the scoring area's policies
+    std::vector<CalendarPolicy> calendars{};  ///< the named business calendars; names unique in the version
 
+    /// Memberwise equality.
     friend bool operator==(const PolicyVersion&, const PolicyVersion&) = default;
 };
 
@@ -132,9 +146,10 @@ struct CRM_EXPORT PolicyVersion {
 /// that never fires). `field` is the path of the part linted (`versions[0].approval.rows`),
 /// `reason` the explanation in zh and en (severity warn).
 struct CRM_EXPORT Finding {
-    std::string field;
-    Reason reason;
+    std::string field;  ///< the path of the part linted (e.g. `versions[0].approval.rows`)
+    Reason reason;      ///< what the lint found, renderable in Chinese and English (severity warn)
 
+    /// Memberwise equality.
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 
@@ -176,6 +191,7 @@ struct CRM_EXPORT PolicySet {
     /// of each matrix, in version order.
     [[nodiscard]] std::vector<Finding> validate() const;
 
+    /// Memberwise equality.
     friend bool operator==(const PolicySet&, const PolicySet&) = default;
 };
 
@@ -196,31 +212,38 @@ struct CRM_EXPORT PolicySet {
 /// each in zh and en. Figures: rules (text, the rule ids joined by ", "), group (text, the
 /// exclusive group, "" for cumulative rules), detail (text, the lint's own English note).
 namespace reasons {
+/// The pricing lint LintKind::unbreakable_tie: rules that tie with nothing but their id to decide.
 inline constexpr ReasonText pricing_unbreakable_tie{
     .code = "policy.pricing.unbreakable_tie",
     .en = "pricing rules {rules} tie and nothing decides which applies first: {detail}",
     .zh = "价格规则 {rules} 优先级相同，无法确定先后",
 };
+/// The pricing lint LintKind::shadowed: a rule of an exclusive group that can never win.
 inline constexpr ReasonText pricing_shadowed{
     .code = "policy.pricing.shadowed",
     .en = "pricing rule {rules}: the first is shadowed by the second and never applies: {detail}",
     .zh = "价格规则 {rules}：前者被后者覆盖，永远不会生效",
 };
+/// The pricing lint LintKind::never_fires: a rule naming only products or groups the book does not know.
 inline constexpr ReasonText pricing_never_fires{
     .code = "policy.pricing.never_fires",
     .en = "pricing rule {rules} can never apply: {detail}",
     .zh = "价格规则 {rules} 永远不会生效",
 };
+/// The pricing lint LintKind::undeclared_order: cumulative rules sharing a sequence whose order changes the
+/// price.
 inline constexpr ReasonText pricing_undeclared_order{
     .code = "policy.pricing.undeclared_order",
     .en = "pricing rules {rules} of group {group} have no declared order: {detail}",
     .zh = "互斥组 {group} 中的价格规则 {rules} 未声明先后顺序",
 };
+/// The pricing lint LintKind::overlapping_breaks: quantity breaks whose bands overlap.
 inline constexpr ReasonText pricing_overlapping_breaks{
     .code = "policy.pricing.overlapping_breaks",
     .en = "quantity breaks {rules} overlap: {detail}",
     .zh = "数量折扣档 {rules} 相互重叠",
 };
+/// The pricing lint LintKind::break_gap: quantity breaks that leave quantities uncovered.
 inline constexpr ReasonText pricing_break_gap{
     .code = "policy.pricing.break_gap",
     .en = "quantity breaks {rules} leave a gap: {detail}",

@@ -21,17 +21,24 @@ namespace crm::pricing {
 /// list is at most `max_discount`, the unit price is at least `min_price` (same currency, else
 /// the row does not cover the line). A row with no limit covers every line.
 struct CRM_EXPORT AuthorityRow {
-    RoleId role;
+    RoleId role;  ///< the role (e.g. sales manager, director) this authority belongs to; unique in the table
+    /// The role's seniority: a lower rank is asked first, so authority_needed picks the covering row with the
+    /// lowest rank; unique.
     int rank = 0;
+    /// The largest discount off list (in percent, 0 to 100) the role may grant; none means no discount limit.
     std::optional<Percent> max_discount;
+    /// The lowest unit price the role may grant; none means no price limit; a row whose minimum is in another
+    /// currency covers no line.
     std::optional<Money> min_price;
+    /// Memberwise equality.
     friend bool operator==(const AuthorityRow&, const AuthorityRow&) = default;
 };
 
 /// The authority table. Invariant (validate_authority): role ids and ranks unique, max
 /// discounts within 0..100%, min prices not negative.
 struct CRM_EXPORT AuthorityTable {
-    std::vector<AuthorityRow> rows;
+    std::vector<AuthorityRow> rows;  ///< one row per role, in any order
+    /// Memberwise equality.
     friend bool operator==(const AuthorityTable&, const AuthorityTable&) = default;
 };
 
@@ -44,12 +51,16 @@ CRM_EXPORT void validate_authority(const AuthorityTable& table);
 /// `discount_off_list` is (list - unit) / list as a percent, shown to 4 places rounded toward
 /// zero (so 99.99999% shows 99.9999%, never 100%); the comparison itself is exact.
 struct CRM_EXPORT AuthorityNeeded {
+    /// The most junior role that may grant the price; none when every row is exceeded.
     std::optional<RoleId> role;
-    int rank = 0;
+    int rank = 0;  ///< that role's rank; 0 when no role may grant the price
+    /// (list - unit) / list in percent, 4 places rounded toward zero; 0 when the list price is zero.
     Percent discount_off_list;
-    Money list_price;
-    Money unit_price;
+    Money list_price;  ///< the line's list price per unit
+    Money unit_price;  ///< the line's final unit price
+    /// Allow `pricing.within_authority` (with the discount and the role) or block `pricing.beyond_authority`.
     Decision decision;
+    /// Memberwise equality.
     friend bool operator==(const AuthorityNeeded&, const AuthorityNeeded&) = default;
 };
 

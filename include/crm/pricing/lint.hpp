@@ -31,6 +31,7 @@
 
 namespace crm::pricing {
 
+/// What a lint finding is about; each kind is described in the file comment above.
 enum class LintKind {
     unbreakable_tie,
     shadowed,
@@ -39,7 +40,10 @@ enum class LintKind {
     overlapping_breaks,
     break_gap
 };
+/// The stable name: `unbreakable_tie`, `shadowed`, `never_fires`, `undeclared_order`, `overlapping_breaks` or
+/// `break_gap` ("?" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(LintKind k) noexcept;
+/// Prints to_string(k).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, LintKind k);
 
 /// One finding. `rules` lists the rules involved: for `shadowed` the shadowed rule first,
@@ -48,13 +52,16 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, LintKind k);
 /// and Chinese (`pricing.lint_*` of reasons.hpp, severity warn, with the rules, the group and
 /// the quantities as figures); `message` is its English rendering.
 struct CRM_EXPORT LintFinding {
-    LintKind kind = LintKind::unbreakable_tie;
-    std::vector<RuleId> rules;
-    std::string group;
-    std::string message;
+    LintKind kind = LintKind::unbreakable_tie;  ///< what was found
+    std::vector<RuleId> rules;                  ///< the rules involved, in the order described above
+    std::string group;    ///< the exclusive group concerned; empty for cumulative rules and for never_fires
+    std::string message;  ///< the finding in English (the reason rendered)
+    /// The finding as a reason (`pricing.lint_*`, warn) with its figures, renderable in English and Chinese.
     Reason reason;
+    /// Memberwise equality.
     friend bool operator==(const LintFinding&, const LintFinding&) = default;
 };
+/// Prints `<kind> <rule ids> [<group>]: <message>` (the group only when there is one); no newline.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const LintFinding& f);
 
 /// Every finding: `never_fires` in book order, then group by group (by name, cumulative rules

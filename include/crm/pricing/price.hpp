@@ -46,7 +46,10 @@ enum class StepKind {
     rounding,
     floor,
 };
+/// The stable name of a step: `list_price`, `contract_price`, `quantity_break`, `tier_discount`,
+/// `segment_discount`, `promotion`, `preferential`, `rounding` or `floor` ("?" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(StepKind k) noexcept;
+/// Prints to_string(k).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, StepKind k);
 
 /// One step of the waterfall (tests/pricing/properties_test.cpp proves the chain over generated books): the
@@ -54,16 +57,20 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, StepKind k);
 /// `tied_with` lists the rules of an exclusive group that tied with the winner, broken only by rule id
 /// (smallest wins).
 struct CRM_EXPORT WaterfallStep {
-    RuleId rule;
-    StepKind kind = StepKind::list_price;
-    Money before;
-    Money after;
-    Money delta;
+    RuleId rule;  ///< the rule or contract price of the step; empty for list_price, rounding and floor
+    StepKind kind = StepKind::list_price;  ///< what the step is; default list_price
+    Money before;  ///< the unit price before the step (per unit, in the line's currency)
+    Money after;   ///< the unit price after the step
+    Money delta;   ///< after - before: negative for a discount, positive for a floor or a cost-plus rise
+    /// Rules of the exclusive group that tied with the winner and lost only on rule id; empty when none.
     std::vector<RuleId> tied_with;
     /// A budget-limited promotion whose discount was cut to what its remaining budget allows.
     bool budget_capped = false;
+    /// Memberwise equality.
     friend bool operator==(const WaterfallStep&, const WaterfallStep&) = default;
 };
+/// Prints one step: `<kind> [<rule>]: <before> -> <after> (<delta>)`, then ` budget capped` and ` tie with
+/// <ids>` when they apply; no newline.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const WaterfallStep& s);
 
 /// A rule (or contract price) that did not apply, with the first condition that failed. Listed:
@@ -77,19 +84,22 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const WaterfallStep& s);
 /// more specific one), "superseded" (a contract price of the same scope with a higher price,
 /// or the same price and a larger id).
 struct CRM_EXPORT NotApplied {
-    RuleId rule;
+    RuleId rule;  ///< the rule or contract price that did not apply
+    /// The first condition that failed, one of the codes listed above (static text).
     std::string_view condition;
     /// The failure in words where figures help: for "quantity", `pricing.quantity_outside` with
     /// the quantity and the band stated with the side of each bound (以上 / 超过, 以下 / 不满).
     std::optional<Reason> reason;
+    /// Memberwise equality.
     friend bool operator==(const NotApplied&, const NotApplied&) = default;
 };
 
 /// What a budget-limited promotion took from its remaining budget on a line: the step's
 /// per-unit discount times the quantity, exactly.
 struct CRM_EXPORT BudgetUse {
-    RuleId rule;
-    Money used;
+    RuleId rule;  ///< the budget-limited promotion
+    Money used;  ///< what the line took from its budget: per-unit discount x quantity, in the line's currency
+    /// Memberwise equality.
     friend bool operator==(const BudgetUse&, const BudgetUse&) = default;
 };
 
@@ -98,20 +108,26 @@ struct CRM_EXPORT BudgetUse {
 /// (floor clamped) or block (below the floor, refused). Proven by tests/pricing/price_test.cpp
 /// (worked examples) and properties_test.cpp (reconciliation, floors, breaks).
 struct CRM_EXPORT PricedLine {
-    QuoteLine line;
-    Money list_price;
-    Money unit_price;
-    Money net_amount;
-    Money tax;
-    Money gross_amount;
+    QuoteLine line;      ///< the line as asked
+    Money list_price;    ///< the list price per unit from the price-list row valid on the as-of date
+    Money unit_price;    ///< the final unit price, at PricingPolicy::unit_price_scale places
+    Money net_amount;    ///< unit price x quantity, rounded to the currency's minor unit; net of tax
+    Money tax;           ///< the VAT (税额) on the line
+    Money gross_amount;  ///< net + tax (含税金额)
+    /// The steps from the list price to the unit price, in order; each step's before is the previous after.
     std::vector<WaterfallStep> waterfall;
+    /// The candidate rules and contract prices that did not apply, with why.
     std::vector<NotApplied> not_applied;
+    /// The unit-price floor (底价) of the row under the policy; none when neither a minimum price nor a
+    /// margin floor applies.
     std::optional<Money> floor;
-    bool floor_clamped = false;
+    bool floor_clamped = false;  ///< whether the price was raised to the floor (FloorPolicy::clamp)
     /// The promotion budgets this line consumed, in waterfall order (none for rules without
     /// a budget).
     std::vector<BudgetUse> budget_used;
+    /// Allow; warn `pricing.floor_clamped`; or block `pricing.below_floor` (FloorPolicy::refuse).
     Decision decision;
+    /// Memberwise equality.
     friend bool operator==(const PricedLine&, const PricedLine&) = default;
 };
 
@@ -132,14 +148,17 @@ struct CRM_EXPORT PricedLine {
 /// tax differs from their own rounding (net or gross moved by the same minor units).
 /// Invariant: net_total == sum of line nets, tax_total == sum of line taxes, gross likewise.
 struct CRM_EXPORT PricedDocument {
-    std::vector<PricedLine> lines;
-    Money net_total;
-    Money tax_total;
-    Money gross_total;
+    std::vector<PricedLine> lines;  ///< the priced lines, in the order given
+    Money net_total;                ///< sum of the lines' net amounts
+    Money tax_total;                ///< sum of the lines' taxes (the tax charged)
+    Money gross_total;              ///< net_total + tax_total
+    /// The sum of per-line rounded taxes minus the tax rounded once on the document; zero when the two agree.
     Money rounding_difference;
+    /// Indexes of lines whose tax was moved by the per_document allocation; always empty under per_line.
     std::vector<std::size_t> adjusted_lines;
     std::vector<PromotionBudget> budgets_left;  ///< ctx.budgets less every line's use
-    Decision decision;
+    Decision decision;  ///< the lines' decisions combined (the worst outcome, with every reason)
+    /// Memberwise equality.
     friend bool operator==(const PricedDocument&, const PricedDocument&) = default;
 };
 

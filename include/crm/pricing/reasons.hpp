@@ -43,6 +43,8 @@ inline constexpr ReasonText quantity_outside{
 };
 
 // ---- lint (severity warn) ----
+/// Lint: two rules of an exclusive group tie on priority and action; only the rule id decides (figures: rule,
+/// other_rule, group).
 inline constexpr ReasonText lint_unbreakable_tie{
     .code = "pricing.lint_unbreakable_tie",
     .en =
@@ -51,6 +53,7 @@ inline constexpr ReasonText lint_unbreakable_tie{
         "only the rule id decides between them",
     .zh = "互斥组 {group} 中的规则 {rule} 与 {other_rule} 优先级和动作都相同: 只能按规则编号决定",
 };
+/// Lint: a rule of an exclusive group can never win against another one (figures: rule, other_rule, group).
 inline constexpr ReasonText lint_shadowed{
     .code = "pricing.lint_shadowed",
     .en =
@@ -58,11 +61,14 @@ inline constexpr ReasonText lint_shadowed{
         "wins",
     .zh = "互斥组 {group} 中的规则 {rule} 永远不会胜出: 只要它成立, {other_rule} 也成立且总是胜出",
 };
+/// Lint: a rule names only products or product groups the book does not know (figure: rule).
 inline constexpr ReasonText lint_never_fires{
     .code = "pricing.lint_never_fires",
     .en = "rule {rule} names only products or product groups the book does not know: it never applies",
     .zh = "规则 {rule} 只指定了价目表中不存在的产品或产品组: 永远不会生效",
 };
+/// Lint: two cumulative rules share a sequence number and their order changes the price (figures: rule,
+/// other_rule, sequence).
 inline constexpr ReasonText lint_undeclared_order{
     .code = "pricing.lint_undeclared_order",
     .en =
@@ -71,11 +77,14 @@ inline constexpr ReasonText lint_undeclared_order{
         "declare the order",
     .zh = "累加规则 {rule} 与 {other_rule} 的顺序号同为 {sequence}, 而先后顺序会改变价格: 请明确顺序",
 };
+/// Lint: the quantity bands of two breaks overlap (figures: rule, other_rule, from).
 inline constexpr ReasonText lint_overlapping_breaks{
     .code = "pricing.lint_overlapping_breaks",
     .en = "the quantity bands of rules {rule} and {other_rule} overlap from {from}",
     .zh = "规则 {rule} 与 {other_rule} 的数量区间自 {from} 起重叠",
 };
+/// Lint: no quantity band covers a range of quantities between two breaks (figures: rule, other_rule, from,
+/// to).
 inline constexpr ReasonText lint_break_gap{
     .code = "pricing.lint_break_gap",
     .en = "no quantity band covers the quantities from {from} to {to} between rules {rule} and {other_rule}",

@@ -19,22 +19,28 @@
 
 namespace crm::pricing {
 
+/// How the tier rates apply to the volume: `retroactive` (the reached tier's rate on the whole volume,
+/// 全额累进) or `incremental` (each tier's rate on the volume inside it, 超额累进).
 enum class RebateMethod { retroactive, incremental };
 
 /// A tier: from this annual volume (inclusive) up to the next tier's `from`, `rate` applies.
 struct CRM_EXPORT RebateTier {
-    Money from;
-    Percent rate;
+    Money from;    ///< the annual volume at which the tier starts (inclusive), >= 0, in the scheme's currency
+    Percent rate;  ///< the rebate rate of the tier, in percent (0 to 100)
+    /// Memberwise equality.
     friend bool operator==(const RebateTier&, const RebateTier&) = default;
 };
 
 /// A rebate scheme. Invariant (validate_rebate): at least one tier; `from` not negative and
 /// strictly rising; rates within 0..100%; every amount in `currency`.
 struct CRM_EXPORT RebateScheme {
-    Currency currency;
+    Currency currency;  ///< the currency of the volumes, tiers and rebate
+    /// The tiers, ascending by `from`; volume below the first tier earns nothing.
     std::vector<RebateTier> tiers;
-    RebateMethod method = RebateMethod::retroactive;
+    RebateMethod method = RebateMethod::retroactive;  ///< how the rates apply; default retroactive
+    /// How the rebate is rounded to the currency's minor unit (once, at the end); default half_up.
     RoundingMode rounding = RoundingMode::half_up;
+    /// Memberwise equality.
     friend bool operator==(const RebateScheme&, const RebateScheme&) = default;
 };
 
@@ -46,10 +52,13 @@ CRM_EXPORT void validate_rebate(const RebateScheme& scheme);
 /// The rebate earned by a volume. `tier` is the index of the tier reached (none below the
 /// first tier); `to_next_tier` the volume still needed to reach the next tier (none at the top).
 struct CRM_EXPORT RebateAccrual {
-    Money volume;
-    Money accrued;
+    Money volume;   ///< the volume the rebate was computed on
+    Money accrued;  ///< the rebate earned, rounded to the currency's minor unit
+    /// Index (into RebateScheme::tiers) of the highest tier reached; none below the first tier.
     std::optional<std::size_t> tier;
+    /// The volume still needed to reach the next tier; none at the top tier.
     std::optional<Money> to_next_tier;
+    /// Memberwise equality.
     friend bool operator==(const RebateAccrual&, const RebateAccrual&) = default;
 };
 
@@ -60,8 +69,9 @@ struct CRM_EXPORT RebateAccrual {
 
 /// A sale (or, negative, a return) counted towards a rebate: its date and net amount.
 struct CRM_EXPORT RebateSale {
-    Date date;
-    Money amount;
+    Date date;     ///< the day of the sale (or return)
+    Money amount;  ///< the net amount, in the scheme's currency; negative for a return
+    /// Memberwise equality.
     friend bool operator==(const RebateSale&, const RebateSale&) = default;
 };
 

@@ -18,6 +18,8 @@
 
 namespace crm::pricing {
 
+/// A validated, indexed set of price-list rows, contract prices and rules (see the file comment): immutable
+/// once built, so one book serves any number of threads. Default-constructed it is empty.
 class CRM_EXPORT RuleBook {
 public:
     /// An empty book (every line is an unknown product).
@@ -39,13 +41,19 @@ public:
     ///   `policy.vat`: invalid_argument when negative; `policy.min_margin`: when negative.
     explicit RuleBook(RuleBookInput input);
 
+    /// The book-wide rounding, stacking, floor and tax policy.
     [[nodiscard]] const PricingPolicy& policy() const noexcept { return input_.policy; }
+    /// The rules, in the order given (candidates() and naming() index into it).
     [[nodiscard]] std::span<const Rule> rules() const noexcept { return input_.rules; }
+    /// The price-list rows, in the order given.
     [[nodiscard]] std::span<const PriceListEntry> entries() const noexcept { return input_.entries; }
+    /// The contract prices, in the order given (contract_candidates() indexes into it).
     [[nodiscard]] std::span<const ContractPrice> contract_prices() const noexcept {
         return input_.contract_prices;
     }
+    /// The exclusive groups, in the order given.
     [[nodiscard]] std::span<const ExclusiveGroup> groups() const noexcept { return input_.groups; }
+    /// The product-group memberships, in the order given.
     [[nodiscard]] std::span<const ProductGroup> product_groups() const noexcept {
         return input_.product_groups;
     }

@@ -73,7 +73,8 @@ struct CRM_EXPORT AccountTierPolicy {
                             {"B", Score{60}, Score{80}},
                             {"C", Score{40}, Score{60}},
                             {"D", Score{0}, Score{40}}};
-    int score_places = 2;
+    int score_places = 2;  ///< decimals of each criterion's score, 0 to 6; default 2
+    /// How criterion scores are rounded; default half_up (四舍五入).
     RoundingMode rounding = RoundingMode::half_up;
 };
 

@@ -71,7 +71,8 @@ struct CRM_EXPORT CreditRatingPolicy {
                               {"A", Score{70}, Score{80}},
                               {"B", Score{60}, Score{70}},
                               {"C", Score{0}, Score{60}}};
-    int score_places = 2;
+    int score_places = 2;  ///< decimals of each criterion's score, 0 to 6; default 2
+    /// How criterion scores are rounded; default half_up (四舍五入).
     RoundingMode rounding = RoundingMode::half_up;
 };
 
@@ -80,13 +81,14 @@ struct CRM_EXPORT CreditRatingPolicy {
 
 /// A rating band's credit limit: `months` of average monthly revenue.
 struct CRM_EXPORT LimitMultiple {
-    std::string rating{};
-    Decimal months{};  ///< >= 0; 0 means no credit (cash in advance 款到发货)
+    std::string rating{};  ///< the rating band's label (e.g. `AA`); unique in the policy
+    Decimal months{};      ///< >= 0; 0 means no credit (cash in advance 款到发货)
 };
 
 /// How a rating becomes a credit limit. Invariants (checked by `recommend_credit_limit`):
 /// ratings unique, months >= 0, granularity > 0, 0 <= minimum <= maximum, one currency.
 struct CRM_EXPORT CreditLimitPolicy {
+    /// The months of revenue per rating; default AAA 3, AA 2.5, A 2, B 1, C 0.
     std::vector<LimitMultiple> multiples{{"AAA", Decimal{3}},
                                          {"AA", Decimal::scaled(25, -1)},
                                          {"A", Decimal{2}},
@@ -103,19 +105,24 @@ enum class LimitBound {
     raised_to_minimum,  ///< the computed limit was below the minimum
     capped_at_maximum,  ///< the computed limit was above the maximum
 };
+/// The stable name: `none`, `raised_to_minimum` or `capped_at_maximum` ("unknown" for a value outside the
+/// enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(LimitBound b) noexcept;
+/// Prints to_string(b).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, LimitBound b);
 
 /// A recommended credit limit with the figures behind it:
 /// `recommended = clamp(floor_to_granularity(average_monthly_revenue x multiple), minimum, maximum)`.
 struct CRM_EXPORT CreditLimitRecommendation {
-    std::string rating{};
-    Score rating_total{};
-    Decimal multiple{};
-    Money average_monthly_revenue{};
-    Money computed{};     ///< average x multiple, rounded down to the granularity
-    Money recommended{};  ///< computed, kept inside [minimum, maximum]
+    std::string rating{};             ///< the rating (信用等级) the limit was computed for
+    Score rating_total{};             ///< the rating scorecard's total behind it (0 to 100)
+    Decimal multiple{};               ///< the months of revenue that rating grants
+    Money average_monthly_revenue{};  ///< the average monthly revenue the limit was computed from
+    Money computed{};                 ///< average x multiple, rounded down to the granularity
+    Money recommended{};              ///< computed, kept inside [minimum, maximum]
+    /// Which bound decided the recommendation; none when it lies inside them.
     LimitBound bound = LimitBound::none;
+    /// Memberwise equality.
     friend bool operator==(const CreditLimitRecommendation&, const CreditLimitRecommendation&) = default;
 };
 

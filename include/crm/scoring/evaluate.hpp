@@ -44,19 +44,25 @@ enum class CriterionStatus {
     missing_scored_zero,  ///< no fact; MissingData::score_zero gave it 0 points
     missing_excluded,     ///< no fact; MissingData::exclude left it out and re-weighted the rest
 };
+/// The stable name: `scored`, `missing_scored_zero` or `missing_excluded` ("unknown" for a value outside the
+/// enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(CriterionStatus s) noexcept;
+/// Prints to_string(s).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, CriterionStatus s);
 
 /// One line of a result's breakdown: the raw value, its score, the declared weight and the
 /// weighted contribution (points of the total). An excluded criterion has score and
 /// contribution 0.
 struct CRM_EXPORT CriterionScore {
-    std::string criterion{};
+    std::string criterion{};         ///< the criterion's id
     std::optional<FactValue> raw{};  ///< as given; empty when missing
-    Score score{};
+    Score score{};                   ///< its score (0 to 100) at the scorecard's places; 0 when excluded
+    /// Its declared weight (the share it would have had, even when others were re-weighted).
     Percent weight{};
+    /// Its points of the total: score x weight (after re-weighting when criteria were excluded).
     Score contribution{};
-    CriterionStatus status = CriterionStatus::scored;
+    CriterionStatus status = CriterionStatus::scored;  ///< how it entered the result; default scored
+    /// Memberwise equality.
     friend bool operator==(const CriterionScore&, const CriterionScore&) = default;
 };
 
@@ -64,12 +70,14 @@ struct CRM_EXPORT CriterionScore {
 /// scorecard's order the breakdown. Invariant: the contributions sum exactly to the total
 /// (tests/scoring/evaluate_test.cpp, "contributions sum exactly to the total").
 struct CRM_EXPORT ScoreResult {
-    Score total{};
-    std::string grade{};
+    Score total{};        ///< the weighted total, 0 to 100, exactly the sum of the contributions
+    std::string grade{};  ///< the label of the grade band (等级) the total falls in
+    /// The breakdown, one line per criterion in the scorecard's order.
     std::vector<CriterionScore> criteria{};
 
     /// The line of criterion `id`, or nullptr.
     [[nodiscard]] const CriterionScore* find(std::string_view id) const noexcept;
+    /// Memberwise equality.
     friend bool operator==(const ScoreResult&, const ScoreResult&) = default;
 };
 /// `78.3125 B [revenue 25.00 x 25% = 6.2500, ...]`
@@ -78,10 +86,12 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ScoreResult& r);
 /// The compact result of the compiled form: the total and the index of its band in the
 /// scorecard's `bands` (as listed there). Same total and band as the full result.
 struct CRM_EXPORT Summary {
-    Score total{};
-    std::size_t grade = 0;
+    Score total{};          ///< the weighted total, as in the full result
+    std::size_t grade = 0;  ///< the index of its band in Scorecard::bands
+    /// Memberwise equality.
     friend bool operator==(const Summary&, const Summary&) = default;
 };
+/// Prints `<total> (band <index>)`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Summary& s);
 
 namespace detail {
@@ -127,9 +137,11 @@ public:
     /// criteria cannot exist (tests/scoring/evaluate_test.cpp, "a moved-from compiled
     /// scorecard still scores").
     CompiledScorecard(const CompiledScorecard&) = default;
+    /// Copy assignment keeps the compiled form (see the copy constructor).
     CompiledScorecard& operator=(const CompiledScorecard&) = default;
     ~CompiledScorecard() = default;
 
+    /// The scorecard as given (validated).
     [[nodiscard]] const Scorecard& scorecard() const noexcept { return card_; }
     /// The number of criteria: the length of a dense row of values.
     [[nodiscard]] std::size_t size() const noexcept { return kernels_.size(); }
@@ -196,6 +208,7 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 [[nodiscard]] CRM_EXPORT std::vector<ScoreResult> evaluate_batch(const CompiledScorecard& card,
                                                                  std::span<const Facts> facts, int threads,
                                                                  const Progress& progress = {});
+/// As above; validates and compiles `card` once for the whole batch.
 [[nodiscard]] CRM_EXPORT std::vector<ScoreResult> evaluate_batch(const Scorecard& card,
                                                                  std::span<const Facts> facts, int threads,
                                                                  const Progress& progress = {});

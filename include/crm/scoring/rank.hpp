@@ -26,15 +26,18 @@ enum class SharedRank {
 /// any score); subjects still equal share a rank as `shared` says.
 struct CRM_EXPORT TieRule {
     std::vector<std::string> tie_break{};  ///< criterion ids; empty: equal totals share a rank
+    /// How subjects still equal after the tie-break share a rank; default competition (1, 2, 2, 4).
     SharedRank shared = SharedRank::competition;
 };
 
 /// A subject's place: `index` into the ranked span, `rank` from 1.
 struct CRM_EXPORT Ranked {
-    std::size_t index = 0;
-    std::size_t rank = 0;
+    std::size_t index = 0;  ///< the subject's position in the span passed to rank()
+    std::size_t rank = 0;   ///< its place, from 1 (best)
+    /// Memberwise equality.
     friend bool operator==(const Ranked&, const Ranked&) = default;
 };
+/// Prints `#<rank> (index <index>)`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Ranked& r);
 
 /// Every result's rank, best first; subjects sharing a rank are listed in input order. Throws

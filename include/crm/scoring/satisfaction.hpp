@@ -21,17 +21,20 @@ namespace crm::scoring {
 
 /// One survey question: answers are whole or fractional numbers from 1 to `scale_max`
 /// (5 or 10 usually); an answer outside 1..scale_max is malformed input (crm::Error
-/// invalid_argument naming `facts.<id>`). Answer a scores 100 x (a - 1) / (scale_max - 1):
-/// on 1..5, 4 scores 75.00; on 1..10, 8 scores 77.78 (700/9 = 77.777..., half up).
+/// invalid_argument naming the answer, e.g. `facts.delivery`). Answer a scores 100 x (a - 1) / (scale_max -
+/// 1): on 1..5, 4 scores 75.00; on 1..10, 8 scores 77.78 (700/9 = 77.777..., half up).
 struct CRM_EXPORT SurveyQuestion {
+    /// The question's key, used as the fact id of its answer (e.g. `delivery`); not empty, unique.
     std::string id{};
-    std::string text{};
-    Percent weight{};
-    int scale_max = 5;  ///< at least 2
+    std::string text{};  ///< the question as put to the customer; for people only
+    Percent weight{};    ///< its share of the index; the weights sum to exactly 100%
+    int scale_max = 5;   ///< at least 2
 };
 
 /// The survey and how its index is graded.
 struct CRM_EXPORT SatisfactionPolicy {
+    /// The questions; the default six cover quality, delivery, service, price, the account manager and
+    /// recommendation.
     std::vector<SurveyQuestion> questions{
         {"product_quality", "产品质量 product quality", Percent{"25"}, 5},
         {"delivery", "交付及时 on-time delivery", Percent{"20"}, 5},
@@ -47,7 +50,8 @@ struct CRM_EXPORT SatisfactionPolicy {
                             {"dissatisfied", Score{0}, Score{50}}};
     /// An unanswered question is left out and the others re-weighted.
     MissingData unanswered = MissingData::exclude;
-    int score_places = 2;
+    int score_places = 2;  ///< decimals of each question's score, 0 to 6; default 2
+    /// How question scores are rounded; default half_up (四舍五入).
     RoundingMode rounding = RoundingMode::half_up;
 };
 

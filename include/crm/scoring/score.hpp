@@ -43,18 +43,22 @@ public:
 
     /// Numeric comparison: 87.5 == 87.50.
     friend bool operator==(const Score& a, const Score& b) noexcept { return a.points_ == b.points_; }
+    /// Numeric order of the points: 87.5 < 87.51.
     friend std::weak_ordering operator<=>(const Score& a, const Score& b) noexcept {
         return a.points_ <=> b.points_;
     }
 
     /// Exact; throws crm::Error (inexact) only past 38 digits.
     friend Score operator+(const Score& a, const Score& b) { return Score{a.points_ + b.points_}; }
+    /// Exact; throws crm::Error (inexact) only past 38 digits.
     friend Score operator-(const Score& a, const Score& b) { return Score{a.points_ - b.points_}; }
+    /// Adds `b` in place, exactly.
     Score& operator+=(const Score& b) { return *this = *this + b; }
     /// A weighted contribution, exact: 87.50 points x 15% = 13.1250 points.
     friend Score operator*(const Score& s, const Percent& weight) {
         return Score{s.points_ * weight.rate().value()};
     }
+    /// The same contribution, weight first: 15% x 87.50 points = 13.1250 points.
     friend Score operator*(const Percent& weight, const Score& s) { return s * weight; }
 
     friend Score operator*(const Score&, const Score&) = delete;  // points x points has no meaning
@@ -67,6 +71,7 @@ private:
 
 /// The points as plain text: `87.50`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Score& s);
+/// The points as plain text, as operator<< prints them: `87.50`.
 [[nodiscard]] CRM_EXPORT std::string to_string(const Score& s);
 
 }  // namespace crm::scoring

@@ -47,11 +47,12 @@ enum class OutOfRange {
 /// decimals. Higher is better when at_hi >= at_lo, lower is better otherwise. Proven by
 /// tests/scoring/scorecard_test.cpp (suite scoring.functions) and properties_test.cpp.
 struct CRM_EXPORT Linear {
-    Decimal lo{};
-    Decimal hi{};
-    Score at_lo{0};
-    Score at_hi{100};
-    OutOfRange out_of_range = OutOfRange::clamp;
+    Decimal lo{};      ///< the raw value that scores `at_lo`, in the criterion's unit; below hi
+    Decimal hi{};      ///< the raw value that scores `at_hi`; above lo
+    Score at_lo{0};    ///< the score at and below `lo`; default 0
+    Score at_hi{100};  ///< the score at and above `hi`; default 100
+    OutOfRange out_of_range = OutOfRange::clamp;  ///< what a raw value outside lo..hi does; default clamp
+    /// Memberwise equality.
     friend bool operator==(const Linear&, const Linear&) = default;
 };
 
@@ -60,10 +61,12 @@ struct CRM_EXPORT Linear {
 /// worst 120: 75 days scores 100 - (75 - 30) * 100 / 90 = 50.00. Invariants: best < worst,
 /// at_best >= at_worst, both in 0..100. Proven as Linear is.
 struct CRM_EXPORT LowerIsBetter {
+    /// The raw value at and below which the score is `at_best` (e.g. 30 turnover days); below worst.
     Decimal best{};
-    Decimal worst{};
-    Score at_best{100};
-    Score at_worst{0};
+    Decimal worst{};     ///< the raw value at and above which the score is `at_worst`; above best
+    Score at_best{100};  ///< the score at and below `best`; default 100
+    Score at_worst{0};   ///< the score at and above `worst`; default 0
+    /// Memberwise equality.
     friend bool operator==(const LowerIsBetter&, const LowerIsBetter&) = default;
 };
 
@@ -74,11 +77,14 @@ struct CRM_EXPORT LowerIsBetter {
 /// 100% -> 83.33, 120% and more -> 100, and 59.99% -> 0. Invariants: floor < cap,
 /// below_floor <= at_floor <= at_cap, all in 0..100. Proven as Linear is.
 struct CRM_EXPORT Achievement {
+    /// The lowest ratio that scores at all, as a fraction; default 0.60 (60%).
     Decimal floor{Decimal::scaled(60, -2)};
+    /// The ratio from which the score is `at_cap`, as a fraction; default 1.20 (120%).
     Decimal cap{Decimal::scaled(120, -2)};
-    Score below_floor{0};
-    Score at_floor{50};
-    Score at_cap{100};
+    Score below_floor{0};  ///< the score below the floor; default 0
+    Score at_floor{50};    ///< the score at the floor; default 50
+    Score at_cap{100};     ///< the score at and above the cap; default 100
+    /// Memberwise equality.
     friend bool operator==(const Achievement&, const Achievement&) = default;
 };
 
@@ -90,8 +96,9 @@ enum class StepEdge {
 
 /// One step: raw values from `from` on score `score`.
 struct CRM_EXPORT Step {
-    Decimal from{};
-    Score score{};
+    Decimal from{};  ///< the threshold, in the criterion's unit; which side it falls on is Steps::edge
+    Score score{};   ///< the score of raw values past the threshold (0 to 100)
+    /// Memberwise equality.
     friend bool operator==(const Step&, const Step&) = default;
 };
 
@@ -101,16 +108,19 @@ struct CRM_EXPORT Step {
 /// scores in 0..100 and monotone (never down, or never up, along the thresholds), so a better
 /// raw value never lowers the score. Proven as Linear is.
 struct CRM_EXPORT Steps {
-    Score below{0};
-    std::vector<Step> steps{};
+    Score below{0};             ///< the score below the first threshold; default 0
+    std::vector<Step> steps{};  ///< the steps, thresholds strictly increasing; at least one
+    /// Which step a raw value equal to a threshold belongs to; default the step it starts.
     StepEdge edge = StepEdge::threshold_starts_step;
+    /// Memberwise equality.
     friend bool operator==(const Steps&, const Steps&) = default;
 };
 
 /// One category of a lookup table.
 struct CRM_EXPORT Category {
-    std::string label{};
-    Score score{};
+    std::string label{};  ///< the category's label as the facts spell it (e.g. `key`); not empty, unique
+    Score score{};        ///< the category's score (0 to 100)
+    /// Memberwise equality.
     friend bool operator==(const Category&, const Category&) = default;
 };
 
@@ -119,8 +129,10 @@ struct CRM_EXPORT Category {
 /// not_found naming `facts.<criterion>`). Invariants: at least one category, labels unique
 /// and not empty, scores in 0..100. Proven by tests/scoring/scorecard_test.cpp.
 struct CRM_EXPORT Lookup {
-    std::vector<Category> categories{};
+    std::vector<Category> categories{};  ///< the categories; at least one
+    /// The score of a label not in the table; none makes such a label malformed input.
     std::optional<Score> otherwise{};
+    /// Memberwise equality.
     friend bool operator==(const Lookup&, const Lookup&) = default;
 };
 
@@ -138,11 +150,12 @@ enum class MissingData {
 /// Invariants (validated): id not empty and unique in the scorecard; weight > 0% with at most
 /// 8 decimal places; the function valid.
 struct CRM_EXPORT Criterion {
-    std::string id{};
+    std::string id{};    ///< the key facts use for this criterion (e.g. `revenue`); not empty, unique
     std::string name{};  ///< for people: "销售达成率 sales achievement"; may be empty
-    Percent weight{};
-    ScoringFunction function{};
-    MissingData missing = MissingData::error;
+    Percent weight{};  ///< its share of the total, > 0%, at most 8 decimals; the weights sum to exactly 100%
+    ScoringFunction function{};                ///< how the raw value becomes a score
+    MissingData missing = MissingData::error;  ///< what a missing fact does; default error
+    /// Memberwise equality.
     friend bool operator==(const Criterion&, const Criterion&) = default;
 };
 
@@ -154,9 +167,10 @@ struct CRM_EXPORT Criterion {
 /// together they must cover 0..100 without gaps or overlaps (validated:
 /// tests/scoring/scorecard_test.cpp, suite scoring.validate).
 struct CRM_EXPORT Band {
-    std::string label{};
-    Score from{};
-    Score to{};
+    std::string label{};  ///< the grade (e.g. `A`); not empty, unique
+    Score from{};         ///< the band's lower edge (0 to 100)
+    Score to{};           ///< the band's upper edge (0 to 100), above `from`
+    /// Memberwise equality.
     friend bool operator==(const Band&, const Band&) = default;
 };
 
@@ -168,7 +182,7 @@ struct CRM_EXPORT Band {
 /// the contributions sum to the total by construction. Only when criteria are excluded for
 /// missing data does rounding enter again (see evaluate.hpp).
 struct CRM_EXPORT Scorecard {
-    std::string name{};
+    std::string name{};  ///< a name for people and reports (e.g. `account tier 2024`); may be empty
     std::vector<Criterion> criteria{};              ///< at least one; weights sum to exactly 100%
     std::vector<Band> bands{};                      ///< at least one; cover 0..100 without gaps or overlaps
     int score_places = 2;                           ///< decimals of a criterion's score, 0..6
@@ -176,6 +190,7 @@ struct CRM_EXPORT Scorecard {
     /// The side of a band's `from` a total equal to it falls on (see Band). Default inclusive,
     /// the reading of "80分以上": a total of exactly 80.00 is already in the band from 80.
     Boundary band_floor = Boundary::inclusive;
+    /// Memberwise equality.
     friend bool operator==(const Scorecard&, const Scorecard&) = default;
 };
 
@@ -195,8 +210,9 @@ using FactValue = std::variant<Decimal, std::string>;
 
 /// One named fact: `{"revenue", Decimal{"12500000"}}`, `{"strategic_fit", "key"}`.
 struct CRM_EXPORT Fact {
-    std::string criterion{};
-    FactValue value{};
+    std::string criterion{};  ///< the id of the criterion the fact is for
+    FactValue value{};        ///< the raw value: a number in the criterion's unit or a category label
+    /// Memberwise equality.
     friend bool operator==(const Fact&, const Fact&) = default;
 };
 
@@ -208,10 +224,12 @@ using Facts = std::vector<Fact>;
 /// The criterion of `card` with this id, or nullptr.
 [[nodiscard]] CRM_EXPORT const Criterion* find_criterion(const Scorecard& card, std::string_view id) noexcept;
 /// The criterion of `card` with this id, to change a ready-made scorecard; throws crm::Error
-/// (not_found) naming `scorecard.criteria.<id>`.
+/// (not_found) naming the criterion's path: `scorecard.criteria.revenue` for the id `revenue`.
 [[nodiscard]] CRM_EXPORT Criterion& criterion(Scorecard& card, std::string_view id);
 
+/// The stable name: `error`, `score_zero` or `exclude` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(MissingData m) noexcept;
+/// Prints to_string(m).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, MissingData m);
 /// A fact's value as text: the number (`12500000.00`) or the label.
 [[nodiscard]] CRM_EXPORT std::string to_string(const FactValue& v);

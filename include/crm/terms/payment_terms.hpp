@@ -36,7 +36,10 @@ enum class BaseEvent {
     /// before"); not for the first instalment nor for an early-payment discount
     previous_due,
 };
+/// The stable name: `invoice`, `delivery`, `acceptance` or `previous_due` ("unknown" for a value outside the
+/// enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(BaseEvent e) noexcept;
+/// Prints to_string(e).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, BaseEvent e);
 
 /// Net N days: due N days after the base event. `NetDays{Days{30}}` is "net 30".
@@ -46,9 +49,10 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, BaseEvent e);
 /// 01-15 + 30 = 02-14, then 2024-02-25; invoiced 2024-01-28: 02-27, then 2024-03-25. A day D
 /// past a month's end means that month's last day (31 in February is the 28th or 29th).
 struct CRM_EXPORT NetDays {
-    Days days;
-    BaseEvent base = BaseEvent::invoice;
-    std::optional<unsigned> then_day;  ///< 1..31: then the next such day of a month
+    Days days;                            ///< N, the calendar days after the base event, >= 0
+    BaseEvent base = BaseEvent::invoice;  ///< what the days count from; default the invoice date
+    std::optional<unsigned> then_day;     ///< 1..31: then the next such day of a month
+    /// Memberwise equality.
     friend bool operator==(const NetDays&, const NetDays&) = default;
 };
 
@@ -58,9 +62,10 @@ struct CRM_EXPORT NetDays {
 /// With `then_day` D ("end of month, then the 10th"), the due date moves on to the next day D
 /// on or after that date: invoiced 2024-01-15, end of month then the 10th: 2024-02-10.
 struct CRM_EXPORT MonthEnd {
-    Days days;
-    BaseEvent base = BaseEvent::invoice;
-    std::optional<unsigned> then_day;  ///< 1..31: then the next such day of a month
+    Days days;  ///< N, the calendar days after the end of the base event's month, >= 0
+    BaseEvent base = BaseEvent::invoice;  ///< whose month ends the count; default the invoice's
+    std::optional<unsigned> then_day;     ///< 1..31: then the next such day of a month
+    /// Memberwise equality.
     friend bool operator==(const MonthEnd&, const MonthEnd&) = default;
 };
 
@@ -68,9 +73,10 @@ struct CRM_EXPORT MonthEnd {
 /// next month". A day past the month's end falls on the month's last day (31 in February is
 /// the 28th or 29th). `day` is 1..31, `months_after` at least 1.
 struct CRM_EXPORT FixedDay {
-    unsigned day = 1;
-    int months_after = 1;
-    BaseEvent base = BaseEvent::invoice;
+    unsigned day = 1;      ///< the day of the month, 1 to 31 (past the month's end: its last day); default 1
+    int months_after = 1;  ///< how many months after the base event's month, >= 1; default 1 (next month)
+    BaseEvent base = BaseEvent::invoice;  ///< whose month the count starts from; default the invoice's
+    /// Memberwise equality.
     friend bool operator==(const FixedDay&, const FixedDay&) = default;
 };
 
@@ -85,11 +91,13 @@ using DueRule = std::variant<NetDays, MonthEnd, FixedDay>;
 /// lines), their shares summing to 100% of it, the remainder line taking what is left. A
 /// deposit of 5,000.00 then 100% on delivery, on an invoice of 12,000.00: 5,000.00 and 7,000.00.
 struct CRM_EXPORT Instalment {
+    /// The instalment's name as the contract writes it ("预付款", "质保金"); shown in schedules.
     std::string label;
     Percent
-        share;  ///< of the invoice amount (of the balance after fixed lines); percentage lines sum to 100%
-    DueRule due;
+        share;    ///< of the invoice amount (of the balance after fixed lines); percentage lines sum to 100%
+    DueRule due;  ///< when this part falls due
     std::optional<Money> amount;  ///< a fixed amount instead of a share
+    /// Memberwise equality.
     friend bool operator==(const Instalment&, const Instalment&) = default;
 };
 
@@ -98,6 +106,7 @@ enum class DiscountBase {
     tax_inclusive,  ///< the invoice amount as invoiced, VAT included (含税金额; the default)
     net_of_tax,     ///< the amount before VAT only (不含税金额): the tax itself is not discounted
 };
+/// The stable name: `tax_inclusive` or `net_of_tax` ("unknown" for a value outside the enum).
 [[nodiscard]] CRM_EXPORT std::string_view to_string(DiscountBase b) noexcept;
 
 /// Early-payment discount: "2/10 net 30" is 2% off when paid within 10 days of the invoice
@@ -110,11 +119,13 @@ enum class DiscountBase {
 /// day even when the due dates roll. `on` says whether the discount is a share of the
 /// tax-inclusive amount or of the net amount only.
 struct CRM_EXPORT EarlyPaymentDiscount {
-    Percent discount;
-    Days within;
-    BaseEvent base = BaseEvent::invoice;
+    Percent discount;  ///< the discount (e.g. 2%), above 0% and below 100%
+    Days within;       ///< the days after the base event within which payment earns it, the last day included
+    BaseEvent base = BaseEvent::invoice;        ///< what the days count from; default the invoice date
     std::optional<BusinessDayConvention> roll;  ///< not given: the terms' roll
+    /// Which amount the discount is a share of; default tax-inclusive.
     DiscountBase on = DiscountBase::tax_inclusive;
+    /// Memberwise equality.
     friend bool operator==(const EarlyPaymentDiscount&, const EarlyPaymentDiscount&) = default;
 };
 
@@ -131,9 +142,11 @@ enum class RemainderPolicy {
 struct CRM_EXPORT PaymentTerms {
     std::string name;                     ///< as the contract writes it: "月结30天", "2/10 net 30"
     std::vector<Instalment> instalments;  ///< at least one; shares sum to 100%
+    /// The early-payment discount (现金折扣); none when the terms give none.
     std::optional<EarlyPaymentDiscount> early_payment;
     /// Rolls a due date that is not a business day (needs a calendar); `unadjusted` keeps it.
     BusinessDayConvention roll = BusinessDayConvention::unadjusted;
+    /// Which instalment absorbs the rounding; default the last.
     RemainderPolicy remainder = RemainderPolicy::last_instalment;
     RoundingMode rounding = RoundingMode::half_up;  ///< per-instalment rounding to the currency's minor unit
 
@@ -154,29 +167,35 @@ struct CRM_EXPORT PaymentTerms {
     /// `terms.remainder`, `terms.rounding`, `...due.base`).
     void validate() const;
 
+    /// Memberwise equality.
     friend bool operator==(const PaymentTerms&, const PaymentTerms&) = default;
 };
 
 /// The dates of the events a schedule counts from. Delivery and acceptance are needed only
 /// when an instalment counts from them.
 struct CRM_EXPORT EventDates {
-    Date invoice;
-    std::optional<Date> delivery;
+    Date invoice;                  ///< the invoice date (开票日)
+    std::optional<Date> delivery;  ///< the delivery date; needed only when an instalment counts from delivery
+    /// The acceptance date (验收日); needed only when an instalment counts from acceptance.
     std::optional<Date> acceptance;
 };
 
 /// One payment of a schedule: its label and share, the event and date it counts from, the
 /// due date before and after rolling, and the amount.
 struct CRM_EXPORT ScheduledPayment {
-    std::string label;
-    Percent share;
-    BaseEvent base = BaseEvent::invoice;
-    Date base_date;
-    Date unadjusted_due;
-    Date due;
+    std::string label;                    ///< the instalment's label
+    Percent share;                        ///< its share of the invoice (0% for a fixed-amount line)
+    BaseEvent base = BaseEvent::invoice;  ///< the event its due date counts from
+    Date base_date;                       ///< the date of that event
+    Date unadjusted_due;                  ///< the due date by the rule, before rolling to a business day
+    Date due;  ///< the due date after rolling (the same when the terms do not roll)
+    /// The amount due, in whole minor units; the schedule's amounts sum exactly to the invoice.
     Money amount;
+    /// Memberwise equality.
     friend bool operator==(const ScheduledPayment&, const ScheduledPayment&) = default;
 };
+/// Prints `<label> <share> <amount> due <due>`, then ` (rolled from <date>)` when rolled, then ` [<base>
+/// <base date>]`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, const ScheduledPayment& p);
 
 /// The instalments of `invoice_amount` under `terms`, in the order of the terms, with due

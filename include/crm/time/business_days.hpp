@@ -20,11 +20,14 @@ namespace crm {
 /// A number of business days on some calendar (not calendar days: see crm::Days), as SLA
 /// targets and payment terms state them. Zero by default; printed `3 business days`, `1 business day`.
 struct CRM_EXPORT BusinessDays {
-    std::int64_t count = 0;
+    std::int64_t count = 0;  ///< the signed number of business days (工作日); default 0
 
+    /// Memberwise equality.
     friend constexpr bool operator==(BusinessDays, BusinessDays) noexcept = default;
+    /// Numeric order of the counts.
     friend constexpr std::strong_ordering operator<=>(BusinessDays, BusinessDays) noexcept = default;
 };
+/// Prints `3 business days`, `1 business day`, `-1 business day`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, BusinessDays d);
 
 /// The business days d with first <= d <= last (both ends included): on the China calendar,

@@ -31,11 +31,14 @@ public:
     /// Reads `HH:MM-HH:MM`, e.g. "09:00-18:00"; errors name `field`.
     [[nodiscard]] static WorkingHours parse(std::string_view text, std::string_view field = "working_hours");
 
+    /// The first minute of the working window (default 09:00).
     [[nodiscard]] constexpr TimeOfDay start() const noexcept { return start_; }
+    /// The end of the window, exclusive (default 18:00; 24:00 allowed).
     [[nodiscard]] constexpr TimeOfDay end() const noexcept { return end_; }
     /// Business minutes in one business day: 540 for 09:00-18:00.
     [[nodiscard]] constexpr Minutes length() const noexcept { return end_ - start_; }
 
+    /// Memberwise equality.
     friend constexpr bool operator==(WorkingHours, WorkingHours) noexcept = default;
 
 private:

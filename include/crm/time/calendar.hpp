@@ -43,13 +43,14 @@ enum class BusinessDayConvention { unadjusted, following, preceding, modified_fo
 
 /// The enumerator's name, e.g. "modified_following".
 [[nodiscard]] CRM_EXPORT std::string_view to_string(BusinessDayConvention c) noexcept;
+/// Prints to_string(c).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, BusinessDayConvention c);
 
 /// The lists a calendar is built from. An aggregate meant for designated initialisers:
 /// `Calendar::Spec{.name = "plant", .holidays = {...}}`. Order and repetition in the lists do
 /// not matter (a calendar stores each date once, sorted).
 struct CRM_EXPORT CalendarSpec {
-    std::string name{};
+    std::string name{};  ///< a name for people and messages (e.g. `china`); may be empty
     /// The days off of every week; may be empty (a seven-day working week) but not all seven.
     std::vector<Weekday> weekend{Weekday::saturday, Weekday::sunday};
     /// Days off. A holiday may fall on a weekend day (it then changes nothing).
@@ -74,6 +75,7 @@ struct CRM_EXPORT CalendarSpec {
 /// outside it. Copies share the immutable data (one reference count).
 class CRM_EXPORT Calendar {
 public:
+    /// The lists a calendar is built from (CalendarSpec).
     using Spec = CalendarSpec;
 
     /// Weekend Saturday and Sunday, no holidays, lenient, named "weekends only".
@@ -96,6 +98,8 @@ public:
     /// does not exist, an unknown day name, a bad range or a make-up day on a working weekday
     /// throws naming `line N` too. The shipped China data is written in this format.
     [[nodiscard]] static Calendar parse(std::string_view text);
+    /// As above, adding the lines to `base` (its name, weekend, holidays, working days and strictness)
+    /// instead of an empty spec.
     [[nodiscard]] static Calendar parse(std::string_view text, Spec base);
 
     /// This calendar plus the given holidays (errors name `holidays[i]`, i into `days`).
@@ -108,6 +112,7 @@ public:
     /// The same calendar, strict or lenient; shares the data.
     [[nodiscard]] Calendar strict(bool on) const;
 
+    /// The calendar's name, as its spec gave it ("weekends only" for the default calendar).
     [[nodiscard]] const std::string& name() const noexcept;
     /// The weekend days, Monday first.
     [[nodiscard]] const std::vector<Weekday>& weekend() const noexcept;
@@ -117,6 +122,7 @@ public:
     [[nodiscard]] const std::vector<Date>& working_days() const noexcept;
     /// First and last day of the whole years the data covers; empty without data.
     [[nodiscard]] std::optional<std::pair<Date, Date>> data_range() const noexcept;
+    /// True when a question outside the data range throws rather than answering from the weekend.
     [[nodiscard]] bool is_strict() const noexcept { return strict_; }
     /// True when `d` lies inside data_range(), or the calendar has no holiday data at all (then
     /// there is nothing it could be missing).

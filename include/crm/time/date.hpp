@@ -40,6 +40,7 @@ enum class Weekday { monday = 1, tuesday, wednesday, thursday, friday, saturday,
 
 /// The enumerator's name: "monday" ... "sunday".
 [[nodiscard]] CRM_EXPORT std::string_view to_string(Weekday day) noexcept;
+/// Prints to_string(day): `monday` ... `sunday`.
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, Weekday day);
 /// Reads an English day name, full or three-letter, in any case: "Saturday", "sat", "SAT".
 /// Anything else throws crm::Error(invalid_argument) naming `field`.
@@ -47,10 +48,11 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, Weekday day);
 
 /// The three parts of a date, as plain numbers.
 struct CRM_EXPORT YearMonthDay {
-    int year = 1970;
+    int year = 1970;     ///< the year, 1400 to 9999 for a valid date; default 1970
     unsigned month = 1;  ///< 1..12
     unsigned day = 1;    ///< 1..31
 
+    /// Memberwise equality.
     friend constexpr bool operator==(const YearMonthDay&, const YearMonthDay&) noexcept = default;
 };
 
@@ -65,7 +67,7 @@ class CRM_EXPORT Date {
 public:
     /// Serial of the first (1400-01-01) and last (9999-12-31) supported day.
     static constexpr std::int64_t min_serial = -208'188;
-    static constexpr std::int64_t max_serial = 2'932'896;
+    static constexpr std::int64_t max_serial = 2'932'896;  ///< serial of the last supported day, 9999-12-31
 
     /// 1970-01-01.
     constexpr Date() noexcept = default;
@@ -92,11 +94,16 @@ public:
 
     /// 1400-01-01 and 9999-12-31.
     [[nodiscard]] static constexpr Date min() noexcept { return unchecked(min_serial); }
+    /// The last supported day, 9999-12-31.
     [[nodiscard]] static constexpr Date max() noexcept { return unchecked(max_serial); }
 
+    /// The year, month and day of the date.
     [[nodiscard]] YearMonthDay year_month_day() const noexcept;
+    /// The year, 1400 to 9999.
     [[nodiscard]] int year() const noexcept { return year_month_day().year; }
+    /// The month, 1 to 12.
     [[nodiscard]] unsigned month() const noexcept { return year_month_day().month; }
+    /// The day of the month, 1 to 31.
     [[nodiscard]] unsigned day() const noexcept { return year_month_day().day; }
     /// 1 for 1 January, 366 for 31 December of a leap year.
     [[nodiscard]] unsigned day_of_year() const noexcept;
@@ -108,7 +115,9 @@ public:
     /// ISO 8601, `2024-02-29`.
     [[nodiscard]] std::string to_string() const;
 
+    /// Memberwise equality.
     friend constexpr bool operator==(Date, Date) noexcept = default;
+    /// Chronological order.
     friend constexpr std::strong_ordering operator<=>(Date, Date) noexcept = default;
 
     /// The days from `b` to `a`: 2024-03-01 - 2024-02-01 = 29 days.
@@ -121,6 +130,7 @@ public:
             detail::throw_date_overflow("date", "date arithmetic leaves 1400-01-01..9999-12-31");
         return unchecked(d.serial_ + n.count());
     }
+    /// `n` days later, as `d + n`.
     [[nodiscard]] friend constexpr Date operator+(Days n, Date d) { return d + n; }
     /// `n` days earlier; throws as `+` does.
     [[nodiscard]] friend constexpr Date operator-(Date d, Days n) {
@@ -128,7 +138,9 @@ public:
             detail::throw_date_overflow("date", "date arithmetic leaves 1400-01-01..9999-12-31");
         return unchecked(d.serial_ - n.count());
     }
+    /// Moves the date `n` days later; throws as `+` does.
     constexpr Date& operator+=(Days n) { return *this = *this + n; }
+    /// Moves the date `n` days earlier; throws as `-` does.
     constexpr Date& operator-=(Days n) { return *this = *this - n; }
 
     // Adding two points in time has no meaning (what is 1 March + 5 March?).
@@ -167,6 +179,8 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, Date d);
 }  // namespace crm
 
 template <>
+/// Hashes crm::Date by its serial day number, so it can key an unordered container.
 struct std::hash<crm::Date> {
+    /// The hash of `d.serial()`.
     std::size_t operator()(crm::Date d) const noexcept { return std::hash<std::int64_t>{}(d.serial()); }
 };

@@ -52,6 +52,7 @@ template <class Unit>
 class Duration {
 public:
     constexpr Duration() noexcept = default;
+    /// `count` units (negative allowed).
     constexpr explicit Duration(std::int64_t count) noexcept : count_(count) {}
 
     /// `Minutes::hours(2)` is 120 minutes (Minutes only). Throws overflow naming `hours`.
@@ -61,17 +62,23 @@ public:
         return Duration{h * 60};
     }
 
+    /// The signed number of units.
     [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
 
+    /// Memberwise equality.
     friend constexpr bool operator==(Duration, Duration) noexcept = default;
+    /// Numeric order of the counts.
     friend constexpr std::strong_ordering operator<=>(Duration, Duration) noexcept = default;
 
+    /// Unary plus: the duration unchanged.
     [[nodiscard]] constexpr Duration operator+() const noexcept { return *this; }
+    /// The negated duration; throws overflow for the most negative count.
     [[nodiscard]] constexpr Duration operator-() const {
         if (count_ == std::numeric_limits<std::int64_t>::min())
             detail::throw_duration_overflow(Unit::field, "negation overflows");
         return Duration{-count_};
     }
+    /// Exact sum; throws overflow naming the unit outside int64.
     [[nodiscard]] friend constexpr Duration operator+(Duration a, Duration b) {
         constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
         constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
@@ -79,6 +86,7 @@ public:
             detail::throw_duration_overflow(Unit::field, "sum overflows");
         return Duration{a.count_ + b.count_};
     }
+    /// Exact difference; throws overflow naming the unit outside int64.
     [[nodiscard]] friend constexpr Duration operator-(Duration a, Duration b) {
         constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
         constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
@@ -86,15 +94,20 @@ public:
             detail::throw_duration_overflow(Unit::field, "difference overflows");
         return Duration{a.count_ - b.count_};
     }
+    /// `k` times the duration; throws overflow naming the unit outside int64.
     [[nodiscard]] friend constexpr Duration operator*(Duration a, std::int64_t k) {
         if (detail::multiplication_overflows(a.count_, k))
             detail::throw_duration_overflow(Unit::field, "product overflows");
         return Duration{a.count_ * k};
     }
+    /// As `a * k`.
     [[nodiscard]] friend constexpr Duration operator*(std::int64_t k, Duration a) { return a * k; }
 
+    /// Adds `b` in place; throws as `+` does.
     constexpr Duration& operator+=(Duration b) { return *this = *this + b; }
+    /// Subtracts `b` in place; throws as `-` does.
     constexpr Duration& operator-=(Duration b) { return *this = *this - b; }
+    /// Multiplies by `k` in place; throws as `*` does.
     constexpr Duration& operator*=(std::int64_t k) { return *this = *this * k; }
 
 private:
@@ -109,7 +122,9 @@ using Minutes = Duration<MinuteUnit>;
 /// `30 days`, `1 day`, `-1 day`, `0 days`; `90 minutes`, `1 minute`.
 template <class Unit>
 std::ostream& operator<<(std::ostream& os, Duration<Unit> d);
+/// Prints a number of days: `30 days`, `1 day`.
 extern template std::ostream& operator<<(std::ostream& os, Duration<DayUnit> d);
+/// Prints a number of minutes: `90 minutes`, `1 minute`.
 extern template std::ostream& operator<<(std::ostream& os, Duration<MinuteUnit> d);
 
 }  // namespace crm

@@ -46,6 +46,7 @@ enum class PeriodKind : std::uint8_t {
 
 /// The enumerator's name: "month", "quarter", "half_year", "year".
 [[nodiscard]] CRM_EXPORT std::string_view to_string(PeriodKind kind) noexcept;
+/// Prints to_string(kind).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, PeriodKind kind);
 
 /// How many calendar months a period of `kind` spans: 1, 3, 6 or 12 (0 for a value that is
@@ -88,13 +89,13 @@ public:
     /// Throws invalid_argument naming "month" or "fy_start_month"; overflow naming "year"
     /// outside 1400..9999.
     [[nodiscard]] static Period month(int year, unsigned month, unsigned fy_start_month = 1);
-    /// Quarter `q` (1..4) of fiscal year `fiscal_year`: `quarter(2024, 1)` = 2024-01-01..
-    /// 2024-03-31; `quarter(2024, 1, 4)` = "FY2024-Q1" = 2024-04-01..2024-06-30.
+    /// Quarter `q` (1..4) of fiscal year `fiscal_year`: `quarter(2024, 1)` =
+    /// 2024-01-01..2024-03-31; `quarter(2024, 1, 4)` = "FY2024-Q1" = 2024-04-01..2024-06-30.
     /// Throws invalid_argument naming "quarter" or "fy_start_month"; overflow naming
     /// "fiscal_year" when a day of the quarter falls outside 1400-01-01..9999-12-31.
     [[nodiscard]] static Period quarter(int fiscal_year, unsigned q, unsigned fy_start_month = 1);
-    /// Half `half` (1..2) of fiscal year `fiscal_year`: `half_year(2025, 2)` = 2025-07-01..
-    /// 2025-12-31. Throws invalid_argument naming "half" or "fy_start_month"; overflow naming
+    /// Half `half` (1..2) of fiscal year `fiscal_year`: `half_year(2025, 2)` =
+    /// 2025-07-01..2025-12-31. Throws invalid_argument naming "half" or "fy_start_month"; overflow naming
     /// "fiscal_year" past the date range.
     [[nodiscard]] static Period half_year(int fiscal_year, unsigned half, unsigned fy_start_month = 1);
     /// The fiscal year `fiscal_year`: `year(2024, 4)` = "FY2024" = 2024-04-01..2025-03-31.
@@ -108,6 +109,7 @@ public:
     /// would end in 10000-01).
     [[nodiscard]] static Period containing(Date d, PeriodKind kind, unsigned fy_start_month = 1);
 
+    /// Whether the period is a month, quarter, half-year or year.
     [[nodiscard]] constexpr PeriodKind kind() const noexcept { return kind_; }
     /// The first day, always the 1st of a month.
     [[nodiscard]] constexpr Date first() const noexcept { return first_; }
@@ -145,6 +147,7 @@ public:
     /// January. At most 9 characters, so it fits the small-string buffer (no allocation).
     [[nodiscard]] std::string to_string() const;
 
+    /// Memberwise equality.
     friend constexpr bool operator==(const Period&, const Period&) noexcept = default;
     /// By first day, then kind, then fy_start_month (last() follows from those).
     friend constexpr std::strong_ordering operator<=>(const Period&, const Period&) noexcept = default;
@@ -192,7 +195,10 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, const Period& p);
 }  // namespace crm
 
 template <>
+/// Hashes crm::Period by its first day, kind and fiscal start month (what makes two periods equal), so it can
+/// key an unordered container.
 struct std::hash<crm::Period> {
+    /// The hash of `p`.
     std::size_t operator()(const crm::Period& p) const noexcept {
         // The first day, kind and fiscal start identify a period (last() follows from them).
         const auto key = static_cast<std::uint64_t>(p.first().serial() - crm::Date::min_serial) << 8 |

@@ -34,6 +34,7 @@ namespace detail {
 /// 24:00 is the end of the day (ISO 8601), useful as a closing time.
 class CRM_EXPORT TimeOfDay {
 public:
+    /// The minutes in a day, 1440: the value of 24:00.
     static constexpr std::int64_t minutes_per_day = 1440;
 
     /// 00:00.
@@ -66,13 +67,17 @@ public:
 
     /// Minutes since midnight, 0..1440.
     [[nodiscard]] constexpr std::int64_t minutes() const noexcept { return minutes_; }
+    /// The hour, 0 to 24 (24 only for 24:00).
     [[nodiscard]] constexpr int hour() const noexcept { return minutes_ / 60; }
+    /// The minute of the hour, 0 to 59.
     [[nodiscard]] constexpr int minute() const noexcept { return minutes_ % 60; }
 
     /// `09:05`.
     [[nodiscard]] std::string to_string() const;
 
+    /// Memberwise equality.
     friend constexpr bool operator==(TimeOfDay, TimeOfDay) noexcept = default;
+    /// Chronological order within the day.
     friend constexpr std::strong_ordering operator<=>(TimeOfDay, TimeOfDay) noexcept = default;
 
     /// The clock minutes from `b` to `a`: 18:00 - 09:00 = 540 minutes.
@@ -96,8 +101,8 @@ CRM_EXPORT std::ostream& operator<<(std::ostream& os, TimeOfDay t);
 /// Compared as instants: `{d, 24:00}` equals `{d + 1, 00:00}` (the same moment written two
 /// ways, as 1.50 and 1.5 are the same decimal) and orders with it; the two print differently.
 struct CRM_EXPORT DateTime {
-    Date date;
-    TimeOfDay time;
+    Date date;       ///< the calendar day
+    TimeOfDay time;  ///< the time on that day, 00:00 to 24:00 (24:00 is the next day's 00:00)
 
     /// Reads `YYYY-MM-DD HH:MM` (a `T` instead of the space is accepted). Other text throws
     /// parse_error naming `field`; an impossible date or time throws as Date::parse or
@@ -111,9 +116,11 @@ struct CRM_EXPORT DateTime {
     /// `2024-02-09 17:00`.
     [[nodiscard]] std::string to_string() const;
 
+    /// The same instant: `{d, 24:00}` == `{d + 1, 00:00}`.
     friend constexpr bool operator==(const DateTime& a, const DateTime& b) noexcept {
         return a.instant() == b.instant();
     }
+    /// Ordered as instants.
     friend constexpr std::strong_ordering operator<=>(const DateTime& a, const DateTime& b) noexcept {
         return a.instant() <=> b.instant();
     }

@@ -237,6 +237,32 @@ TEST_SUITE("policy.set") {
         CHECK(crm::explain(findings[0].reason, crm::Lang::en).starts_with("pricing rule r2 can never apply"));
     }
 
+    TEST_CASE("cumulative rules of undeclared order are named without a group") {
+        using namespace crm::pricing;
+        PolicySet set = two_versions();
+        const crm::ProductId known{"P-1"};
+        set.versions[1].pricing.book.entries = {{.product = known,
+                                                 .unit = "pc",
+                                                 .currency = crm::Currency{"CNY"},
+                                                 .list_price = crm::Decimal{100}}};
+        // 10% off then a fixed 80 gives 80; a fixed 80 then 10% off gives 72: the book must say
+        // which comes first, and the two cumulative rules belong to no exclusive group.
+        set.versions[1].pricing.book.rules = {
+            Rule{.id = crm::RuleId{"pct"},
+                 .when = {.products = {known}},
+                 .action = {.kind = ActionKind::percent_off, .percent = Percent{"10"}}},
+            Rule{.id = crm::RuleId{"fixed"},
+                 .when = {.products = {known}},
+                 .action = {.kind = ActionKind::fixed_price, .amount = crm::Money{"80", "CNY"}}}};
+        const auto findings = set.validate();
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].reason.code() == "policy.pricing.undeclared_order");
+        CHECK(crm::explain(findings[0].reason, crm::Lang::zh) == "累加价格规则 pct, fixed 顺序号相同, 未声明先后顺序");
+        const std::string en = crm::explain(findings[0].reason, crm::Lang::en);
+        CHECK(en.starts_with("cumulative pricing rules pct, fixed share a sequence and have no declared order: "));
+        CHECK(en.find("group") == std::string::npos);
+    }
+
     TEST_CASE("equality sees every area") {
         const PolicySet a = two_versions();
         PolicySet b = a;

@@ -234,8 +234,8 @@ inline constexpr ReasonText pricing_never_fires{
 /// price.
 inline constexpr ReasonText pricing_undeclared_order{
     .code = "policy.pricing.undeclared_order",
-    .en = "pricing rules {rules} of group {group} have no declared order: {detail}",
-    .zh = "互斥组 {group} 中的价格规则 {rules} 未声明先后顺序",
+    .en = "cumulative pricing rules {rules} share a sequence and have no declared order: {detail}",
+    .zh = "累加价格规则 {rules} 顺序号相同, 未声明先后顺序",
 };
 /// The pricing lint LintKind::overlapping_breaks: quantity breaks whose bands overlap.
 inline constexpr ReasonText pricing_overlapping_breaks{

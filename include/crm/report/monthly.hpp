@@ -14,7 +14,11 @@
 #include <crm/account/account.hpp>
 #include <crm/account/complaint.hpp>
 #include <crm/account/visit.hpp>
+#include <crm/approval/matrix.hpp>
+#include <crm/approval/oa.hpp>
 #include <crm/approval/request.hpp>
+#include <crm/approval/route.hpp>
+#include <crm/approval/verify.hpp>
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
@@ -41,10 +45,14 @@
 
 namespace crm::report {
 
-/// An approval request still waiting, with the day it was submitted.
+/// An approval request still waiting, with the day it was submitted and what the workflow has
+/// recorded so far: the approvals given (`approvals`, judged by approval::verify against the request's route)
+/// and the submission (the approvers chosen, for approval::resolve).
 struct PendingApproval {
     approval::Request request{};
     Date submitted{};
+    std::vector<approval::Approval> approvals{};
+    approval::Submission submission{};
     friend bool operator==(const PendingApproval&, const PendingApproval&) = default;
 };
 
@@ -91,6 +99,14 @@ struct Snapshot {
     planning::ForecastPolicy forecast{};
     planning::ExpensePolicy expense{};
     scoring::KpiPolicy kpi{};
+    /// The KPI card's trend criteria (expense plan kept, turnover days shortened against last
+    /// month), added to `kpi` by scoring::kpi_scorecard(kpi, kpi_trends). Defaults: 5% each.
+    scoring::KpiTrendPolicy kpi_trends{};
+    /// The approval matrix the pending requests were routed by; none: the approvals section
+    /// reports their age only, not their route.
+    std::optional<approval::Matrix> approval_matrix{};
+    /// The delegations (代理审批) in force, for approval::verify.
+    std::vector<approval::Delegation> delegations{};
 };
 
 /// An account with receivables past due beyond the policy's days.
@@ -100,12 +116,28 @@ struct OverdueAccount {
     friend bool operator==(const OverdueAccount&, const OverdueAccount&) = default;
 };
 
-/// A pending approval and its age.
+/// A step of a pending request's route that no approval fills yet: who must still approve.
+struct StepToApprove {
+    int stage = 1;                          ///< 1-based, as approval::verify counts stages
+    RoleId level{};                         ///< the role that must approve
+    std::string level_name{};               ///< its name on the org chart (the id when it has none)
+    RuleId rule{};                          ///< the matrix row that required it
+    std::vector<PersonId> approvers{};      ///< approval::resolve: the people who can fill it
+    std::vector<std::string> approver_names{};  ///< their names on the org chart, in the same order
+    bool blocked = false;                   ///< nobody can fill it and the matrix blocks
+    friend bool operator==(const StepToApprove&, const StepToApprove&) = default;
+};
+
+/// A pending approval, its age and, with an approval matrix, its route and what is left of it.
 struct WaitingApproval {
     RequestId request{};
     approval::RequestKind kind = approval::RequestKind::order;
     PersonId requester{};
     Days age{};
+    std::optional<approval::Route> route{};  ///< approval::route; none without a matrix
+    std::optional<Decision> status{};         ///< approval::verify of the approvals given
+    /// The steps not yet filled, in route order: one per `approval.step_missing` of `status`.
+    std::vector<StepToApprove> still_to_approve{};
     friend bool operator==(const WaitingApproval&, const WaitingApproval&) = default;
 };
 
@@ -135,6 +167,19 @@ struct Section {
     std::optional<scoring::ScoreResult> kpi{};  ///< none when a required KPI figure is missing
     std::optional<std::size_t> kpi_rank{};      ///< among the scored regions, from 1
     friend bool operator==(const Section&, const Section&) = default;
+};
+
+/// A manager's KPI: a person of the org chart who manages at least one region of the plan,
+/// scored on the figures of the regions they manage (summed when several: the receivable cap
+/// only when every one has a cap, the turnover days from the summed opening balances only when
+/// every one has them), with the card and facts a region is scored with.
+struct ManagerScore {
+    PersonId manager{};
+    std::string name{};             ///< the person's name on the org chart
+    std::vector<RegionId> regions{};  ///< the plan's regions they manage, in plan order
+    std::optional<scoring::ScoreResult> kpi{};  ///< none when a required KPI figure is missing
+    std::optional<std::size_t> rank{};          ///< among the scored managers, from 1
+    friend bool operator==(const ManagerScore&, const ManagerScore&) = default;
 };
 
 /// One finding: a reason with its figures and severity, and what it concerns.
@@ -171,6 +216,7 @@ struct MonthlyKeyAccountReport {
     std::vector<Section> regions{};  ///< in the plan's order
     Section total{};                 ///< the company: money figures are the sums of the regions
     planning::ExpenseReview expense{};
+    std::vector<ManagerScore> managers{};  ///< in org chart order
     /// Sorted: severity (block, needs approval, warn, allow), then region in plan order
     /// (company-wide last), then code, then account.
     std::vector<Finding> findings{};

@@ -220,6 +220,7 @@ TEST_SUITE("report.render") {
             return Money{Decimal::scaled(fen, -2), Currency{"CNY"}};
         };
         int columns_checked = 0;
+        int summed_elsewhere = 0;
         int moved = 0;
         for (int round = 0; round < 150; ++round) {
             Snapshot s = company_snapshot();
@@ -286,7 +287,39 @@ TEST_SUITE("report.render") {
                 CHECK(total == crm::round_to_scale(exact_wan(c.exact.back()), o.places, o.rounding));
                 ++columns_checked;
             }
+            // Caps and the forecast months: a column whose company figure is the regions' sum adds up.
+            const auto adds_up_if_summed = [&](const std::vector<std::string>& shown, const std::vector<Money>& exact) {
+                Money sum = Money::zero(Currency{"CNY"});
+                for (std::size_t i = 0; i + 1 < exact.size(); ++i) sum += exact[i];
+                if (sum != exact.back()) return;
+                Decimal parts;
+                for (std::size_t i = 0; i + 1 < shown.size(); ++i) parts += wan_figure(shown[i]);
+                CHECK(parts == wan_figure(shown.back()));
+                ++summed_elsewhere;
+            };
+            const Rows caps = table_after(out, lang == Lang::zh ? "## 三、" : "## 3.");
+            REQUIRE(caps.size() == 4);
+            for (std::size_t c = 3; c < 6; ++c) {
+                std::vector<std::string> shown;
+                for (const auto& row : caps) shown.push_back(row[c]);
+                adds_up_if_summed(shown, c == 3   ? of([](const Section& x) { return x.cap->cap; })
+                                         : c == 4 ? of([](const Section& x) { return x.cap->headroom; })
+                                                  : of([](const Section& x) { return x.cap->excess; }));
+            }
+            const Rows forecast = table_after(out, lang == Lang::zh ? "## 九、" : "## 9.");
+            const std::size_t months = r.total.forecast.months.size();
+            REQUIRE(forecast.size() == 4 * months);
+            for (std::size_t k = 0; k < months; ++k)
+                for (std::size_t c = 3; c < 5; ++c) {
+                    std::vector<std::string> shown;
+                    for (std::size_t i = 0; i < 4; ++i) shown.push_back(forecast[i * months + k][c]);
+                    adds_up_if_summed(shown, c == 3 ? of([k](const Section& x) { return x.forecast.months[k].sales_forecast; })
+                                                    : of([k](const Section& x) {
+                                                          return x.forecast.months[k].expected_collections;
+                                                      }));
+                }
         }
+        CHECK(summed_elsewhere > 150);
         CHECK(columns_checked >= 150 * 5);
         CHECK(moved > 0);  // the allocation did move figures, so the sums were not trivially equal
     }

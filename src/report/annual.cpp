@@ -3,6 +3,8 @@
 #include <crm/core/error.hpp>
 #include <crm/report/annual.hpp>
 
+#include "amounts.hpp"
+
 #include <sstream>
 #include <string>
 #include <unordered_map>
@@ -184,9 +186,26 @@ AnnualSummary annual_summary(const Snapshot& s, std::span<const TierRecord> tier
 }
 
 std::string render(const AnnualSummary& a, Lang lang, Format format) {
+    return render(a, lang, format, RenderOptions{});
+}
+
+std::string render(const AnnualSummary& a, Lang lang, Format format, const RenderOptions& options) {
     if (format != Format::text && format != Format::markdown)
         throw Error(ErrorCode::invalid_argument, "format", "an unknown report format");
+    if (lang != Lang::en && lang != Lang::zh)
+        throw Error(ErrorCode::invalid_argument, "lang", "an unknown language");
+    validate(options);
     const bool zh = lang == Lang::zh;
+    const detail::Amounts amounts(options, zh);
+    if (amounts.wan()) {
+        const auto check = [](const Money& m) {
+            if (m.currency() != Currency{"CNY"})
+                throw Error(ErrorCode::currency_mismatch, "summary.currency",
+                            "万元 is ten thousand yuan; the summary is in " + std::string(m.currency().code()));
+        };
+        if (!a.months.empty()) check(a.months.front().progress.total.of(planning::Measure::sales).plan);
+        if (!a.reported.empty()) check(a.reported.front().total.aging.total);
+    }
     const bool md = format == Format::markdown;
     std::ostringstream out;
     const auto heading = [&](const std::string& text, bool top) {
@@ -203,6 +222,7 @@ std::string render(const AnnualSummary& a, Lang lang, Format format) {
     heading(zh ? std::to_string(a.year) + "年度工作总结（截至 " + a.as_of.to_string() + "）"
                : "Annual summary " + std::to_string(a.year) + " (as of " + a.as_of.to_string() + ")",
             true);
+    if (amounts.wan()) out << detail::unit_line(options, zh) << "\n\n";
     heading(zh ? "一、逐月完成情况（全公司）" : "1. Month by month (company)", false);
     const std::vector<std::string> header =
         zh ? std::vector<std::string>{"月份", "销售计划", "销售额", "完成率", "回款计划", "回款", "回款率"}
@@ -213,8 +233,8 @@ std::string render(const AnnualSummary& a, Lang lang, Format format) {
     for (const MonthTrend& m : a.months) {
         const auto& s = m.progress.total.of(planning::Measure::sales);
         const auto& c = m.progress.total.of(planning::Measure::collection);
-        row({std::to_string(m.month), crm::format(s.plan), crm::format(s.actual), pct(s.achievement),
-             crm::format(c.plan), crm::format(c.actual), pct(c.achievement)});
+        row({std::to_string(m.month), amounts.one(s.plan), amounts.one(s.actual), pct(s.achievement),
+             amounts.one(c.plan), amounts.one(c.actual), pct(c.achievement)});
     }
     out << '\n';
     heading(zh ? "二、客户分类调整" : "2. Tier changes", false);
@@ -233,18 +253,32 @@ std::string render(const AnnualSummary& a, Lang lang, Format format) {
                : std::vector<std::string>{"month", "region", "open", "past due", "turnover days", "KPI score", "rank"};
         row(h);
         if (md) row(std::vector<std::string>(h.size(), "---"));
+        // Each month's open and past-due columns are settled over its regions and the company.
+        std::vector<std::string> notes;
         for (const ReportedMonth& m : a.reported) {
             std::vector<const ReportedFigures*> all;
-            for (const ReportedFigures& f : m.regions) all.push_back(&f);
+            std::vector<Money> open;
+            std::vector<Money> past_due;
+            for (const ReportedFigures& f : m.regions) {
+                all.push_back(&f);
+                open.push_back(f.aging.total);
+                past_due.push_back(f.past_due);
+            }
             all.push_back(&m.total);
-            for (const ReportedFigures* f : all)
+            const std::string when = zh ? std::to_string(m.month) + "月" : " month " + std::to_string(m.month);
+            const auto open_cells = amounts.column(open, m.total.aging.total, zh ? when + h[2] : h[2] + when, notes);
+            const auto due_cells = amounts.column(past_due, m.total.past_due, zh ? when + h[3] : h[3] + when, notes);
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                const ReportedFigures* f = all[i];
                 row({std::to_string(m.month), f->region ? f->name : std::string(zh ? "全公司" : "company"),
-                     crm::format(f->aging.total), crm::format(f->past_due),
-                     f->turnover_days ? f->turnover_days->to_string() : "-",
+                     open_cells[i], due_cells[i], f->turnover_days ? f->turnover_days->to_string() : "-",
                      f->kpi ? f->kpi->total.points().to_string() : "-",
                      f->kpi_rank ? std::to_string(*f->kpi_rank) : "-"});
+            }
         }
         out << '\n';
+        for (const std::string& n : notes) out << (md ? "\\* " : "* ") << n << '\n';
+        if (!notes.empty()) out << '\n';
     }
     heading(trend ? (zh ? "四、总结" : "4. Findings") : (zh ? "三、总结" : "3. Findings"), false);
     for (const Finding& f : a.findings)

@@ -134,8 +134,41 @@ TEST_SUITE("report.annual") {
         const std::string en = render(a, Lang::en, Format::text);
         CHECK(en.find("company: receivables past due rose from CNY 60,000.00 (month 3) to CNY 80,000.00 (month 6)") !=
               std::string::npos);
+        // in 万元: June's company row 110,000 -> 11.00, 80,000 -> 8.00; the plan table's 200,000
+        // a month -> 20.00
+        const std::string wan = render(a, Lang::zh, Format::markdown, {.unit = Unit::wan});
+        CHECK(wan.find("金额单位：万元（保留2位小数，四舍五入；") != std::string::npos);
+        CHECK(wan.find("| 6 | 全公司 | 11.00万元 | 8.00万元 |") != std::string::npos);
+        CHECK(wan.find("| 1 | 20.00万元 | 19.00万元 | 95.00% |") != std::string::npos);
+        CHECK(render(a, Lang::zh, Format::markdown) == render(a, Lang::zh, Format::markdown, RenderOptions{}));
+        crm::test::check_error([&] { return render(a, Lang::zh, Format::text, {.unit = Unit::wan, .places = 9}); },
+                               ErrorCode::invalid_argument, "options.places");
         // without reports: no trend section, the numbering as before
         CHECK(render(annual_summary(june, {}), Lang::zh, Format::text).find("三、总结") != std::string::npos);
+    }
+
+    TEST_CASE("the trend in wan adds up by allocation or is marked") {
+        // June's open receivables, all current: east 1,234,567.89 (123.46万 rounded alone), north
+        // 10,040 (1.00), south 20,045 (2.00); company 1,264,652.89 = 126.47万 but the parts give
+        // 126.46. Allocated: south, rounded down furthest (0.0045 > 0.0040), shows 2.01.
+        Snapshot june = company_snapshot();
+        const auto rcv = [](const char* inv, const char* acc, const char* open) {
+            return crm::credit::Receivable{crm::InvoiceId{inv}, AccountId{acc}, Date(2026, 6, 1), Date(2026, 6, 30),
+                                           yuan(open)};
+        };
+        june.receivables = {rcv("I1", "K1", "1234567.89"), rcv("I2", "N1", "10040"), rcv("I3", "S1", "20045")};
+        const std::vector<MonthlyKeyAccountReport> reports{monthly_report(june)};
+        const AnnualSummary a = annual_summary(june, {}, reports);
+        const std::string allocated = render(a, Lang::zh, Format::markdown, {.unit = Unit::wan});
+        CHECK(allocated.find("| 6 | 华东区 | 123.46万元 | 0.00万元 |") != std::string::npos);
+        CHECK(allocated.find("| 6 | 华南区 | 2.01万元 | 0.00万元 |") != std::string::npos);
+        CHECK(allocated.find("| 6 | 全公司 | 126.47万元 | 0.00万元 |") != std::string::npos);
+        const std::string marked =
+            render(a, Lang::zh, Format::markdown, {.unit = Unit::wan, .totals = crm::WanTotals::mark});
+        CHECK(marked.find("| 6 | 华南区 | 2.00万元 |") != std::string::npos);
+        CHECK(marked.find("| 6 | 全公司 | 126.47万元 * |") != std::string::npos);
+        CHECK(marked.find("\\* 6月应收余额：各区域合计 126.46万元，与全公司合计相差 0.01万元（尾差）。") !=
+              std::string::npos);
     }
 
     TEST_CASE("monthly reports that do not fit the summary are errors naming them") {

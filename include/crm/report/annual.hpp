@@ -104,4 +104,12 @@ struct AnnualSummary {
 /// The summary as text or Markdown, in Chinese or English (see render()).
 [[nodiscard]] std::string render(const AnnualSummary& summary, Lang lang, Format format);
 
+/// The summary with its amounts as `options` say (see RenderOptions): in 万元, each month's open
+/// and past-due columns of the trend add up to the company's as the monthly report's do; the
+/// month-by-month plan table has no total row, so its figures are rounded on their own. Throws
+/// as render() and validate(), and currency_mismatch naming `summary.currency` for 万元 of a
+/// summary not in CNY.
+[[nodiscard]] std::string render(const AnnualSummary& summary, Lang lang, Format format,
+                                 const RenderOptions& options);
+
 }  // namespace crm::report

@@ -3,12 +3,13 @@
 /// The monthly key-account report (大客户月报): for the month of the as-of date, per region
 /// and in total, sales and collection against plan, receivables and their aging, turnover
 /// days, the receivable cap headroom, accounts over their cap or overdue beyond policy,
-/// pending approvals and their age, open complaints with their SLA state, overdue visits, KPI
-/// scores with their rank, the rolling forecast and the expense review; then the findings
+/// pending approvals with their age (and, given the approval matrix, their route and who must
+/// still approve), open complaints with their SLA state, overdue visits, KPI scores of the
+/// regions and of their managers with their rank, the rolling forecast and the expense review; then the findings
 /// (what went well and what did not, each a reason with its figures, severity and the region
 /// or account it concerns) and the measures they suggest. Built from one Snapshot by calling
 /// the same layer-1 and planning functions a host would call, so every figure equals theirs
-/// (tests/report/monthly_test.cpp proves it section by section). Rendered by
+/// (tests/report/monthly_test.cpp and sections_test.cpp prove it section by section). Rendered by
 /// crm/report/render.hpp.
 
 #include <crm/account/account.hpp>
@@ -164,8 +165,12 @@ struct Section {
     std::vector<OpenComplaint> complaints{};
     std::vector<account::OverdueVisit> overdue_visits{};
     planning::RollingForecast forecast{};
-    std::optional<scoring::ScoreResult> kpi{};  ///< none when a required KPI figure is missing
-    std::optional<std::size_t> kpi_rank{};      ///< among the scored regions, from 1
+    /// scoring::evaluate of scoring::kpi_scorecard(kpi, kpi_trends) on scoring::kpi_facts of the
+    /// year to date (sales, collection, expense against their plans to date), the receivables
+    /// against the cap, the turnover days against the target and against last month's; none
+    /// when a required KPI figure is missing (no cap, no turnover days, no target, no plan).
+    std::optional<scoring::ScoreResult> kpi{};
+    std::optional<std::size_t> kpi_rank{};  ///< among the scored regions, from 1
     friend bool operator==(const Section&, const Section&) = default;
 };
 
@@ -231,8 +236,11 @@ struct MonthlyKeyAccountReport {
 /// `account_caps[i].account`, `actuals.sales[i].account` ... not a key account (not_found);
 /// `region_caps[i].region`, `balances[i].region`, `approvals[i].request.region` not in the
 /// plan; `approvals[i].request.requester` not in the org chart; `approvals[i].submitted` after
-/// the as-of date; `as_of` outside the plan year; and whatever the layer-1 calls throw, with
-/// their fields.
+/// the as-of date; `as_of` outside the plan year. With an approval matrix, what
+/// approval::route, verify and resolve throw for a pending request, named inside it
+/// (`approvals[0].approvals[1].approver`, `approvals[1].request.amount`,
+/// `approvals[0].submission.chosen[0].person`; a malformed delegation as `delegations[i]...`).
+/// And whatever the other layer-1 calls throw, with their fields.
 [[nodiscard]] MonthlyKeyAccountReport monthly_report(const Snapshot& snapshot);
 
 }  // namespace crm::report

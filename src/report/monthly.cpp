@@ -598,6 +598,24 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
                      });
     for (const planning::RegionExpense& e : expense.regions)
         if (e.over_standard) out.measures.expense_to_review.push_back(e.region);
+    for (const WaitingApproval& w : out.total.approvals) {
+        if (w.age.count() <= s.approval_age_limit_days || w.still_to_approve.empty()) continue;
+        ApprovalToChase c{.request = w.request, .age = w.age, .stage = w.still_to_approve.front().stage};
+        for (const StepToApprove& t : w.still_to_approve) {
+            if (t.stage != c.stage) break;
+            for (std::size_t k = 0; k < t.approvers.size(); ++k)
+                if (std::find(c.approvers.begin(), c.approvers.end(), t.approvers[k]) == c.approvers.end()) {
+                    c.approvers.push_back(t.approvers[k]);
+                    c.approver_names.push_back(t.approver_names[k]);
+                }
+        }
+        out.measures.approvals_to_chase.push_back(std::move(c));
+    }
+    std::stable_sort(out.measures.approvals_to_chase.begin(), out.measures.approvals_to_chase.end(),
+                     [](const ApprovalToChase& a, const ApprovalToChase& b) {
+                         if (a.age != b.age) return b.age < a.age;
+                         return a.request.value() < b.request.value();
+                     });
     return out;
 }
 

@@ -426,7 +426,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
     // 12. measures
     w.heading(w.t("12. Measures", "十二、改进措施"));
     const Measures& m = r.measures;
-    if (m.accounts_to_visit.empty() && m.invoices_to_chase.empty() && m.expense_to_review.empty())
+    if (m.accounts_to_visit.empty() && m.invoices_to_chase.empty() && m.expense_to_review.empty() &&
+        m.approvals_to_chase.empty())
         w.line(std::string(w.t("No measure needed.", "无需采取措施。")));
     for (const AccountId& a : m.accounts_to_visit)
         w.bullet(zh ? "拜访客户 " + a.value() : "visit account " + a.value());
@@ -440,6 +441,15 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         for (const Section& s : r.regions)
             if (s.region && *s.region == region) name = s.name;
         w.bullet(zh ? "复核 " + name + " 的销售费用" : "review the sales expense of " + name);
+    }
+    for (const ApprovalToChase& c : m.approvals_to_chase) {
+        std::string people;
+        for (const std::string& n : c.approver_names) people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
+        if (people.empty()) people = zh ? "（无人可审批，须调整审批人）" : "(nobody can approve: reassign the step)";
+        w.bullet(zh ? "催办审批 " + c.request.value() + "（已等待 " + std::to_string(c.age.count()) + " 天，第" +
+                          std::to_string(c.stage) + "步）：" + people
+                    : "chase approval " + c.request.value() + " (waiting " + std::to_string(c.age.count()) +
+                          " days, step " + std::to_string(c.stage) + "): " + people);
     }
     w.end_list();
     return w.str();

@@ -253,6 +253,22 @@ TEST_SUITE("report.monthly") {
         CHECK(zh.find("| R2 | 订单 | zhou | 1 | 第1步 区域经理（Sun） |") != std::string::npos);
         const std::string en = render(r, Lang::en, Format::text);
         CHECK(en.find("step 2 sales director (Zhao)") != std::string::npos);
+        // measures: R1 has waited 5 days, over the 3-day limit: chase Zhao (step 2); R2 (1 day) not
+        REQUIRE(r.measures.approvals_to_chase.size() == 1);
+        CHECK(r.measures.approvals_to_chase[0] == ApprovalToChase{.request = crm::RequestId{"R1"},
+                                                                  .age = crm::Days{5},
+                                                                  .stage = 2,
+                                                                  .approvers = {PersonId{"zhao"}},
+                                                                  .approver_names = {"Zhao"}});
+        CHECK(zh.find("- 催办审批 R1（已等待 5 天，第2步）：Zhao") != std::string::npos);
+        CHECK(en.find("chase approval R1 (waiting 5 days, step 2): Zhao") != std::string::npos);
+        // a lower limit: R2 too, after R1 (longest first)
+        Snapshot strict = s;
+        strict.approval_age_limit_days = 0;
+        const MonthlyKeyAccountReport sr = monthly_report(strict);
+        REQUIRE(sr.measures.approvals_to_chase.size() == 2);
+        CHECK(sr.measures.approvals_to_chase[1].request == crm::RequestId{"R2"});
+        CHECK(sr.measures.approvals_to_chase[1].approvers == std::vector<PersonId>{PersonId{"sun"}});
 
         // both steps of R1 approved: nothing left
         Snapshot done = s;
@@ -264,6 +280,7 @@ TEST_SUITE("report.monthly") {
                                                .date = crm::Date(2026, 6, 12)});
         const MonthlyKeyAccountReport d = monthly_report(done);
         CHECK(d.regions[0].approvals[0].still_to_approve.empty());
+        CHECK(d.measures.approvals_to_chase.empty());  // nothing left to chase
         CHECK(crm::approval::is_satisfied(*d.regions[0].approvals[0].status));
         CHECK(render(d, Lang::zh, Format::text).find("各环节均已审批") != std::string::npos);
 

@@ -204,11 +204,25 @@ struct Chase {
     friend bool operator==(const Chase&, const Chase&) = default;
 };
 
+/// A request waiting longer than `approval_age_limit_days` and the people to chase for it: the
+/// approvers of its earliest stage not yet filled (stages run in sequence, so they are the ones
+/// who can act now), each once, in route order.
+struct ApprovalToChase {
+    RequestId request{};
+    Days age{};
+    int stage = 1;                              ///< that stage, 1-based
+    std::vector<PersonId> approvers{};
+    std::vector<std::string> approver_names{};  ///< their names on the org chart
+    friend bool operator==(const ApprovalToChase&, const ApprovalToChase&) = default;
+};
+
 /// What the findings suggest doing.
 struct Measures {
     std::vector<AccountId> accounts_to_visit{};  ///< overdue visits, most overdue first
     std::vector<Chase> invoices_to_chase{};      ///< past due beyond the limit, largest first
     std::vector<RegionId> expense_to_review{};   ///< regions over their expense standard
+    /// Routed requests waiting beyond the limit with a step still to approve, longest first.
+    std::vector<ApprovalToChase> approvals_to_chase{};
     friend bool operator==(const Measures&, const Measures&) = default;
 };
 

@@ -15,6 +15,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/errors.hpp"
+#include "../support/generators.hpp"
 #include "snapshot.hpp"
 
 using crm::Decimal;
@@ -293,6 +294,133 @@ TEST_SUITE("report.monthly") {
         const MonthlyKeyAccountReport plain = monthly_report(company_snapshot());
         CHECK_FALSE(plain.regions[0].approvals[0].route.has_value());
         CHECK(render(plain, Lang::zh, Format::text).find("待审批环节") == std::string::npos);
+    }
+
+    TEST_CASE("property: managers of generated region assignments are scored on their regions' sums") {
+        crm::test::Rng rng(1302);
+        const Snapshot base = company_snapshot();
+        std::vector<crm::credit::AccountRegion> ar;
+        for (const auto& acc : base.accounts) ar.push_back({acc.id, acc.region});
+        const planning::MonthlyPlanActual may =
+            planning::plan_vs_actual(base.plan, ar, base.actuals, crm::Date(2026, 5, 31));
+        const scoring::CompiledScorecard card{scoring::kpi_scorecard(base.kpi, base.kpi_trends)};
+        int several = 0;
+        for (int round = 0; round < 60; ++round) {
+            CAPTURE(round);
+            Snapshot s = base;
+            // each region to one of the three regional managers (people 1..3), at random
+            std::vector<crm::Person> people(s.org.people().begin(), s.org.people().end());
+            for (std::size_t p = 1; p <= 3; ++p) people[p].regions.clear();
+            std::vector<std::size_t> owner(3);
+            for (std::size_t r = 0; r < 3; ++r) {
+                owner[r] = 1 + rng.below(3);
+                people[owner[r]].regions.push_back(s.plan.regions[r].region);
+            }
+            s.org = crm::OrgChart{crm::default_roles(), people};
+            if (rng.coin()) s.region_caps.pop_back();  // south without a cap: whoever has it is unscored
+            const MonthlyKeyAccountReport r = monthly_report(s);
+            std::vector<scoring::ScoreResult> scored;
+            std::vector<std::size_t> who;
+            std::size_t listed = 0;
+            for (std::size_t p = 1; p <= 3; ++p) {
+                std::vector<std::size_t> mine;
+                for (std::size_t g = 0; g < 3; ++g)
+                    if (owner[g] == p) mine.push_back(g);
+                if (mine.empty()) continue;
+                REQUIRE(listed < r.managers.size());
+                const ManagerScore& m = r.managers[listed++];
+                CHECK(m.manager == people[p].id);
+                REQUIRE(m.regions.size() == mine.size());
+                several += mine.size() > 1 ? 1 : 0;
+                // the oracle: the sums of the regions' figures, turnover from the summed balances
+                crm::Money sp = yuan("0"), sa = yuan("0"), cp = yuan("0"), ca = yuan("0"), rec = yuan("0"),
+                           ep = yuan("0"), ex = yuan("0"), cap = yuan("0"), month = yuan("0"),
+                           previous = yuan("0"), open = yuan("0"), open_previous = yuan("0");
+                bool caps = true;
+                for (const std::size_t g : mine) {
+                    const Section& sec = r.regions[g];
+                    sp += sec.progress.of(planning::Measure::sales).ytd_plan;
+                    sa += sec.progress.of(planning::Measure::sales).ytd_actual;
+                    cp += sec.progress.of(planning::Measure::collection).ytd_plan;
+                    ca += sec.progress.of(planning::Measure::collection).ytd_actual;
+                    ep += sec.progress.of(planning::Measure::expense).ytd_plan;
+                    ex += sec.progress.of(planning::Measure::expense).ytd_actual;
+                    rec += sec.aging.total;
+                    caps = caps && sec.cap.has_value();
+                    if (sec.cap) cap += sec.cap->cap;
+                    month += sec.progress.of(planning::Measure::sales).actual;
+                    previous += may.regions[g].of(planning::Measure::sales).actual;
+                    open += s.balances[g].month_start;
+                    open_previous += s.balances[g].previous_month_start;
+                }
+                if (!caps) {
+                    CHECK_FALSE(m.kpi.has_value());
+                    continue;
+                }
+                const auto days = crm::credit::turnover_days(
+                    crm::Days{15}, month, crm::credit::average_of_opening_and_closing(open, rec));
+                const auto previous_days = crm::credit::turnover_days(
+                    crm::Days{31}, previous, crm::credit::average_of_opening_and_closing(open_previous, open));
+                const scoring::KpiFigures f{.sales_plan = sp,
+                                            .sales_actual = sa,
+                                            .collection_plan = cp,
+                                            .collection_actual = ca,
+                                            .receivables = rec,
+                                            .receivable_cap = cap,
+                                            .turnover_days = days,
+                                            .target_turnover_days = s.target_turnover_days,
+                                            .sales_expense = ex,
+                                            .new_product_revenue = yuan("0")};
+                const scoring::KpiTrendFigures t{.expense_plan = ep,
+                                                 .sales_expense = ex,
+                                                 .turnover_days = days,
+                                                 .previous_turnover_days = previous_days};
+                REQUIRE(m.kpi.has_value());
+                CHECK(*m.kpi == scoring::evaluate(card, scoring::kpi_facts(f, t)));
+                if (mine.size() == 1) CHECK(m.kpi == r.regions[mine[0]].kpi);
+                scored.push_back(*m.kpi);
+                who.push_back(listed - 1);
+            }
+            CHECK(listed == r.managers.size());
+            for (const scoring::Ranked& k : scoring::rank(scored)) CHECK(r.managers[who[k.index]].rank == k.rank);
+            for (const ManagerScore& m : r.managers) CHECK(m.rank.has_value() == m.kpi.has_value());
+        }
+        CHECK(several > 0);
+    }
+
+    TEST_CASE("property: the steps still to approve are the route's steps verify finds missing") {
+        crm::test::Rng rng(2013);
+        const Snapshot base = routed_snapshot();
+        const approval::Request& q = base.approvals[0].request;
+        const PersonId who[] = {PersonId{"li"}, PersonId{"zhao"}, PersonId{"wang"}, PersonId{"sun"}};
+        const RoleId level[] = {RoleId{"regional_manager"}, RoleId{"sales_director"}};
+        for (int round = 0; round < 200; ++round) {
+            CAPTURE(round);
+            Snapshot s = base;
+            s.approvals[0].approvals.clear();
+            const auto n = rng.between(0, 4);
+            for (std::int64_t i = 0; i < n; ++i)
+                s.approvals[0].approvals.push_back({.request = q.id,
+                                                    .fingerprint = approval::fingerprint(q),
+                                                    .level = level[rng.below(2)],
+                                                    .approver = who[rng.below(4)],
+                                                    .date = crm::Date(2026, 6, 10) + crm::Days{rng.between(0, 5)}});
+            const MonthlyKeyAccountReport r = monthly_report(s);
+            const WaitingApproval& w = r.regions[0].approvals[0];
+            const approval::Route route = approval::route(*s.approval_matrix, q, s.org);
+            const crm::Decision status = approval::verify(route, s.approvals[0].approvals, q, s.org, s.delegations);
+            CHECK(w.status == status);
+            std::vector<std::int64_t> missing_stages;
+            for (const crm::Reason& reason : status.reasons())
+                if (reason.code() == "approval.step_missing")
+                    missing_stages.push_back(reason.figure_as<std::int64_t>("stage"));
+            REQUIRE(w.still_to_approve.size() == missing_stages.size());
+            for (std::size_t k = 0; k < missing_stages.size(); ++k)
+                CHECK(w.still_to_approve[k].stage == missing_stages[k]);
+            CHECK(w.still_to_approve.empty() == approval::is_satisfied(status));
+            const bool chased = !r.measures.approvals_to_chase.empty();
+            CHECK(chased == !w.still_to_approve.empty());  // R1 waited 5 days, over the limit of 3
+        }
     }
 
     TEST_CASE("bad approval facts are errors naming the field") {

@@ -209,7 +209,7 @@ TEST_SUITE("report.render") {
         CHECK_NOTHROW((void)render(usd, Lang::en, Format::text));
     }
 
-    TEST_CASE("property: allocated wan columns add up and stay within one unit") {
+    TEST_CASE("property: allocated wan columns add up and stay within one unit and marked ones say when not") {
         crm::test::Rng rng(20261202);
         const char* const accounts[] = {"K1", "E2", "N1", "S1"};
         const RoundingMode modes[] = {RoundingMode::half_even, RoundingMode::half_up, RoundingMode::half_down,
@@ -221,6 +221,7 @@ TEST_SUITE("report.render") {
         };
         int columns_checked = 0;
         int summed_elsewhere = 0;
+        int marks = 0;
         int moved = 0;
         for (int round = 0; round < 150; ++round) {
             Snapshot s = company_snapshot();
@@ -287,6 +288,27 @@ TEST_SUITE("report.render") {
                 CHECK(total == crm::round_to_scale(exact_wan(c.exact.back()), o.places, o.rounding));
                 ++columns_checked;
             }
+            // The same columns marked: every figure rounded alone, and a total marked exactly when
+            // its rounded regions miss it.
+            RenderOptions marked = o;
+            marked.totals = WanTotals::mark;
+            const std::string mout = render(r, lang, Format::markdown, marked);
+            for (const Column& c : cols) {
+                const Rows rows = table_after(mout, c.heading);
+                REQUIRE(rows.size() == c.exact.size());
+                Decimal sum;
+                for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
+                    const Decimal alone = crm::round_to_scale(exact_wan(c.exact[i]), o.places, o.rounding);
+                    CHECK(wan_figure(rows[i][c.cell]) == alone);
+                    sum += alone;
+                }
+                const Decimal total = crm::round_to_scale(exact_wan(c.exact.back()), o.places, o.rounding);
+                const std::string& cell = rows.back()[c.cell];
+                const bool star = cell.size() > 2 && cell.compare(cell.size() - 2, 2, " *") == 0;
+                CHECK(star == (sum != total));
+                CHECK(wan_figure(star ? cell.substr(0, cell.size() - 2) : cell) == total);
+                marks += star ? 1 : 0;
+            }
             // Caps and the forecast months: a column whose company figure is the regions' sum adds up.
             const auto adds_up_if_summed = [&](const std::vector<std::string>& shown, const std::vector<Money>& exact) {
                 Money sum = Money::zero(Currency{"CNY"});
@@ -320,6 +342,7 @@ TEST_SUITE("report.render") {
                 }
         }
         CHECK(summed_elsewhere > 150);
+        CHECK(marks > 0);
         CHECK(columns_checked >= 150 * 5);
         CHECK(moved > 0);  // the allocation did move figures, so the sums were not trivially equal
     }

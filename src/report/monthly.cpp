@@ -219,7 +219,14 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
         out.regions[account_region.at(v.account.value())].overdue_visits.push_back(v);
     for (std::size_t i = 0; i < s.approvals.size(); ++i) {
         const PendingApproval& p = s.approvals[i];
-        WaitingApproval w{p.request.id, p.request.kind, p.request.requester, s.as_of - p.submitted};
+        const Person* requester = s.org.find(p.request.requester);  // validated above
+        WaitingApproval w{.request = p.request.id,
+                          .kind = p.request.kind,
+                          .requester = p.request.requester,
+                          .requester_name = requester != nullptr && !requester->name.empty()
+                                                ? requester->name
+                                                : p.request.requester.value(),
+                          .age = s.as_of - p.submitted};
         if (s.approval_matrix) {
             // The route the matrix requires, the approvals given judged against it, and the
             // people of every step; the steps verify finds missing are who must still approve.

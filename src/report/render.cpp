@@ -293,7 +293,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         if (routed) t.header.emplace_back(w.t("still to approve", "待审批环节"));
         for (const auto& a : r.total.approvals) {
             t.rows.push_back({a.request.value(), std::string(approval::display_name(a.kind, lang)),
-                              a.requester.value(), std::to_string(a.age.count())});
+                              a.requester_name.empty() ? a.requester.value() : a.requester_name,
+                              std::to_string(a.age.count())});
             if (routed) t.rows.back().push_back(still_to_approve(a, zh));
         }
         w.table(t, w.t("No pending approvals.", "无待审批事项。"));

@@ -250,8 +250,13 @@ TEST_SUITE("report.monthly") {
         // the total lists them too; rendered with who must still approve
         CHECK(r.total.approvals.size() == 2);
         const std::string zh = render(r, Lang::zh, Format::markdown);
-        CHECK(zh.find("| R1 | 折扣 | wang | 5 | 第2步 销售总监（Zhao） |") != std::string::npos);
-        CHECK(zh.find("| R2 | 订单 | zhou | 1 | 第1步 区域经理（Sun） |") != std::string::npos);
+        CHECK(zh.find("| R1 | 折扣 | Wang | 5 | 第2步 销售总监（Zhao） |") != std::string::npos);
+        CHECK(zh.find("| R2 | 订单 | Zhou | 1 | 第1步 区域经理（Sun） |") != std::string::npos);
+        CHECK(r1.requester_name == "Wang");
+        // people and roles by their names, never by their ids, in either language
+        for (const std::string& out : {zh, render(r, Lang::zh, Format::text), render(r, Lang::en, Format::markdown)})
+            for (const char* id : {"wang", "zhou", "zhao", "sun", "regional_manager", "sales_director"})
+                CHECK_MESSAGE(out.find(id) == std::string::npos, id);
         const std::string en = render(r, Lang::en, Format::text);
         CHECK(en.find("step 2 sales director (Zhao)") != std::string::npos);
         // measures: R1 has waited 5 days, over the 3-day limit: chase Zhao (step 2); R2 (1 day) not

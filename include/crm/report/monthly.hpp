@@ -134,6 +134,7 @@ struct WaitingApproval {
     RequestId request{};
     approval::RequestKind kind = approval::RequestKind::order;
     PersonId requester{};
+    std::string requester_name{};  ///< the requester's name on the org chart (the id when it has none)
     Days age{};
     std::optional<approval::Route> route{};  ///< approval::route; none without a matrix
     std::optional<Decision> status{};         ///< approval::verify of the approvals given

@@ -8,10 +8,11 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/credit/aging.hpp>
+#include <crm/export.hpp>
 #include <crm/planning/actuals.hpp>
-#include <crm/scoring/evaluate.hpp>
 #include <crm/report/monthly.hpp>
 #include <crm/report/render.hpp>
+#include <crm/scoring/evaluate.hpp>
 
 #include <optional>
 #include <span>
@@ -21,14 +22,14 @@
 namespace crm::report {
 
 /// An account's tier at the start of the year (the archive holds the tier now).
-struct TierRecord {
+struct CRM_EXPORT TierRecord {
     AccountId account{};
     std::string tier{};
     friend bool operator==(const TierRecord&, const TierRecord&) = default;
 };
 
 /// An account whose tier changed during the year.
-struct TierChange {
+struct CRM_EXPORT TierChange {
     AccountId account{};
     std::string from{};
     std::string to{};
@@ -37,7 +38,7 @@ struct TierChange {
 
 /// One month of the trend: planning::plan_vs_actual at the month's last day (the as-of month:
 /// at the as-of date); `progress.regions` and `progress.total` hold that month's figures.
-struct MonthTrend {
+struct CRM_EXPORT MonthTrend {
     int month = 0;
     planning::MonthlyPlanActual progress{};
     friend bool operator==(const MonthTrend&, const MonthTrend&) = default;
@@ -45,7 +46,7 @@ struct MonthTrend {
 
 /// A region's (or the company's) receivables, turnover and KPI in one month, as that month's
 /// report stated them.
-struct ReportedFigures {
+struct CRM_EXPORT ReportedFigures {
     std::optional<RegionId> region{};  ///< none for the company
     std::string name{};                ///< the region's display name; empty for the company
     credit::AgingReport aging{};       ///< Section::aging
@@ -57,7 +58,7 @@ struct ReportedFigures {
 };
 
 /// One month of the aging and KPI trend: the figures of that month's report.
-struct ReportedMonth {
+struct CRM_EXPORT ReportedMonth {
     int month = 0;
     Date as_of{};
     std::vector<ReportedFigures> regions{};  ///< in plan order
@@ -66,7 +67,7 @@ struct ReportedMonth {
 };
 
 /// The annual summary.
-struct AnnualSummary {
+struct CRM_EXPORT AnnualSummary {
     int year = 0;
     Date as_of{};
     std::vector<MonthTrend> months{};        ///< January .. the as-of month
@@ -89,7 +90,8 @@ struct AnnualSummary {
 /// The summary of the snapshot's year up to its as-of date. Throws crm::Error as
 /// planning::plan_vs_actual does (naming `accounts[i].region`, `actuals.sales[i].account` ...),
 /// and not_found naming `tiers[i].account` for an account not in the archive.
-[[nodiscard]] AnnualSummary annual_summary(const Snapshot& snapshot, std::span<const TierRecord> tiers);
+[[nodiscard]] CRM_EXPORT AnnualSummary annual_summary(const Snapshot& snapshot,
+                                                      std::span<const TierRecord> tiers);
 
 /// The summary with the aging and KPI trend month by month, from the year's monthly reports (each
 /// the report of that month's own snapshot, as it was issued: receivables are facts of their day,
@@ -98,18 +100,19 @@ struct AnnualSummary {
 /// `reports[i].month` (not after the report before it, or after the as-of month: inconsistent),
 /// `reports[i].currency` (not the plan's: currency_mismatch), `reports[i].regions` (not the
 /// plan's regions in order: inconsistent).
-[[nodiscard]] AnnualSummary annual_summary(const Snapshot& snapshot, std::span<const TierRecord> tiers,
-                                           std::span<const MonthlyKeyAccountReport> reports);
+[[nodiscard]] CRM_EXPORT AnnualSummary annual_summary(const Snapshot& snapshot,
+                                                      std::span<const TierRecord> tiers,
+                                                      std::span<const MonthlyKeyAccountReport> reports);
 
 /// The summary as text or Markdown, in Chinese or English (see render()).
-[[nodiscard]] std::string render(const AnnualSummary& summary, Lang lang, Format format);
+[[nodiscard]] CRM_EXPORT std::string render(const AnnualSummary& summary, Lang lang, Format format);
 
 /// The summary with its amounts as `options` say (see RenderOptions): in 万元, each month's open
 /// and past-due columns of the trend add up to the company's as the monthly report's do; the
 /// month-by-month plan table has no total row, so its figures are rounded on their own. Throws
 /// as render() and validate(), and currency_mismatch naming `summary.currency` for 万元 of a
 /// summary not in CNY.
-[[nodiscard]] std::string render(const AnnualSummary& summary, Lang lang, Format format,
-                                 const RenderOptions& options);
+[[nodiscard]] CRM_EXPORT std::string render(const AnnualSummary& summary, Lang lang, Format format,
+                                            const RenderOptions& options);
 
 }  // namespace crm::report

@@ -5,12 +5,11 @@
 /// days, the receivable cap headroom, accounts over their cap or overdue beyond policy,
 /// pending approvals with their age (and, given the approval matrix, their route and who must
 /// still approve), open complaints with their SLA state, overdue visits, KPI scores of the
-/// regions and of their managers with their rank, the rolling forecast and the expense review; then the findings
-/// (what went well and what did not, each a reason with its figures, severity and the region
-/// or account it concerns) and the measures they suggest. Built from one Snapshot by calling
-/// the same layer-1 and planning functions a host would call, so every figure equals theirs
-/// (tests/report/monthly_test.cpp and sections_test.cpp prove it section by section). Rendered by
-/// crm/report/render.hpp.
+/// regions and of their managers with their rank, the rolling forecast and the expense review; then the
+/// findings (what went well and what did not, each a reason with its figures, severity and the region or
+/// account it concerns) and the measures they suggest. Built from one Snapshot by calling the same layer-1
+/// and planning functions a host would call, so every figure equals theirs (tests/report/monthly_test.cpp and
+/// sections_test.cpp prove it section by section). Rendered by crm/report/render.hpp.
 
 #include <crm/account/account.hpp>
 #include <crm/account/complaint.hpp>
@@ -27,6 +26,7 @@
 #include <crm/credit/caps.hpp>
 #include <crm/credit/collection.hpp>
 #include <crm/credit/receivable.hpp>
+#include <crm/export.hpp>
 #include <crm/planning/actuals.hpp>
 #include <crm/planning/expense.hpp>
 #include <crm/planning/forecast.hpp>
@@ -49,7 +49,7 @@ namespace crm::report {
 /// An approval request still waiting, with the day it was submitted and what the workflow has
 /// recorded so far: the approvals given (`approvals`, judged by approval::verify against the request's route)
 /// and the submission (the approvers chosen, for approval::resolve).
-struct PendingApproval {
+struct CRM_EXPORT PendingApproval {
     approval::Request request{};
     Date submitted{};
     std::vector<approval::Approval> approvals{};
@@ -59,7 +59,7 @@ struct PendingApproval {
 
 /// A region's receivable balance at the start of the as-of month and of the month before (the
 /// turnover days need the average balance). Optional: without it the turnover section says so.
-struct OpeningBalances {
+struct CRM_EXPORT OpeningBalances {
     RegionId region{};
     Money month_start{};
     Money previous_month_start{};
@@ -68,7 +68,7 @@ struct OpeningBalances {
 
 /// Everything the report reads: the facts, the policies of every area and the as-of date.
 /// Facts may be empty (no complaints this month is not an error: the section says so).
-struct Snapshot {
+struct CRM_EXPORT Snapshot {
     Date as_of{};
     /// The instant complaint clocks are read at; none: the end of the as-of day (24:00).
     std::optional<DateTime> as_of_time{};
@@ -111,40 +111,40 @@ struct Snapshot {
 };
 
 /// An account with receivables past due beyond the policy's days.
-struct OverdueAccount {
+struct CRM_EXPORT OverdueAccount {
     AccountId account{};
     Money beyond_limit{};  ///< open amounts more than overdue_limit_days past due
     friend bool operator==(const OverdueAccount&, const OverdueAccount&) = default;
 };
 
 /// A step of a pending request's route that no approval fills yet: who must still approve.
-struct StepToApprove {
-    int stage = 1;                          ///< 1-based, as approval::verify counts stages
-    RoleId level{};                         ///< the role that must approve
-    std::string level_name{};               ///< its name on the org chart (the id when it has none)
-    RuleId rule{};                          ///< the matrix row that required it
-    std::vector<PersonId> approvers{};      ///< approval::resolve: the people who can fill it
+struct CRM_EXPORT StepToApprove {
+    int stage = 1;                              ///< 1-based, as approval::verify counts stages
+    RoleId level{};                             ///< the role that must approve
+    std::string level_name{};                   ///< its name on the org chart (the id when it has none)
+    RuleId rule{};                              ///< the matrix row that required it
+    std::vector<PersonId> approvers{};          ///< approval::resolve: the people who can fill it
     std::vector<std::string> approver_names{};  ///< their names on the org chart, in the same order
-    bool blocked = false;                   ///< nobody can fill it and the matrix blocks
+    bool blocked = false;                       ///< nobody can fill it and the matrix blocks
     friend bool operator==(const StepToApprove&, const StepToApprove&) = default;
 };
 
 /// A pending approval, its age and, with an approval matrix, its route and what is left of it.
-struct WaitingApproval {
+struct CRM_EXPORT WaitingApproval {
     RequestId request{};
     approval::RequestKind kind = approval::RequestKind::order;
     PersonId requester{};
     std::string requester_name{};  ///< the requester's name on the org chart (the id when it has none)
     Days age{};
     std::optional<approval::Route> route{};  ///< approval::route; none without a matrix
-    std::optional<Decision> status{};         ///< approval::verify of the approvals given
+    std::optional<Decision> status{};        ///< approval::verify of the approvals given
     /// The steps not yet filled, in route order: one per `approval.step_missing` of `status`.
     std::vector<StepToApprove> still_to_approve{};
     friend bool operator==(const WaitingApproval&, const WaitingApproval&) = default;
 };
 
 /// An open complaint (not resolved by the as-of instant) and its SLA status.
-struct OpenComplaint {
+struct CRM_EXPORT OpenComplaint {
     ComplaintId complaint{};
     AccountId account{};
     account::SlaStatus status{};
@@ -152,7 +152,7 @@ struct OpenComplaint {
 };
 
 /// One region's part of the report, or the company total.
-struct Section {
+struct CRM_EXPORT Section {
     std::optional<RegionId> region{};  ///< none in the total
     std::string name{};  ///< the region's display name; 全公司 / company in renderings of the total
     planning::PlanActual progress{};                  ///< planning::plan_vs_actual
@@ -179,17 +179,17 @@ struct Section {
 /// scored on the figures of the regions they manage (summed when several: the receivable cap
 /// only when every one has a cap, the turnover days from the summed opening balances only when
 /// every one has them), with the card and facts a region is scored with.
-struct ManagerScore {
+struct CRM_EXPORT ManagerScore {
     PersonId manager{};
-    std::string name{};             ///< the person's name on the org chart
-    std::vector<RegionId> regions{};  ///< the plan's regions they manage, in plan order
+    std::string name{};                         ///< the person's name on the org chart
+    std::vector<RegionId> regions{};            ///< the plan's regions they manage, in plan order
     std::optional<scoring::ScoreResult> kpi{};  ///< none when a required KPI figure is missing
     std::optional<std::size_t> rank{};          ///< among the scored managers, from 1
     friend bool operator==(const ManagerScore&, const ManagerScore&) = default;
 };
 
 /// One finding: a reason with its figures and severity, and what it concerns.
-struct Finding {
+struct CRM_EXPORT Finding {
     Reason reason{};
     std::optional<RegionId> region{};
     std::optional<AccountId> account{};
@@ -197,7 +197,7 @@ struct Finding {
 };
 
 /// An invoice to chase (催收), with its open amount and days past due.
-struct Chase {
+struct CRM_EXPORT Chase {
     InvoiceId invoice{};
     AccountId account{};
     Money amount{};
@@ -208,17 +208,17 @@ struct Chase {
 /// A request waiting longer than `approval_age_limit_days` and the people to chase for it: the
 /// approvers of its earliest stage not yet filled (stages run in sequence, so they are the ones
 /// who can act now), each once, in route order.
-struct ApprovalToChase {
+struct CRM_EXPORT ApprovalToChase {
     RequestId request{};
     Days age{};
-    int stage = 1;                              ///< that stage, 1-based
+    int stage = 1;  ///< that stage, 1-based
     std::vector<PersonId> approvers{};
     std::vector<std::string> approver_names{};  ///< their names on the org chart
     friend bool operator==(const ApprovalToChase&, const ApprovalToChase&) = default;
 };
 
 /// What the findings suggest doing.
-struct Measures {
+struct CRM_EXPORT Measures {
     std::vector<AccountId> accounts_to_visit{};  ///< overdue visits, most overdue first
     std::vector<Chase> invoices_to_chase{};      ///< past due beyond the limit, largest first
     std::vector<RegionId> expense_to_review{};   ///< regions over their expense standard
@@ -228,7 +228,7 @@ struct Measures {
 };
 
 /// The monthly key-account report.
-struct MonthlyKeyAccountReport {
+struct CRM_EXPORT MonthlyKeyAccountReport {
     Date as_of{};
     int year = 0;
     int month = 0;
@@ -256,6 +256,6 @@ struct MonthlyKeyAccountReport {
 /// (`approvals[0].approvals[1].approver`, `approvals[1].request.amount`,
 /// `approvals[0].submission.chosen[0].person`; a malformed delegation as `delegations[i]...`).
 /// And whatever the other layer-1 calls throw, with their fields.
-[[nodiscard]] MonthlyKeyAccountReport monthly_report(const Snapshot& snapshot);
+[[nodiscard]] CRM_EXPORT MonthlyKeyAccountReport monthly_report(const Snapshot& snapshot);
 
 }  // namespace crm::report

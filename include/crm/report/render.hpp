@@ -6,6 +6,7 @@
 /// an identifier. Proven by tests/report/render_test.cpp.
 
 #include <crm/core/decision.hpp>
+#include <crm/export.hpp>
 #include <crm/money/rounding.hpp>
 #include <crm/money/wan.hpp>
 #include <crm/report/monthly.hpp>
@@ -44,7 +45,7 @@ enum class Unit {
 /// column (accounts over cap, measures, the expense review). Columns are settled one by one:
 /// in the aging table a row's buckets may miss its open balance by the rounding. Figures inside
 /// the sentences of findings keep their exact amounts.
-struct RenderOptions {
+struct CRM_EXPORT RenderOptions {
     Unit unit = Unit::yuan;
     int places = 2;                                 ///< places of a 万元 figure, 0..8
     RoundingMode rounding = RoundingMode::half_up;  ///< how a 万元 figure is rounded (四舍五入)
@@ -55,23 +56,23 @@ struct RenderOptions {
 
 /// Throws crm::Error (invalid_argument) naming `options.unit`, `options.places` (outside 0..8),
 /// `options.rounding` or `options.totals` (a value outside its enum).
-void validate(const RenderOptions& options);
+CRM_EXPORT void validate(const RenderOptions& options);
 
 /// The whole report: title, plan against actual, receivables and aging, turnover and caps,
 /// accounts over cap or overdue, approvals, complaints, visits, KPI, rolling forecast,
 /// expense, findings and measures. A section without facts says so ("本月无投诉" / "no open
 /// complaints"). Throws crm::Error (invalid_argument, `format` / `lang`) for a value outside
 /// the enums.
-[[nodiscard]] std::string render(const MonthlyKeyAccountReport& report, Lang lang, Format format);
+[[nodiscard]] CRM_EXPORT std::string render(const MonthlyKeyAccountReport& report, Lang lang, Format format);
 
 /// The report with its amounts shown as `options` says (see RenderOptions). A line under the
 /// title states the unit, places and rounding in 万元 mode. Throws as render() and validate(),
 /// and currency_mismatch naming `report.currency` for 万元 of a report not in CNY.
-[[nodiscard]] std::string render(const MonthlyKeyAccountReport& report, Lang lang, Format format,
-                                 const RenderOptions& options);
+[[nodiscard]] CRM_EXPORT std::string render(const MonthlyKeyAccountReport& report, Lang lang, Format format,
+                                            const RenderOptions& options);
 
 /// The severity in words: en allow -> "good", warn -> "attention", needs_approval -> "needs
 /// approval", block -> "serious"; zh 良好, 关注, 需审批, 严重.
-[[nodiscard]] std::string_view severity_name(Outcome outcome, Lang lang) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view severity_name(Outcome outcome, Lang lang) noexcept;
 
 }  // namespace crm::report

@@ -187,8 +187,10 @@ void BM_report_parts_5k_accounts(benchmark::State& state) {
         benchmark::DoNotOptimize(planning::rolling_forecast(s.plan, std::nullopt, ar, s.actuals.sales,
                                                             s.orders, s.receivables, s.collection_history,
                                                             s.forecast, s.as_of));
-        const scoring::CompiledScorecard card{scoring::kpi_scorecard(s.kpi)};
+        // the KPI card with its trend criteria, as the report scores regions and managers
+        const scoring::CompiledScorecard card{scoring::kpi_scorecard(s.kpi, s.kpi_trends)};
         std::vector<scoring::ScoreResult> scored;
+        std::vector<scoring::Facts> facts;
         for (const auto& line : pva.regions) {
             const auto& sa = line.of(planning::Measure::sales);
             const auto& co = line.of(planning::Measure::collection);
@@ -202,9 +204,22 @@ void BM_report_parts_5k_accounts(benchmark::State& state) {
                                         .target_turnover_days = s.target_turnover_days,
                                         .sales_expense = line.of(planning::Measure::expense).ytd_actual,
                                         .new_product_revenue = cents(0)};
-            scored.push_back(scoring::evaluate(card, scoring::kpi_facts(f)));
+            const scoring::KpiTrendFigures t{.expense_plan = line.of(planning::Measure::expense).ytd_plan,
+                                             .sales_expense = line.of(planning::Measure::expense).ytd_actual,
+                                             .turnover_days = Decimal{40},
+                                             .previous_turnover_days = Decimal{42}};
+            facts.push_back(scoring::kpi_facts(f, t));
+            scored.push_back(scoring::evaluate(card, facts.back()));
         }
         benchmark::DoNotOptimize(scoring::rank(scored));
+        // the managers: one per region here, scored again on the same figures and ranked
+        std::vector<scoring::ScoreResult> managers;
+        for (const auto& person : s.org.people())
+            if (!person.regions.empty())
+                for (std::size_t r = 0; r < pva.regions.size(); ++r)
+                    if (pva.regions[r].region == person.regions.front())
+                        managers.push_back(scoring::evaluate(card, facts[r]));
+        benchmark::DoNotOptimize(scoring::rank(managers));
     }
 }
 BENCHMARK(BM_report_parts_5k_accounts)->Unit(benchmark::kMillisecond);

@@ -3,6 +3,8 @@
 //
 //   build/dev/examples/crm_monthly_report            # plain text
 //   build/dev/examples/crm_monthly_report --markdown
+//   build/dev/examples/crm_monthly_report --wan        # amounts in 万元, columns adding up
+//   build/dev/examples/crm_monthly_report --markdown --wan
 
 #include <crm/report/monthly.hpp>
 #include <crm/report/render.hpp>
@@ -114,6 +116,24 @@ report::Snapshot small_company() {
                                       .amount = yuan("0"),
                                       .percent = Percent{"12"}},
                     Date(2026, 6, 10)}};
+    // The approval matrix routes the pending requests: a discount of 10% or more needs the
+    // regional manager, then the sales director. Li has approved R1; Zhao has not yet.
+    using approval::Row;
+    s.approval_matrix = approval::Matrix{{Row{.id = RuleId{"D1"},
+                                              .kind = approval::RequestKind::discount,
+                                              .over = Percent{"5"},
+                                              .levels = {{RoleId{"regional_manager"}}}},
+                                          Row{.id = RuleId{"D2"},
+                                              .kind = approval::RequestKind::discount,
+                                              .over = Percent{"10"},
+                                              .levels = {{RoleId{"regional_manager"}}, {RoleId{"sales_director"}}}}},
+                                         default_roles(), Currency{"CNY"}};
+    const approval::Request& r1 = s.approvals[0].request;
+    s.approvals[0].approvals = {approval::Approval{.request = r1.id,
+                                                   .fingerprint = approval::fingerprint(r1),
+                                                   .level = RoleId{"regional_manager"},
+                                                   .approver = PersonId{"li"},
+                                                   .date = Date(2026, 6, 11)}};
     s.complaints = {account::Complaint{.id = ComplaintId{"C1"},
                                        .account = AccountId{"K1"},
                                        .tier = "A",
@@ -129,10 +149,23 @@ report::Snapshot small_company() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const bool markdown = argc > 1 && std::string_view(argv[1]) == "--markdown";
+    bool markdown = false;
+    report::RenderOptions options;  // defaults: exact amounts in yuan
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--markdown")
+            markdown = true;
+        else if (arg == "--wan")
+            options.unit = report::Unit::wan;  // 2 places, half-up, rounding allocated
+        else {
+            std::cerr << "usage: crm_monthly_report [--markdown] [--wan]\n";
+            return 2;
+        }
+    }
     try {
         const report::MonthlyKeyAccountReport r = report::monthly_report(small_company());
-        std::cout << report::render(r, Lang::zh, markdown ? report::Format::markdown : report::Format::text);
+        std::cout << report::render(r, Lang::zh, markdown ? report::Format::markdown : report::Format::text,
+                                    options);
     } catch (const Error& e) {
         std::cerr << e.what() << '\n';
         return 1;

@@ -59,6 +59,24 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 Outcome rank_of(Outcome o) { return o; }
 
+// Runs `compute`; an error it throws names its field inside `prefix` (`approvals[2]` +
+// `approvals[0].approver`), except a field that is already the snapshot's own (`delegations[1]`).
+template <class F>
+decltype(auto) inside(const std::string& prefix, F&& compute) {
+    try {
+        return std::forward<F>(compute)();
+    } catch (const Error& e) {
+        if (e.field().rfind("delegations", 0) == 0) throw;
+        throw Error(e.code(), prefix + "." + e.field(), e.message());
+    }
+}
+
+// The role's name as the org chart gives it, as approval::verify names a level.
+std::string role_name(const OrgChart& org, const RoleId& id) {
+    const Role* r = org.find_role(id);
+    return r != nullptr ? r->name : id.value();
+}
+
 }  // namespace
 
 MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
@@ -201,8 +219,51 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
         out.regions[account_region.at(v.account.value())].overdue_visits.push_back(v);
     for (std::size_t i = 0; i < s.approvals.size(); ++i) {
         const PendingApproval& p = s.approvals[i];
-        out.regions[approval_region[i]].approvals.push_back(
-            {p.request.id, p.request.kind, p.request.requester, s.as_of - p.submitted});
+        const Person* requester = s.org.find(p.request.requester);  // validated above
+        WaitingApproval w{.request = p.request.id,
+                          .kind = p.request.kind,
+                          .requester = p.request.requester,
+                          .requester_name = requester != nullptr && !requester->name.empty()
+                                                ? requester->name
+                                                : p.request.requester.value(),
+                          .age = s.as_of - p.submitted};
+        if (s.approval_matrix) {
+            // The route the matrix requires, the approvals given judged against it, and the
+            // people of every step; the steps verify finds missing are who must still approve.
+            const std::string at = "approvals[" + std::to_string(i) + "]";
+            const approval::Route route =
+                inside(at, [&] { return approval::route(*s.approval_matrix, p.request, s.org); });
+            const Decision status =
+                inside(at, [&] { return approval::verify(route, p.approvals, p.request, s.org, s.delegations); });
+            const approval::OaRoute people =
+                inside(at, [&] { return approval::resolve(route, p.request, s.org, p.submission); });
+            const auto missing_steps = status.reasons();
+            std::size_t next = 0;
+            for (std::size_t k = 0; k < route.steps.size(); ++k) {
+                const approval::Step& step = route.steps[k];
+                while (next < missing_steps.size() && missing_steps[next].code() != "approval.step_missing") ++next;
+                if (next == missing_steps.size()) break;
+                const Reason& m = missing_steps[next];
+                const std::string level = role_name(s.org, step.level.role);
+                if (m.figure_as<std::int64_t>("stage") != step.stage + 1 ||
+                    m.figure_as<std::string>("level") != level || m.figure_as<std::string>("rule") != step.rule.value())
+                    continue;  // this step is filled
+                ++next;
+                StepToApprove t{.stage = step.stage + 1, .level = step.level.role, .level_name = level, .rule = step.rule};
+                if (k < people.steps.size()) {
+                    t.approvers = people.steps[k].approvers;
+                    t.blocked = people.steps[k].blocked;
+                }
+                for (const PersonId& who : t.approvers) {
+                    const Person* person = s.org.find(who);
+                    t.approver_names.push_back(person != nullptr && !person->name.empty() ? person->name : who.value());
+                }
+                w.still_to_approve.push_back(std::move(t));
+            }
+            w.route = route;
+            w.status = status;
+        }
+        out.regions[approval_region[i]].approvals.push_back(std::move(w));
     }
     std::vector<std::vector<const account::Complaint*>> complaint_of(nr);  // parallel to Section::complaints
     for (std::size_t i = 0; i < s.complaints.size(); ++i) {
@@ -266,27 +327,48 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
         planning::rolling_forecast(plan, std::nullopt, account_regions, s.actuals.sales, s.orders,
                                    s.receivables, s.collection_history, s.forecast, s.as_of);
 
-    // KPI per region (and the company), ranked among the regions scored.
-    const scoring::CompiledScorecard card{scoring::kpi_scorecard(s.kpi)};
-    const auto kpi_of = [&](const Section& sec) -> std::optional<scoring::ScoreResult> {
-        const planning::PlanActual& p = sec.progress;
-        const auto& sales = p.of(planning::Measure::sales);
-        const auto& coll = p.of(planning::Measure::collection);
-        if (!sec.cap || sec.cap->cap.is_zero() || !sec.turnover_days || !s.target_turnover_days ||
-            sales.ytd_plan.is_zero() || coll.ytd_plan.is_zero() || sales.ytd_actual.signum() <= 0)
-            return std::nullopt;  // a required KPI figure is missing
-        scoring::KpiFigures f{.sales_plan = sales.ytd_plan,
-                              .sales_actual = sales.ytd_actual,
-                              .collection_plan = coll.ytd_plan,
-                              .collection_actual = coll.ytd_actual,
-                              .receivables = sec.aging.total,
-                              .receivable_cap = sec.cap->cap,
-                              .turnover_days = sec.turnover_days,
-                              .target_turnover_days = s.target_turnover_days,
-                              .sales_expense = p.of(planning::Measure::expense).ytd_actual,
-                              .new_product_revenue = Money::zero(c)};
-        return scoring::evaluate(card, scoring::kpi_facts(f));
+    // KPI per region (and the company, and the managers), ranked among those scored: the card
+    // with its trend criteria (expense plan kept, turnover days shortened against last month).
+    const scoring::CompiledScorecard card{scoring::kpi_scorecard(s.kpi, s.kpi_trends)};
+    struct KpiInput {
+        Money sales_plan, sales_actual, collection_plan, collection_actual, receivables, expense_plan, expense;
+        std::optional<Money> cap;
+        std::optional<Decimal> turnover, previous_turnover;
     };
+    const auto input_of = [&](const Section& sec) {
+        const planning::PlanActual& p = sec.progress;
+        return KpiInput{.sales_plan = p.of(planning::Measure::sales).ytd_plan,
+                        .sales_actual = p.of(planning::Measure::sales).ytd_actual,
+                        .collection_plan = p.of(planning::Measure::collection).ytd_plan,
+                        .collection_actual = p.of(planning::Measure::collection).ytd_actual,
+                        .receivables = sec.aging.total,
+                        .expense_plan = p.of(planning::Measure::expense).ytd_plan,
+                        .expense = p.of(planning::Measure::expense).ytd_actual,
+                        .cap = sec.cap ? std::optional<Money>(sec.cap->cap) : std::nullopt,
+                        .turnover = sec.turnover_days,
+                        .previous_turnover = sec.previous_turnover_days};
+    };
+    const auto kpi_from = [&](const KpiInput& k) -> std::optional<scoring::ScoreResult> {
+        if (!k.cap || k.cap->is_zero() || !k.turnover || !s.target_turnover_days || k.sales_plan.is_zero() ||
+            k.collection_plan.is_zero() || k.sales_actual.signum() <= 0)
+            return std::nullopt;  // a required KPI figure is missing
+        const scoring::KpiFigures f{.sales_plan = k.sales_plan,
+                                    .sales_actual = k.sales_actual,
+                                    .collection_plan = k.collection_plan,
+                                    .collection_actual = k.collection_actual,
+                                    .receivables = k.receivables,
+                                    .receivable_cap = *k.cap,
+                                    .turnover_days = k.turnover,
+                                    .target_turnover_days = s.target_turnover_days,
+                                    .sales_expense = k.expense,
+                                    .new_product_revenue = Money::zero(c)};
+        const scoring::KpiTrendFigures trends{.expense_plan = k.expense_plan,
+                                              .sales_expense = k.expense,
+                                              .turnover_days = k.turnover,
+                                              .previous_turnover_days = k.previous_turnover};
+        return scoring::evaluate(card, scoring::kpi_facts(f, trends));
+    };
+    const auto kpi_of = [&](const Section& sec) { return kpi_from(input_of(sec)); };
     {
         std::vector<scoring::ScoreResult> scored;
         std::vector<std::size_t> who;
@@ -340,6 +422,74 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
     }
     if (all_caps) t.cap = credit::cap_status(cap_sum, t.aging.total);
     t.kpi = kpi_of(t);
+
+    // ---- managers: the people who manage regions of the plan, on their regions' figures ----
+    {
+        const std::span<const Person> people = s.org.people();
+        std::vector<scoring::ScoreResult> scored;
+        std::vector<std::size_t> who;
+        for (std::size_t i = 0; i < people.size(); ++i) {
+            const Person& person = people[i];
+            std::vector<std::size_t> mine;
+            for (const RegionId& region : person.regions)
+                if (const auto it = region_of_id.find(region.value()); it != region_of_id.end())
+                    mine.push_back(it->second);
+            if (mine.empty()) continue;
+            std::sort(mine.begin(), mine.end());
+            mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+            ManagerScore m{.manager = person.id, .name = person.name.empty() ? person.id.value() : person.name};
+            KpiInput k = input_of(out.regions[mine[0]]);
+            bool caps_given = k.cap.has_value();
+            bool balances_given = balances[mine[0]] != nullptr;
+            Money sales_month = out.regions[mine[0]].progress.of(planning::Measure::sales).actual;
+            Money sales_previous =
+                previous ? previous->regions[mine[0]].of(planning::Measure::sales).actual : Money::zero(c);
+            for (std::size_t j = 1; j < mine.size(); ++j) {
+                const std::size_t r = mine[j];
+                const KpiInput o = input_of(out.regions[r]);
+                k.sales_plan += o.sales_plan;
+                k.sales_actual += o.sales_actual;
+                k.collection_plan += o.collection_plan;
+                k.collection_actual += o.collection_actual;
+                k.receivables += o.receivables;
+                k.expense_plan += o.expense_plan;
+                k.expense += o.expense;
+                caps_given = caps_given && o.cap.has_value();
+                if (caps_given) *k.cap += *o.cap;
+                balances_given = balances_given && balances[r] != nullptr;
+                sales_month += out.regions[r].progress.of(planning::Measure::sales).actual;
+                if (previous) sales_previous += previous->regions[r].of(planning::Measure::sales).actual;
+            }
+            if (!caps_given) k.cap.reset();
+            if (mine.size() > 1) {
+                // Turnover days of the regions together, from their summed balances.
+                k.turnover.reset();
+                k.previous_turnover.reset();
+                if (balances_given) {
+                    Money opening = Money::zero(c);
+                    Money opening_previous = Money::zero(c);
+                    for (const std::size_t r : mine) {
+                        opening += balances[r]->month_start;
+                        opening_previous += balances[r]->previous_month_start;
+                    }
+                    const std::string field = "org.people[" + std::to_string(i) + "].regions";
+                    k.turnover = at_field(field, [&] { return turnover(sales_month, opening, k.receivables, month_days); });
+                    if (previous)
+                        k.previous_turnover = at_field(field, [&] {
+                            return turnover(sales_previous, opening_previous, opening, previous_days);
+                        });
+                }
+            }
+            for (const std::size_t r : mine) m.regions.push_back(plan.regions[r].region);
+            m.kpi = kpi_from(k);
+            if (m.kpi) {
+                scored.push_back(*m.kpi);
+                who.push_back(out.managers.size());
+            }
+            out.managers.push_back(std::move(m));
+        }
+        for (const scoring::Ranked& k : scoring::rank(scored)) out.managers[who[k.index]].rank = k.rank;
+    }
 
     // ---- findings ----
     std::vector<std::pair<std::size_t, Finding>> found;  // region index (kNone: company-wide)
@@ -455,6 +605,24 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
                      });
     for (const planning::RegionExpense& e : expense.regions)
         if (e.over_standard) out.measures.expense_to_review.push_back(e.region);
+    for (const WaitingApproval& w : out.total.approvals) {
+        if (w.age.count() <= s.approval_age_limit_days || w.still_to_approve.empty()) continue;
+        ApprovalToChase c{.request = w.request, .age = w.age, .stage = w.still_to_approve.front().stage};
+        for (const StepToApprove& t : w.still_to_approve) {
+            if (t.stage != c.stage) break;
+            for (std::size_t k = 0; k < t.approvers.size(); ++k)
+                if (std::find(c.approvers.begin(), c.approvers.end(), t.approvers[k]) == c.approvers.end()) {
+                    c.approvers.push_back(t.approvers[k]);
+                    c.approver_names.push_back(t.approver_names[k]);
+                }
+        }
+        out.measures.approvals_to_chase.push_back(std::move(c));
+    }
+    std::stable_sort(out.measures.approvals_to_chase.begin(), out.measures.approvals_to_chase.end(),
+                     [](const ApprovalToChase& a, const ApprovalToChase& b) {
+                         if (a.age != b.age) return b.age < a.age;
+                         return a.request.value() < b.request.value();
+                     });
     return out;
 }
 

@@ -3,6 +3,9 @@
 #include <crm/core/error.hpp>
 #include <crm/report/render.hpp>
 
+#include "amounts.hpp"
+
+#include <array>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -10,6 +13,9 @@
 namespace crm::report {
 
 namespace {
+
+using detail::Amounts;
+using detail::money;
 
 struct Table {
     std::vector<std::string> header;
@@ -40,7 +46,7 @@ public:
     void line(const std::string& text) { out_ << text << "\n\n"; }
     void bullet(const std::string& text) { out_ << (md_ ? "- " : "  * ") << text << '\n'; }
     void end_list() { out_ << '\n'; }
-    void table(const Table& table, std::string_view empty) {
+    void table(const Table& table, std::string_view empty, const std::vector<std::string>& notes = {}) {
         if (table.rows.empty()) {
             line(std::string(empty));
             return;
@@ -53,6 +59,8 @@ public:
         }
         for (const auto& r : table.rows) row(r);
         out_ << '\n';
+        for (const std::string& n : notes) out_ << (md_ ? "\\* " : "* ") << n << '\n';
+        if (!notes.empty()) out_ << '\n';
     }
     [[nodiscard]] std::string str() const { return out_.str(); }
 
@@ -67,7 +75,7 @@ private:
     std::ostringstream out_;
 };
 
-std::string money(const Money& m) { return format(m); }
+
 std::string pct(const std::optional<Percent>& p) { return p ? format_figure(*p) : std::string("-"); }
 std::string dec(const std::optional<Decimal>& d) { return d ? d->to_string() : std::string("-"); }
 
@@ -77,6 +85,36 @@ std::string bucket_name(const credit::AgingBucket& b, bool zh) {
         return zh ? "超过" + std::to_string(b.from_days - 1) + "天"
                   : "over " + std::to_string(b.from_days - 1) + " days";
     return std::to_string(b.from_days) + "-" + std::to_string(*b.to_days) + (zh ? "天" : " days");
+}
+
+// A name the org chart gives in both languages ("regional manager 区域经理") in one of them:
+// the words before the first non-ASCII character are the English, the rest the Chinese.
+std::string words(const std::string& name, bool zh) {
+    std::size_t i = 0;
+    while (i < name.size() && static_cast<unsigned char>(name[i]) < 0x80) ++i;
+    std::string en = name.substr(0, i);
+    while (!en.empty() && en.back() == ' ') en.pop_back();
+    const std::string cn = name.substr(i);
+    if (zh) return cn.empty() ? name : cn;
+    return en.empty() ? name : en;
+}
+
+// Who must still approve a request: "第2步 销售总监（赵总监）；..." / "step 2 sales director (Zhao); ...".
+std::string still_to_approve(const WaitingApproval& a, bool zh) {
+    if (!a.route) return "-";
+    if (!a.route->needs_approval()) return zh ? "无需审批" : "no approval needed";
+    if (a.still_to_approve.empty()) return zh ? "各环节均已审批" : "every step approved";
+    std::string out;
+    for (const StepToApprove& t : a.still_to_approve) {
+        if (!out.empty()) out += zh ? "；" : "; ";
+        out += zh ? "第" + std::to_string(t.stage) + "步 " : "step " + std::to_string(t.stage) + " ";
+        out += words(t.level_name, zh);
+        std::string people;
+        for (const std::string& n : t.approver_names) people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
+        if (t.blocked) people = zh ? "无人可审批" : "nobody can approve";
+        if (!people.empty()) out += zh ? "（" + people + "）" : " (" + people + ")";
+    }
+    return out;
 }
 
 std::string section_name(const Section& s, bool zh) {
@@ -97,21 +135,53 @@ std::string_view severity_name(Outcome outcome, Lang lang) noexcept {
     return zh ? "未知" : "unknown";
 }
 
+void validate(const RenderOptions& o) {
+    if (o.unit != Unit::yuan && o.unit != Unit::wan)
+        throw Error(ErrorCode::invalid_argument, "options.unit",
+                    "unit " + std::to_string(static_cast<int>(o.unit)) + " is not yuan or wan");
+    if (o.places < 0 || o.places > 8)
+        throw Error(ErrorCode::invalid_argument, "options.places",
+                    "a 万元 figure has 0 to 8 places, not " + std::to_string(o.places));
+    if (!is_valid(o.rounding))
+        throw Error(ErrorCode::invalid_argument, "options.rounding",
+                    "rounding mode " + std::to_string(static_cast<int>(o.rounding)) + " is not a RoundingMode");
+    if (o.totals != WanTotals::allocate && o.totals != WanTotals::mark)
+        throw Error(ErrorCode::invalid_argument, "options.totals",
+                    "totals " + std::to_string(static_cast<int>(o.totals)) + " is not allocate or mark");
+}
+
 std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
+    return render(r, lang, format, RenderOptions{});
+}
+
+std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, const RenderOptions& options) {
     if (format != Format::text && format != Format::markdown)
         throw Error(ErrorCode::invalid_argument, "format", "an unknown report format");
     if (lang != Lang::en && lang != Lang::zh)
         throw Error(ErrorCode::invalid_argument, "lang", "an unknown language");
+    validate(options);
+    if (options.unit == Unit::wan && r.currency != Currency{"CNY"})
+        throw Error(ErrorCode::currency_mismatch, "report.currency",
+                    "万元 is ten thousand yuan; the report is in " + std::string(r.currency.code()));
     Writer w(lang, format);
     const bool zh = w.zh();
+    const Amounts amounts(options, zh);
     std::vector<const Section*> all;
     for (const Section& s : r.regions) all.push_back(&s);
     all.push_back(&r.total);
+    // One column of amounts over the regions then the company, settled as the options say.
+    const auto column = [&](std::string_view name, std::vector<std::string>& notes, auto of) {
+        std::vector<Money> parts;
+        parts.reserve(r.regions.size());
+        for (const Section& s : r.regions) parts.push_back(of(s));
+        return amounts.column(parts, of(r.total), name, notes);
+    };
 
     w.title(zh ? std::to_string(r.year) + "年" + std::to_string(r.month) + "月大客户月报（截至 " +
                      r.as_of.to_string() + "）"
                : "Key-account report for " + std::to_string(r.year) + "-" + std::to_string(r.month) +
                      " (as of " + r.as_of.to_string() + ")");
+    if (amounts.wan()) w.line(detail::unit_line(options, zh));
 
     // 1. plan against actual
     w.heading(w.t("1. Sales and collection against plan", "一、销售与回款计划完成情况"));
@@ -123,16 +193,26 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
                  std::string(w.t("collection YTD", "累计回款")),
                  std::string(w.t("YTD achieved", "累计回款率")), std::string(w.t("expense YTD", "累计费用"))},
                 {}};
-        for (const Section* s : all) {
+        std::vector<std::string> notes;
+        const auto of = [](planning::Measure m, auto field) {
+            return [m, field](const Section& s) { return s.progress.of(m).*field; };
+        };
+        using P = planning::Progress;
+        const auto sales_plan = column(t.header[1], notes, of(planning::Measure::sales, &P::plan));
+        const auto sales = column(t.header[2], notes, of(planning::Measure::sales, &P::actual));
+        const auto sales_ytd = column(t.header[4], notes, of(planning::Measure::sales, &P::ytd_actual));
+        const auto coll = column(t.header[6], notes, of(planning::Measure::collection, &P::actual));
+        const auto coll_ytd = column(t.header[8], notes, of(planning::Measure::collection, &P::ytd_actual));
+        const auto expense_ytd = column(t.header[10], notes, of(planning::Measure::expense, &P::ytd_actual));
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const Section* s = all[i];
             const auto& sa = s->progress.of(planning::Measure::sales);
             const auto& co = s->progress.of(planning::Measure::collection);
-            const auto& ex = s->progress.of(planning::Measure::expense);
-            t.rows.push_back({section_name(*s, zh), money(sa.plan), money(sa.actual), pct(sa.achievement),
-                              money(sa.ytd_actual), pct(sa.ytd_achievement), money(co.actual),
-                              pct(co.achievement), money(co.ytd_actual), pct(co.ytd_achievement),
-                              money(ex.ytd_actual)});
+            t.rows.push_back({section_name(*s, zh), sales_plan[i], sales[i], pct(sa.achievement), sales_ytd[i],
+                              pct(sa.ytd_achievement), coll[i], pct(co.achievement), coll_ytd[i],
+                              pct(co.ytd_achievement), expense_ytd[i]});
         }
-        w.table(t, "");
+        w.table(t, "", notes);
     }
 
     // 2. receivables and aging
@@ -140,12 +220,23 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
     {
         Table t{{std::string(w.t("region", "区域")), std::string(w.t("open", "应收余额"))}, {}};
         for (const auto& b : r.total.aging.buckets.buckets()) t.header.push_back(bucket_name(b, zh));
-        for (const Section* s : all) {
-            std::vector<std::string> row{section_name(*s, zh), money(s->aging.total)};
-            for (const Money& m : s->aging.amounts) row.push_back(money(m));
+        std::vector<std::string> notes;
+        std::vector<std::vector<std::string>> cols;
+        cols.push_back(column(t.header[1], notes, [](const Section& s) { return s.aging.total; }));
+        bool same_buckets = true;
+        for (const Section* s : all)
+            same_buckets = same_buckets && s->aging.amounts.size() == r.total.aging.amounts.size();
+        for (std::size_t b = 0; same_buckets && b < r.total.aging.amounts.size(); ++b)
+            cols.push_back(column(t.header[b + 2], notes, [b](const Section& s) { return s.aging.amounts[b]; }));
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            std::vector<std::string> row{section_name(*all[i], zh), cols[0][i]};
+            if (same_buckets)
+                for (std::size_t b = 1; b < cols.size(); ++b) row.push_back(cols[b][i]);
+            else
+                for (const Money& m : all[i]->aging.amounts) row.push_back(amounts.one(m));
             t.rows.push_back(std::move(row));
         }
-        w.table(t, "");
+        w.table(t, "", notes);
     }
 
     // 3. turnover and caps
@@ -155,11 +246,25 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
                  std::string(w.t("last month", "上月周转天数")), std::string(w.t("cap", "控制规模")),
                  std::string(w.t("headroom", "剩余额度")), std::string(w.t("excess", "超出"))},
                 {}};
-        for (const Section* s : all)
-            t.rows.push_back({section_name(*s, zh), dec(s->turnover_days), dec(s->previous_turnover_days),
-                              s->cap ? money(s->cap->cap) : "-", s->cap ? money(s->cap->headroom) : "-",
-                              s->cap ? money(s->cap->excess) : "-"});
-        w.table(t, "");
+        std::vector<std::string> notes;
+        bool all_caps = true;
+        for (const Section* s : all) all_caps = all_caps && s->cap.has_value();
+        std::vector<std::vector<std::string>> cols(3);
+        if (all_caps) {
+            cols[0] = column(t.header[3], notes, [](const Section& s) { return s.cap->cap; });
+            cols[1] = column(t.header[4], notes, [](const Section& s) { return s.cap->headroom; });
+            cols[2] = column(t.header[5], notes, [](const Section& s) { return s.cap->excess; });
+        } else {
+            for (const Section* s : all) {
+                cols[0].push_back(s->cap ? amounts.one(s->cap->cap) : "-");
+                cols[1].push_back(s->cap ? amounts.one(s->cap->headroom) : "-");
+                cols[2].push_back(s->cap ? amounts.one(s->cap->excess) : "-");
+            }
+        }
+        for (std::size_t i = 0; i < all.size(); ++i)
+            t.rows.push_back({section_name(*all[i], zh), dec(all[i]->turnover_days),
+                              dec(all[i]->previous_turnover_days), cols[0][i], cols[1][i], cols[2][i]});
+        w.table(t, "", notes);
     }
 
     // 4. accounts over cap or overdue beyond policy
@@ -170,10 +275,10 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
                 {}};
         for (const auto& a : r.total.accounts_over_cap)
             t.rows.push_back(
-                {a.account.value(), std::string(w.t("over cap", "超过控制规模")), money(a.status.excess)});
+                {a.account.value(), std::string(w.t("over cap", "超过控制规模")), amounts.one(a.status.excess)});
         for (const auto& o : r.total.overdue_accounts)
             t.rows.push_back({o.account.value(), std::string(w.t("overdue beyond policy", "超期未回款")),
-                              money(o.beyond_limit)});
+                              amounts.one(o.beyond_limit)});
         w.table(t, w.t("No account over its cap or overdue beyond policy.", "无超限或超期客户。"));
     }
 
@@ -183,9 +288,15 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
         Table t{{std::string(w.t("request", "申请")), std::string(w.t("kind", "类别")),
                  std::string(w.t("requester", "申请人")), std::string(w.t("days waiting", "等待天数"))},
                 {}};
-        for (const auto& a : r.total.approvals)
+        bool routed = false;
+        for (const auto& a : r.total.approvals) routed = routed || a.route.has_value();
+        if (routed) t.header.emplace_back(w.t("still to approve", "待审批环节"));
+        for (const auto& a : r.total.approvals) {
             t.rows.push_back({a.request.value(), std::string(approval::display_name(a.kind, lang)),
-                              a.requester.value(), std::to_string(a.age.count())});
+                              a.requester_name.empty() ? a.requester.value() : a.requester_name,
+                              std::to_string(a.age.count())});
+            if (routed) t.rows.back().push_back(still_to_approve(a, zh));
+        }
         w.table(t, w.t("No pending approvals.", "无待审批事项。"));
     }
 
@@ -225,6 +336,25 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
                                   s->kpi_rank ? std::to_string(*s->kpi_rank) : "-"});
         w.table(t, w.t("No region could be scored (a required figure is missing).",
                        "缺少必需的考核数据，未能评分。"));
+        if (!r.managers.empty()) {
+            Table m{{std::string(w.t("manager", "经理")), std::string(w.t("regions", "负责区域")),
+                     std::string(w.t("score", "得分")), std::string(w.t("grade", "等级")),
+                     std::string(w.t("rank", "排名"))},
+                    {}};
+            for (const ManagerScore& ms : r.managers) {
+                std::string regions;
+                for (const RegionId& id : ms.regions) {
+                    std::string name = id.value();
+                    for (const Section& s : r.regions)
+                        if (s.region && *s.region == id) name = s.name;
+                    regions += (regions.empty() ? "" : (zh ? "、" : ", ")) + name;
+                }
+                m.rows.push_back({ms.name, regions, ms.kpi ? ms.kpi->total.points().to_string() : "-",
+                                  ms.kpi ? ms.kpi->grade : std::string(w.t("not scored", "未评分")),
+                                  ms.rank ? std::to_string(*ms.rank) : "-"});
+            }
+            w.table(m, "");
+        }
     }
 
     // 9. rolling forecast
@@ -234,13 +364,40 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
                  std::string(w.t("sales plan", "销售计划")), std::string(w.t("sales forecast", "销售预测")),
                  std::string(w.t("expected collections", "预计回款"))},
                 {}};
+        // Each month is a column of its own: the regions' figures and the company's.
+        std::vector<std::string> notes;
+        std::size_t months = r.total.forecast.months.size();
         for (const Section* s : all)
-            for (const auto& m : s->forecast.months)
-                t.rows.push_back({section_name(*s, zh),
-                                  std::to_string(m.year) + "-" + std::to_string(m.month),
-                                  m.sales_plan ? money(*m.sales_plan) : "-", money(m.sales_forecast),
-                                  money(m.expected_collections)});
-        w.table(t, "");
+            if (s->forecast.months.size() != months) months = 0;  // not one grid: each figure on its own
+        std::vector<std::vector<std::array<std::string, 3>>> cells(all.size());
+        for (std::size_t i = 0; i < all.size(); ++i)
+            for (const auto& m : all[i]->forecast.months)
+                cells[i].push_back({m.sales_plan ? amounts.one(*m.sales_plan) : "-", amounts.one(m.sales_forecast),
+                                    amounts.one(m.expected_collections)});
+        for (std::size_t k = 0; k < months; ++k) {
+            const auto& tm = r.total.forecast.months[k];
+            const std::string when = " " + std::to_string(tm.year) + "-" + std::to_string(tm.month);
+            bool plans = true;
+            for (const Section* s : all) plans = plans && s->forecast.months[k].sales_plan.has_value();
+            std::array<std::vector<std::string>, 3> c;
+            if (plans)
+                c[0] = column(t.header[2] + when, notes,
+                              [k](const Section& s) { return *s.forecast.months[k].sales_plan; });
+            c[1] = column(t.header[3] + when, notes,
+                          [k](const Section& s) { return s.forecast.months[k].sales_forecast; });
+            c[2] = column(t.header[4] + when, notes,
+                          [k](const Section& s) { return s.forecast.months[k].expected_collections; });
+            for (std::size_t i = 0; i < all.size(); ++i)
+                for (std::size_t j = 0; j < 3; ++j)
+                    if (!c[j].empty()) cells[i][k][j] = c[j][i];
+        }
+        for (std::size_t i = 0; i < all.size(); ++i)
+            for (std::size_t k = 0; k < all[i]->forecast.months.size(); ++k) {
+                const auto& m = all[i]->forecast.months[k];
+                t.rows.push_back({section_name(*all[i], zh), std::to_string(m.year) + "-" + std::to_string(m.month),
+                                  cells[i][k][0], cells[i][k][1], cells[i][k][2]});
+            }
+        w.table(t, "", notes);
         for (const Section* s : all)
             for (const Reason& reason : s->forecast.feasibility.reasons()) w.bullet(explain(reason, lang));
         w.end_list();
@@ -254,8 +411,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
                  std::string(w.t("standard", "标准")), std::string(w.t("suggested move", "建议调整"))},
                 {}};
         for (const auto& e : r.expense.regions)
-            t.rows.push_back({e.name, money(e.expense), money(e.revenue), pct(e.ratio),
-                              format_figure(e.standard), money(e.move)});
+            t.rows.push_back({e.name, amounts.one(e.expense), amounts.one(e.revenue), pct(e.ratio),
+                              format_figure(e.standard), amounts.one(e.move)});
         w.table(t, "");
     }
 
@@ -270,20 +427,30 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
     // 12. measures
     w.heading(w.t("12. Measures", "十二、改进措施"));
     const Measures& m = r.measures;
-    if (m.accounts_to_visit.empty() && m.invoices_to_chase.empty() && m.expense_to_review.empty())
+    if (m.accounts_to_visit.empty() && m.invoices_to_chase.empty() && m.expense_to_review.empty() &&
+        m.approvals_to_chase.empty())
         w.line(std::string(w.t("No measure needed.", "无需采取措施。")));
     for (const AccountId& a : m.accounts_to_visit)
         w.bullet(zh ? "拜访客户 " + a.value() : "visit account " + a.value());
     for (const Chase& c : m.invoices_to_chase)
         w.bullet(zh ? "催收发票 " + c.invoice.value() + "（客户 " + c.account.value() + "）" +
-                          money(c.amount) + "，已逾期 " + std::to_string(c.past_due.count()) + " 天"
+                          amounts.one(c.amount) + "，已逾期 " + std::to_string(c.past_due.count()) + " 天"
                     : "chase invoice " + c.invoice.value() + " (account " + c.account.value() + ") " +
-                          money(c.amount) + ", " + std::to_string(c.past_due.count()) + " days past due");
+                          amounts.one(c.amount) + ", " + std::to_string(c.past_due.count()) + " days past due");
     for (const RegionId& region : m.expense_to_review) {
         std::string name = region.value();
         for (const Section& s : r.regions)
             if (s.region && *s.region == region) name = s.name;
         w.bullet(zh ? "复核 " + name + " 的销售费用" : "review the sales expense of " + name);
+    }
+    for (const ApprovalToChase& c : m.approvals_to_chase) {
+        std::string people;
+        for (const std::string& n : c.approver_names) people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
+        if (people.empty()) people = zh ? "（无人可审批，须调整审批人）" : "(nobody can approve: reassign the step)";
+        w.bullet(zh ? "催办审批 " + c.request.value() + "（已等待 " + std::to_string(c.age.count()) + " 天，第" +
+                          std::to_string(c.stage) + "步）：" + people
+                    : "chase approval " + c.request.value() + " (waiting " + std::to_string(c.age.count()) +
+                          " days, step " + std::to_string(c.stage) + "): " + people);
     }
     w.end_list();
     return w.str();

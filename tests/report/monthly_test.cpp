@@ -123,7 +123,7 @@ TEST_SUITE("report.monthly") {
         const credit::CapReport caps =
             credit::cap_report(s.receivables, ar, s.account_caps, s.region_caps, {});
         const auto visits = crm::account::overdue_visits(s.visits, s.accounts, s.as_of);
-        const crm::scoring::CompiledScorecard card{crm::scoring::kpi_scorecard(s.kpi)};
+        const crm::scoring::CompiledScorecard card{crm::scoring::kpi_scorecard(s.kpi, s.kpi_trends)};
         CHECK(r.total.aging ==
               credit::aging(s.receivables, s.as_of, s.aging_buckets, {.currency = s.plan.currency}));
         CHECK(r.total.progress == pva.total);
@@ -176,7 +176,12 @@ TEST_SUITE("report.monthly") {
                 .target_turnover_days = s.target_turnover_days,
                 .sales_expense = sec.progress.of(planning::Measure::expense).ytd_actual,
                 .new_product_revenue = yuan("0")};
-            CHECK(sec.kpi == crm::scoring::evaluate(card, crm::scoring::kpi_facts(f)));
+            const crm::scoring::KpiTrendFigures trends{
+                .expense_plan = sec.progress.of(planning::Measure::expense).ytd_plan,
+                .sales_expense = sec.progress.of(planning::Measure::expense).ytd_actual,
+                .turnover_days = sec.turnover_days,
+                .previous_turnover_days = sec.previous_turnover_days};
+            CHECK(sec.kpi == crm::scoring::evaluate(card, crm::scoring::kpi_facts(f, trends)));
         }
     }
 

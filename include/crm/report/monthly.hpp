@@ -3,18 +3,22 @@
 /// The monthly key-account report (大客户月报): for the month of the as-of date, per region
 /// and in total, sales and collection against plan, receivables and their aging, turnover
 /// days, the receivable cap headroom, accounts over their cap or overdue beyond policy,
-/// pending approvals and their age, open complaints with their SLA state, overdue visits, KPI
-/// scores with their rank, the rolling forecast and the expense review; then the findings
-/// (what went well and what did not, each a reason with its figures, severity and the region
-/// or account it concerns) and the measures they suggest. Built from one Snapshot by calling
-/// the same layer-1 and planning functions a host would call, so every figure equals theirs
-/// (tests/report/monthly_test.cpp proves it section by section). Rendered by
-/// crm/report/render.hpp.
+/// pending approvals with their age (and, given the approval matrix, their route and who must
+/// still approve), open complaints with their SLA state, overdue visits, KPI scores of the
+/// regions and of their managers with their rank, the rolling forecast and the expense review; then the
+/// findings (what went well and what did not, each a reason with its figures, severity and the region or
+/// account it concerns) and the measures they suggest. Built from one Snapshot by calling the same layer-1
+/// and planning functions a host would call, so every figure equals theirs (tests/report/monthly_test.cpp and
+/// sections_test.cpp prove it section by section). Rendered by crm/report/render.hpp.
 
 #include <crm/account/account.hpp>
 #include <crm/account/complaint.hpp>
 #include <crm/account/visit.hpp>
+#include <crm/approval/matrix.hpp>
+#include <crm/approval/oa.hpp>
 #include <crm/approval/request.hpp>
+#include <crm/approval/route.hpp>
+#include <crm/approval/verify.hpp>
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/core/org_chart.hpp>
@@ -42,10 +46,14 @@
 
 namespace crm::report {
 
-/// An approval request still waiting, with the day it was submitted.
+/// An approval request still waiting, with the day it was submitted and what the workflow has
+/// recorded so far: the approvals given (`approvals`, judged by approval::verify against the request's route)
+/// and the submission (the approvers chosen, for approval::resolve).
 struct CRM_EXPORT PendingApproval {
     approval::Request request{};
     Date submitted{};
+    std::vector<approval::Approval> approvals{};
+    approval::Submission submission{};
     friend bool operator==(const PendingApproval&, const PendingApproval&) = default;
 };
 
@@ -92,6 +100,14 @@ struct CRM_EXPORT Snapshot {
     planning::ForecastPolicy forecast{};
     planning::ExpensePolicy expense{};
     scoring::KpiPolicy kpi{};
+    /// The KPI card's trend criteria (expense plan kept, turnover days shortened against last
+    /// month), added to `kpi` by scoring::kpi_scorecard(kpi, kpi_trends). Defaults: 5% each.
+    scoring::KpiTrendPolicy kpi_trends{};
+    /// The approval matrix the pending requests were routed by; none: the approvals section
+    /// reports their age only, not their route.
+    std::optional<approval::Matrix> approval_matrix{};
+    /// The delegations (代理审批) in force, for approval::verify.
+    std::vector<approval::Delegation> delegations{};
 };
 
 /// An account with receivables past due beyond the policy's days.
@@ -101,12 +117,29 @@ struct CRM_EXPORT OverdueAccount {
     friend bool operator==(const OverdueAccount&, const OverdueAccount&) = default;
 };
 
-/// A pending approval and its age.
+/// A step of a pending request's route that no approval fills yet: who must still approve.
+struct CRM_EXPORT StepToApprove {
+    int stage = 1;                              ///< 1-based, as approval::verify counts stages
+    RoleId level{};                             ///< the role that must approve
+    std::string level_name{};                   ///< its name on the org chart (the id when it has none)
+    RuleId rule{};                              ///< the matrix row that required it
+    std::vector<PersonId> approvers{};          ///< approval::resolve: the people who can fill it
+    std::vector<std::string> approver_names{};  ///< their names on the org chart, in the same order
+    bool blocked = false;                       ///< nobody can fill it and the matrix blocks
+    friend bool operator==(const StepToApprove&, const StepToApprove&) = default;
+};
+
+/// A pending approval, its age and, with an approval matrix, its route and what is left of it.
 struct CRM_EXPORT WaitingApproval {
     RequestId request{};
     approval::RequestKind kind = approval::RequestKind::order;
     PersonId requester{};
+    std::string requester_name{};  ///< the requester's name on the org chart (the id when it has none)
     Days age{};
+    std::optional<approval::Route> route{};  ///< approval::route; none without a matrix
+    std::optional<Decision> status{};        ///< approval::verify of the approvals given
+    /// The steps not yet filled, in route order: one per `approval.step_missing` of `status`.
+    std::vector<StepToApprove> still_to_approve{};
     friend bool operator==(const WaitingApproval&, const WaitingApproval&) = default;
 };
 
@@ -133,9 +166,26 @@ struct CRM_EXPORT Section {
     std::vector<OpenComplaint> complaints{};
     std::vector<account::OverdueVisit> overdue_visits{};
     planning::RollingForecast forecast{};
-    std::optional<scoring::ScoreResult> kpi{};  ///< none when a required KPI figure is missing
-    std::optional<std::size_t> kpi_rank{};      ///< among the scored regions, from 1
+    /// scoring::evaluate of scoring::kpi_scorecard(kpi, kpi_trends) on scoring::kpi_facts of the
+    /// year to date (sales, collection, expense against their plans to date), the receivables
+    /// against the cap, the turnover days against the target and against last month's; none
+    /// when a required KPI figure is missing (no cap, no turnover days, no target, no plan).
+    std::optional<scoring::ScoreResult> kpi{};
+    std::optional<std::size_t> kpi_rank{};  ///< among the scored regions, from 1
     friend bool operator==(const Section&, const Section&) = default;
+};
+
+/// A manager's KPI: a person of the org chart who manages at least one region of the plan,
+/// scored on the figures of the regions they manage (summed when several: the receivable cap
+/// only when every one has a cap, the turnover days from the summed opening balances only when
+/// every one has them), with the card and facts a region is scored with.
+struct CRM_EXPORT ManagerScore {
+    PersonId manager{};
+    std::string name{};                         ///< the person's name on the org chart
+    std::vector<RegionId> regions{};            ///< the plan's regions they manage, in plan order
+    std::optional<scoring::ScoreResult> kpi{};  ///< none when a required KPI figure is missing
+    std::optional<std::size_t> rank{};          ///< among the scored managers, from 1
+    friend bool operator==(const ManagerScore&, const ManagerScore&) = default;
 };
 
 /// One finding: a reason with its figures and severity, and what it concerns.
@@ -155,11 +205,25 @@ struct CRM_EXPORT Chase {
     friend bool operator==(const Chase&, const Chase&) = default;
 };
 
+/// A request waiting longer than `approval_age_limit_days` and the people to chase for it: the
+/// approvers of its earliest stage not yet filled (stages run in sequence, so they are the ones
+/// who can act now), each once, in route order.
+struct CRM_EXPORT ApprovalToChase {
+    RequestId request{};
+    Days age{};
+    int stage = 1;  ///< that stage, 1-based
+    std::vector<PersonId> approvers{};
+    std::vector<std::string> approver_names{};  ///< their names on the org chart
+    friend bool operator==(const ApprovalToChase&, const ApprovalToChase&) = default;
+};
+
 /// What the findings suggest doing.
 struct CRM_EXPORT Measures {
     std::vector<AccountId> accounts_to_visit{};  ///< overdue visits, most overdue first
     std::vector<Chase> invoices_to_chase{};      ///< past due beyond the limit, largest first
     std::vector<RegionId> expense_to_review{};   ///< regions over their expense standard
+    /// Routed requests waiting beyond the limit with a step still to approve, longest first.
+    std::vector<ApprovalToChase> approvals_to_chase{};
     friend bool operator==(const Measures&, const Measures&) = default;
 };
 
@@ -172,6 +236,7 @@ struct CRM_EXPORT MonthlyKeyAccountReport {
     std::vector<Section> regions{};  ///< in the plan's order
     Section total{};                 ///< the company: money figures are the sums of the regions
     planning::ExpenseReview expense{};
+    std::vector<ManagerScore> managers{};  ///< in org chart order
     /// Sorted: severity (block, needs approval, warn, allow), then region in plan order
     /// (company-wide last), then code, then account.
     std::vector<Finding> findings{};
@@ -186,8 +251,11 @@ struct CRM_EXPORT MonthlyKeyAccountReport {
 /// `account_caps[i].account`, `actuals.sales[i].account` ... not a key account (not_found);
 /// `region_caps[i].region`, `balances[i].region`, `approvals[i].request.region` not in the
 /// plan; `approvals[i].request.requester` not in the org chart; `approvals[i].submitted` after
-/// the as-of date; `as_of` outside the plan year; and whatever the layer-1 calls throw, with
-/// their fields.
+/// the as-of date; `as_of` outside the plan year. With an approval matrix, what
+/// approval::route, verify and resolve throw for a pending request, named inside it
+/// (`approvals[0].approvals[1].approver`, `approvals[1].request.amount`,
+/// `approvals[0].submission.chosen[0].person`; a malformed delegation as `delegations[i]...`).
+/// And whatever the other layer-1 calls throw, with their fields.
 [[nodiscard]] CRM_EXPORT MonthlyKeyAccountReport monthly_report(const Snapshot& snapshot);
 
 }  // namespace crm::report

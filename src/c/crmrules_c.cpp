@@ -15,6 +15,7 @@
 #include <cstring>
 #include <exception>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -173,8 +174,8 @@ std::string pointed(const Rebase (&paths)[N], std::string_view request, F&& answ
         const auto pointer = rebase(paths, e.field());
         const std::string ptr = pointer.value_or("");
         const auto at = crm::io::position_of(request, crm::io::locate(request, ptr));
-        std::string message = "<request>:" + std::to_string(at.line) + ":" + std::to_string(at.column) +
-                              ": " + e.message();
+        std::string message =
+            "<request>:" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + e.message();
         if (!pointer) message += " (in " + e.field() + ")";
         throw crm::Error(e.code(), ptr, std::move(message));
     }
@@ -248,11 +249,15 @@ const char* crm_status_name(crm_status status) {
     }
 }
 
-crm_status crm_error_code(const crm_error* error) { return error == nullptr ? CRM_E_INVALID_ARGUMENT : error->code; }
+crm_status crm_error_code(const crm_error* error) {
+    return error == nullptr ? CRM_E_INVALID_ARGUMENT : error->code;
+}
 
 const char* crm_error_field(const crm_error* error) { return error == nullptr ? "" : error->field.c_str(); }
 
-const char* crm_error_message(const crm_error* error) { return error == nullptr ? "" : error->message.c_str(); }
+const char* crm_error_message(const crm_error* error) {
+    return error == nullptr ? "" : error->message.c_str();
+}
 
 void crm_error_free(crm_error* error) {
     if (error != &out_of_memory_error) delete error;

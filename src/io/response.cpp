@@ -38,11 +38,12 @@ CreditCheck check_order(const policy::PolicySet& set, const CreditAccount& accou
                         const credit::Order& order, Date as_of) {
     const auto& version = set.in_force(as_of);
     const auto& policy = policy::credit_policy(version, account.tier, account.segment);
-    return CreditCheck{.order = order.id,
-                       .account = account.profile.account,
-                       .as_of = as_of,
-                       .policy_version = version.id,
-                       .decision = credit::check_order(policy, account.profile, account.snapshot(), order, as_of)};
+    return CreditCheck{
+        .order = order.id,
+        .account = account.profile.account,
+        .as_of = as_of,
+        .policy_version = version.id,
+        .decision = credit::check_order(policy, account.profile, account.snapshot(), order, as_of)};
 }
 
 std::string write_credit_check(const CreditCheck& check, Lang lang) {
@@ -84,7 +85,8 @@ std::string write_aging(const AgingTable& table) {
             amounts.push_back(Json{{"bucket", labels[i].label},
                                    {"amount", l.report.amounts[i].amount().to_string()},
                                    {"items", l.report.items[i]}});
-        rows.push_back(Json{{"key", l.key}, {"total", l.report.total.amount().to_string()}, {"buckets", amounts}});
+        rows.push_back(
+            Json{{"key", l.key}, {"total", l.report.total.amount().to_string()}, {"buckets", amounts}});
     }
     return dump(Json{{"as_of", table.as_of.to_string()},
                      {"basis", std::string(credit::to_string(total.basis))},

@@ -31,7 +31,8 @@ const char* const policy_text = R"({"company": "华东机电", "versions": [
                                 {"label": ">60", "from_days": 61, "to_days": null}]}}]})";
 
 // Account A-1 of tier B: limit 1,000,000.00, 400,000.00 receivable, 100,000.00 on order.
-const char* const account_text = R"({"profile": {"account": "A-1", "limit": {"amount": "1000000.00", "currency": "CNY"}},
+const char* const account_text =
+    R"({"profile": {"account": "A-1", "limit": {"amount": "1000000.00", "currency": "CNY"}},
   "tier": "B",
   "receivables": [{"invoice": "INV-1", "account": "A-1", "invoiced_on": "2025-02-12", "due_on": "2025-03-14",
                    "open_amount": {"amount": "400000.00", "currency": "CNY"}}],
@@ -92,8 +93,10 @@ TEST_SUITE("io.requests") {
         CHECK(e.field() == "/order/amount/amount");
         CHECK(e.message().starts_with("<request>:5:"));  // account_text spans lines 1-5
         // the file name the caller gives; line 2, column 30 is the 7
-        const auto f = error_of(
-            [] { return read_aging_request("{\"as_of\": \"2025-03-01\",\n \"receivables\": {\"currency\": 7}}", "req.json"); });
+        const auto f = error_of([] {
+            return read_aging_request("{\"as_of\": \"2025-03-01\",\n \"receivables\": {\"currency\": 7}}",
+                                      "req.json");
+        });
         CHECK(f.field() == "/receivables/currency");
         CHECK(f.message().starts_with("req.json:2:30: expected a string"));
     }
@@ -103,14 +106,15 @@ TEST_SUITE("io.requests") {
                     ErrorCode::parse_error, "/lang");
         check_error([] { return read_check_order_request(check_request(R"("1.00")", R"(, "extra": 1)")); },
                     ErrorCode::parse_error, "/extra");
-        check_error([] { return read_check_order_request(R"({"as_of": "2025-03-01"})"); }, ErrorCode::parse_error,
-                    "");
+        check_error([] { return read_check_order_request(R"({"as_of": "2025-03-01"})"); },
+                    ErrorCode::parse_error, "");
         check_error([] { return read_aging_request(R"({"receivables": {}, "as_of": "2025-02-30"})"); },
                     ErrorCode::invalid_date, "/as_of");
         check_error([] { return read_aging_request(R"({"receivables": [], "as_of": "2025-03-01"})"); },
                     ErrorCode::parse_error, "/receivables");
-        check_error([] { return read_aging_request(R"({"receivables": {}, "as_of": "2025-03-01", "by": "rep"})"); },
-                    ErrorCode::parse_error, "/by");
+        check_error(
+            [] { return read_aging_request(R"({"receivables": {}, "as_of": "2025-03-01", "by": "rep"})"); },
+            ErrorCode::parse_error, "/by");
         // a gap between two buckets: 0-10, then 12-
         check_error(
             [] {
@@ -118,8 +122,8 @@ TEST_SUITE("io.requests") {
                     {"label": "a", "from_days": 0, "to_days": 10}, {"label": "b", "from_days": 12, "to_days": null}]})");
             },
             ErrorCode::inconsistent, "/buckets/1/from_days");
-        check_error([] { return read_validate_request(R"({"lang": "en", "lang": "zh"})"); }, ErrorCode::duplicate,
-                    "/lang");
+        check_error([] { return read_validate_request(R"({"lang": "en", "lang": "zh"})"); },
+                    ErrorCode::duplicate, "/lang");
         check_error([] { return read_validate_request("[]"); }, ErrorCode::parse_error, "");
         check_error([] { return read_validate_request(""); }, ErrorCode::parse_error, "");
     }
@@ -166,7 +170,8 @@ TEST_SUITE("io.responses") {
         // A-1: 50.00 | 200.25 | 0.00 = 250.25; B-7: 0.00 | 71.00 | 300.00 = 371.00;
         // total 50.00 | 271.25 | 300.00 = 621.25
         const auto set = read_policy_set(policy_text);
-        const auto r = read_aging_request(R"({"as_of": "2025-03-01", "by": "account", "lang": "en", "receivables": {
+        const auto r =
+            read_aging_request(R"({"as_of": "2025-03-01", "by": "account", "lang": "en", "receivables": {
           "currency": "CNY", "rates": [{"from": "USD", "rate": "7.10"}], "receivables": [
           {"invoice": "I-1", "account": "A-1", "invoiced_on": "2025-01-01", "due_on": "2025-03-01", "open_amount": {"amount": "50.00", "currency": "CNY"}},
           {"invoice": "I-2", "account": "A-1", "invoiced_on": "2025-01-01", "due_on": "2025-01-30", "open_amount": {"amount": "200.25", "currency": "CNY"}},
@@ -183,24 +188,28 @@ TEST_SUITE("io.responses") {
         auto row = [](const char* key, const char* total, const char* a, int na, const char* b, int nb,
                       const char* c, int nc) {
             auto bucket = [](const char* label, const char* amount, int items, bool last) {
-                return std::string("        {\n          \"amount\": \"") + amount + "\",\n          \"bucket\": \"" +
-                       label + "\",\n          \"items\": " + std::to_string(items) + "\n        }" +
+                return std::string("        {\n          \"amount\": \"") + amount +
+                       "\",\n          \"bucket\": \"" + label +
+                       "\",\n          \"items\": " + std::to_string(items) + "\n        }" +
                        (last ? "\n" : ",\n");
             };
             return std::string("    {\n      \"buckets\": [\n") + bucket("未到期", a, na, false) +
-                   bucket("1-60", b, nb, false) + bucket(">60", c, nc, true) + "      ],\n      \"key\": \"" + key +
-                   "\",\n      \"total\": \"" + total + "\"\n    }";
+                   bucket("1-60", b, nb, false) + bucket(">60", c, nc, true) + "      ],\n      \"key\": \"" +
+                   key + "\",\n      \"total\": \"" + total + "\"\n    }";
         };
-        CHECK(doc == "{\n  \"as_of\": \"2025-03-01\",\n  \"basis\": \"days_past_due\",\n  \"by\": \"account\",\n"
-                     "  \"currency\": \"CNY\",\n  \"rows\": [\n" +
-                         row("A-1", "250.25", "50.00", 1, "200.25", 1, "0.00", 0) + ",\n" +
-                         row("B-7", "371.00", "0.00", 0, "71.00", 1, "300.00", 1) + ",\n" +
-                         row("total", "621.25", "50.00", 1, "271.25", 2, "300.00", 1) + "\n  ]\n}\n");
+        CHECK(doc ==
+              "{\n  \"as_of\": \"2025-03-01\",\n  \"basis\": \"days_past_due\",\n  \"by\": \"account\",\n"
+              "  \"currency\": \"CNY\",\n  \"rows\": [\n" +
+                  row("A-1", "250.25", "50.00", 1, "200.25", 1, "0.00", 0) + ",\n" +
+                  row("B-7", "371.00", "0.00", 0, "71.00", 1, "300.00", 1) + ",\n" +
+                  row("total", "621.25", "50.00", 1, "271.25", 2, "300.00", 1) + "\n  ]\n}\n");
         // in Chinese the total line is 合计; a region without its accounts' map is an error
-        CHECK(aging_table(r.receivables, r.as_of, buckets, r.basis, AgingScope::total, crm::Lang::zh).lines.back().key ==
-              "合计");
-        check_error([&] { return aging_table(r.receivables, r.as_of, buckets, r.basis, AgingScope::region, r.lang); },
-                    ErrorCode::not_found, "regions");
+        CHECK(aging_table(r.receivables, r.as_of, buckets, r.basis, AgingScope::total, crm::Lang::zh)
+                  .lines.back()
+                  .key == "合计");
+        check_error(
+            [&] { return aging_table(r.receivables, r.as_of, buckets, r.basis, AgingScope::region, r.lang); },
+            ErrorCode::not_found, "regions");
     }
 
     TEST_CASE("the validation document lists the versions") {
@@ -208,8 +217,9 @@ TEST_SUITE("io.responses") {
         const auto findings = set.validate();
         const std::string doc = write_validation(set, findings, crm::Lang::en);
         CHECK(doc.starts_with("{\n  \"company\": \"华东机电\",\n  \"findings\": ["));
-        CHECK(doc.ends_with("\"valid\": true,\n  \"versions\": [\n    {\n      \"effective_from\": \"2025-01-01\",\n"
-                            "      \"id\": \"v1\"\n    }\n  ]\n}\n"));
+        CHECK(doc.ends_with(
+            "\"valid\": true,\n  \"versions\": [\n    {\n      \"effective_from\": \"2025-01-01\",\n"
+            "      \"id\": \"v1\"\n    }\n  ]\n}\n"));
     }
 
     TEST_CASE("property: a request reads its ledger as the ledger reader does and ages it exactly") {
@@ -250,7 +260,8 @@ TEST_SUITE("io.responses") {
                 CHECK(sum == total.amounts[b]);
                 CHECK(items == total.items[b]);
             }
-            CHECK(write_aging(t).find("\"total\": \"" + total.total.amount().to_string() + "\"") != std::string::npos);
+            CHECK(write_aging(t).find("\"total\": \"" + total.total.amount().to_string() + "\"") !=
+                  std::string::npos);
         }
     }
 }

@@ -134,7 +134,8 @@ struct AgingRequest {
 struct ValidateRequest {
     Lang lang = Lang::zh;
 };
-[[nodiscard]] ValidateRequest read_validate_request(std::string_view text, std::string_view file = "<request>");
+[[nodiscard]] ValidateRequest read_validate_request(std::string_view text,
+                                                    std::string_view file = "<request>");
 
 /// A 1-based position in a text: the line, and the column counted in characters (UTF-8 code
 /// points), as an editor shows it.

@@ -261,6 +261,8 @@ static const struct bad_case bad_cases[] = {
     {"malformed JSON", "check_order", "{\"as_of\": ", CRM_E_PARSE_ERROR, "", "ends too early"},
     {"not JSON at all", "validate", "hello", CRM_E_PARSE_ERROR, "", "<request>:1:1: not valid JSON"},
     {"an empty request", "validate", "", CRM_E_PARSE_ERROR, "", NULL},
+    {"invalid UTF-8", "validate", "{\"lang\": \"\xff\"}", CRM_E_PARSE_ERROR, "", "UTF-8"},
+    {"text after the document", "validate", "{} {}", CRM_E_PARSE_ERROR, "", "<request>:1:4:"},
     {"unknown entry", "chek_order", "{}", CRM_E_UNKNOWN_ENTRY, "entry", "\"chek_order\""},
     {"entry names are exact", "Check_Order", "{}", CRM_E_UNKNOWN_ENTRY, "entry", "check_order"},
     {"the request is not an object", "validate", "[]", CRM_E_PARSE_ERROR, "", "expected an object"},

@@ -161,7 +161,7 @@ TEST_SUITE("io.responses") {
 )");
     }
 
-    TEST_CASE("the aging document in the policy's buckets, by account") {
+    TEST_CASE("the aging document by account in the policy's buckets") {
         // at 2025-03-01, by days past due, into 未到期 (0), 1-60, >60:
         //   I-1 A-1 due 2025-03-01  50.00  0 days        -> 未到期
         //   I-2 A-1 due 2025-01-30 200.25 30 days        -> 1-60

@@ -125,6 +125,23 @@ static void test_version(void) {
     CHECK(strcmp(crm_status_name(CRM_E_PARSE_ERROR), "parse_error") == 0, "parse_error");
     CHECK(strcmp(crm_status_name(CRM_E_UNKNOWN_ENTRY), "unknown_entry") == 0, "unknown_entry");
     CHECK(strcmp(crm_status_name(12345), "unknown") == 0, "a value that is no status");
+    /* every status has its stable name (those of crm::ErrorCode for 1-14) */
+    static const struct {
+        crm_status status;
+        const char* name;
+    } names[] = {
+        {CRM_OK, "ok"}, {CRM_E_INVALID_ARGUMENT, "invalid_argument"}, {CRM_E_PARSE_ERROR, "parse_error"},
+        {CRM_E_OVERFLOW, "overflow"}, {CRM_E_UNDERFLOW, "underflow"}, {CRM_E_DIVISION_BY_ZERO, "division_by_zero"},
+        {CRM_E_INVALID_OPERATION, "invalid_operation"}, {CRM_E_INEXACT, "inexact"},
+        {CRM_E_CURRENCY_MISMATCH, "currency_mismatch"}, {CRM_E_UNKNOWN_CURRENCY, "unknown_currency"},
+        {CRM_E_INVALID_DATE, "invalid_date"}, {CRM_E_OUT_OF_RANGE, "out_of_range"}, {CRM_E_NOT_FOUND, "not_found"},
+        {CRM_E_DUPLICATE, "duplicate"}, {CRM_E_INCONSISTENT, "inconsistent"}, {CRM_E_UNKNOWN_ENTRY, "unknown_entry"},
+        {CRM_E_OUT_OF_MEMORY, "out_of_memory"}, {CRM_E_INTERNAL, "internal"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i)
+        CHECK(strcmp(crm_status_name(names[i].status), names[i].name) == 0, "status %d is '%s', not '%s'",
+              names[i].status, crm_status_name(names[i].status), names[i].name);
+    CHECK(CRM_E_INCONSISTENT == 14 && CRM_E_UNKNOWN_ENTRY == 64, "the values are part of the ABI");
 }
 
 static void test_check_order(const crm_policy_set* set) {

@@ -107,11 +107,13 @@ enum class AgingScope { total, account, region };
 /// `{"account": <credit account>, "order": <order>, "as_of": "2025-03-01", "lang": "zh"}`;
 /// `lang` (of the reasons' texts: "zh" or "en") may be left out (zh).
 struct CheckOrderRequest {
-    CreditAccount account{};
-    credit::Order order{};
-    Date as_of{};
-    Lang lang = Lang::zh;
+    CreditAccount account{};  ///< `account`: a credit account document
+    credit::Order order{};    ///< `order`: an order document
+    Date as_of{};             ///< `as_of`: the date of the check
+    Lang lang = Lang::zh;     ///< `lang`: of the reasons' texts
 };
+/// Reads a check-order request; `file` names the text in error messages. Throws crm::Error as
+/// the file comment says, with the request's pointers (`/account/profile/limit`).
 [[nodiscard]] CheckOrderRequest read_check_order_request(std::string_view text,
                                                          std::string_view file = "<request>");
 
@@ -121,19 +123,22 @@ struct CheckOrderRequest {
 /// version in force at as_of; given, they are checked as a policy's `credit.aging_buckets`
 /// (`/buckets/2/from_days` for a gap).
 struct AgingRequest {
-    ReceivablesLedger receivables{};
-    Date as_of{};
-    credit::AgingBasis basis = credit::AgingBasis::days_past_due;
-    AgingScope by = AgingScope::total;
-    std::optional<credit::AgingBuckets> buckets{};
-    Lang lang = Lang::zh;
+    ReceivablesLedger receivables{};                               ///< `receivables`: a ledger document
+    Date as_of{};                                                  ///< `as_of`: the date to age at
+    credit::AgingBasis basis = credit::AgingBasis::days_past_due;  ///< `basis`
+    AgingScope by = AgingScope::total;                             ///< `by`: the lines
+    std::optional<credit::AgingBuckets> buckets{};                 ///< `buckets`; nullopt: the policy's
+    Lang lang = Lang::zh;                                          ///< `lang`: of the total line's key
 };
+/// Reads an aging request; `file` names the text in error messages. Throws crm::Error as the
+/// file comment says (`/buckets/1/from_days`, `/receivables/receivables/0/open_amount`).
 [[nodiscard]] AgingRequest read_aging_request(std::string_view text, std::string_view file = "<request>");
 
 /// The lints of a policy set: `{"lang": "zh"}` (or `{}`).
 struct ValidateRequest {
-    Lang lang = Lang::zh;
+    Lang lang = Lang::zh;  ///< `lang`: of the findings' texts
 };
+/// Reads a validate request; `file` names the text in error messages. Throws crm::Error.
 [[nodiscard]] ValidateRequest read_validate_request(std::string_view text,
                                                     std::string_view file = "<request>");
 

@@ -21,11 +21,11 @@ namespace crm::io {
 
 /// A credit check of one order and the policy version it was checked against.
 struct CreditCheck {
-    OrderId order{};
-    AccountId account{};
-    Date as_of{};
-    std::string policy_version{};
-    Decision decision{};
+    OrderId order{};               ///< the order checked
+    AccountId account{};           ///< its account
+    Date as_of{};                  ///< the date of the check
+    std::string policy_version{};  ///< the id of the policy version in force at `as_of`
+    Decision decision{};           ///< the outcome and its reasons
 };
 
 /// Checks `order` against the credit policy row of the account's tier and segment in the
@@ -40,17 +40,17 @@ struct CreditCheck {
 
 /// One line of an aging table: an account, a region, or the total.
 struct AgingLine {
-    std::string key;
-    credit::AgingReport report;
+    std::string key;             ///< the account id, the region id, or "合计" / "total"
+    credit::AgingReport report;  ///< its amounts by bucket
 };
 
 /// An aging by the scope asked for: a line per account (by account id) or per region (by
 /// region id), then the total line, whose key is "合计" (zh) or "total" (en); only the total
 /// line for AgingScope::total.
 struct AgingTable {
-    Date as_of{};
-    AgingScope by = AgingScope::total;
-    std::vector<AgingLine> lines{};
+    Date as_of{};                       ///< the date aged at
+    AgingScope by = AgingScope::total;  ///< what the lines are
+    std::vector<AgingLine> lines{};     ///< the lines, the total last
 
     /// The last line (the whole ledger).
     [[nodiscard]] const credit::AgingReport& total() const { return lines.back().report; }

@@ -565,6 +565,53 @@ ReceivablesLedger receivables_ledger(const In& in) {
     return l;
 }
 
+// -- requests
+
+constexpr std::array aging_scopes{AgingScope::total, AgingScope::account, AgingScope::region};
+
+Lang lang(const In& in) {
+    const std::string s = text(in);
+    if (s == "zh") return Lang::zh;
+    if (s == "en") return Lang::en;
+    fail(in, ErrorCode::parse_error, "\"" + s + "\" is not one of zh, en");
+}
+
+CheckOrderRequest check_order_request(const In& in) {
+    Obj o(in);
+    CheckOrderRequest r;
+    r.account = credit_account(o.req("account"));
+    r.order = order(o.req("order"));
+    r.as_of = date(o.req("as_of"));
+    plain(o, "lang", r.lang, lang);
+    o.done();
+    return r;
+}
+
+AgingRequest aging_request(const In& in) {
+    Obj o(in);
+    AgingRequest r;
+    r.receivables = receivables_ledger(o.req("receivables"));
+    r.as_of = date(o.req("as_of"));
+    plain(o, "basis", r.basis, [](const In& v) { return enumerated(v, aging_bases); });
+    plain(o, "by", r.by, [](const In& v) { return enumerated(v, aging_scopes); });
+    if (auto b = o.opt("buckets"); b && !b->j.is_null()) {
+        auto buckets = list(*b, aging_bucket);
+        r.buckets = as(
+            *b, [&] { return credit::AgingBuckets(std::move(buckets), "buckets"); }, "buckets");
+    }
+    plain(o, "lang", r.lang, lang);
+    o.done();
+    return r;
+}
+
+ValidateRequest validate_request(const In& in) {
+    Obj o(in);
+    ValidateRequest r;
+    plain(o, "lang", r.lang, lang);
+    o.done();
+    return r;
+}
+
 /// Parses `text` and reads it with `read`; every error leaves as a crm::Error whose field is
 /// a JSON Pointer and whose message starts with `file:line:column: `.
 template <class F>
@@ -826,6 +873,27 @@ std::string write_order(const credit::Order& o) { return dump(w_order(o)); }
 
 ReceivablesLedger read_receivables(std::string_view text, std::string_view file) {
     return read_document(text, file, receivables_ledger);
+}
+
+std::string_view to_string(AgingScope scope) noexcept {
+    switch (scope) {
+    case AgingScope::total: return "total";
+    case AgingScope::account: return "account";
+    case AgingScope::region: return "region";
+    }
+    return "?";
+}
+
+CheckOrderRequest read_check_order_request(std::string_view text, std::string_view file) {
+    return read_document(text, file, check_order_request);
+}
+
+AgingRequest read_aging_request(std::string_view text, std::string_view file) {
+    return read_document(text, file, aging_request);
+}
+
+ValidateRequest read_validate_request(std::string_view text, std::string_view file) {
+    return read_document(text, file, validate_request);
 }
 
 std::string write_receivables(const ReceivablesLedger& l) {

@@ -9,6 +9,7 @@
 #include <crm/credit/check.hpp>
 #include <crm/io/csv.hpp>
 #include <crm/io/json.hpp>
+#include <crm/io/response.hpp>
 #include <crm/money/money.hpp>
 #include <crm/policy/policy_set.hpp>
 
@@ -18,7 +19,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -26,8 +26,6 @@
 #include <vector>
 
 namespace {
-
-using Json = nlohmann::json;
 
 enum class Format { text, json, csv };
 
@@ -105,15 +103,6 @@ void emit(const std::string& text, const std::string& path) {
 
 crm::Date as_of_date(const std::string& text) { return crm::Date::parse(text, "--as-of"); }
 
-Json reason_json(const crm::Reason& r, crm::Lang lang) {
-    Json figures = Json::object();
-    for (const auto& f : r.figures()) figures[std::string(f.name)] = crm::format_figure(f.value);
-    return Json{{"code", std::string(r.code())},
-                {"severity", std::string(crm::to_string(r.severity()))},
-                {"text", crm::explain(r, lang)},
-                {"figures", figures}};
-}
-
 int exit_code_of(crm::Outcome o) {
     switch (o) {
     case crm::Outcome::allow:
@@ -132,19 +121,7 @@ int run_validate(const Common& c, const std::string& policy_path) {
     const crm::Lang lang = lang_of(c);
     std::string out;
     if (format_of(c) == Format::json) {
-        Json versions = Json::array();
-        for (const auto& v : set.versions)
-            versions.push_back(Json{{"id", v.id}, {"effective_from", v.effective_from.to_string()}});
-        Json list = Json::array();
-        for (const auto& f : findings) {
-            Json j = reason_json(f.reason, lang);
-            j["field"] = f.field;
-            list.push_back(j);
-        }
-        out =
-            Json{{"valid", true}, {"company", set.company}, {"versions", versions}, {"findings", list}}.dump(
-                2) +
-            "\n";
+        out = crm::io::write_validation(set, findings, lang);
     } else {
         out = zh(c) ? "政策集有效：" + std::to_string(set.versions.size()) + " 个版本\n"
                     : "valid policy set: " + std::to_string(set.versions.size()) + " version(s)\n";
@@ -170,24 +147,13 @@ int run_check_order(const Common& c, const std::string& policy_path, const std::
     const auto account =
         crm::io::read_credit_account(slurp(account_path, "--account"), file_name(account_path));
     const auto order = crm::io::read_order(slurp(order_path, "--order"), file_name(order_path));
-    const auto& version = set.in_force(as_of);
-    const auto& policy = crm::policy::credit_policy(version, account.tier, account.segment);
-    const crm::Decision d =
-        crm::credit::check_order(policy, account.profile, account.snapshot(), order, as_of);
+    const crm::io::CreditCheck check = crm::io::check_order(set, account, order, as_of);
+    const crm::Decision& d = check.decision;
 
     const crm::Lang lang = lang_of(c);
     std::string out;
     if (format_of(c) == Format::json) {
-        Json reasons = Json::array();
-        for (const auto& r : d.reasons()) reasons.push_back(reason_json(r, lang));
-        out = Json{{"order", order.id.value()},
-                   {"account", account.profile.account.value()},
-                   {"as_of", as_of.to_string()},
-                   {"policy_version", version.id},
-                   {"outcome", std::string(crm::to_string(d.outcome()))},
-                   {"reasons", reasons}}
-                  .dump(2) +
-              "\n";
+        out = crm::io::write_credit_check(check, lang);
     } else {
         out = crm::explain(d, lang) + "\n";
     }
@@ -255,48 +221,20 @@ int run_aging(const Common& c, const std::string& ledger_path, const std::string
         const auto set = crm::io::read_policy_set(slurp(policy_path, "--policy"), file_name(policy_path));
         buckets = crm::policy::aging_buckets(set.in_force(as_of));
     }
-    crm::credit::AgingOptions options{.currency = ledger.currency, .rates = ledger.rates};
-    options.basis = basis_text == "days_since_invoice" ? crm::credit::AgingBasis::days_since_invoice
-                                                       : crm::credit::AgingBasis::days_past_due;
-
-    struct Line {
-        std::string key;
-        crm::credit::AgingReport report;
-    };
-    std::vector<Line> lines;
-    const auto total = crm::credit::aging(ledger.receivables, as_of, buckets, options);
-    if (by == "account" || by == "region") {
-        const auto accounts = crm::credit::aging_by_account(ledger.receivables, as_of, buckets, options);
-        if (by == "account") {
-            for (const auto& a : accounts) lines.push_back({a.account.value(), a.report});
-        } else {
-            for (const auto& r : crm::credit::aging_by_region(accounts, ledger.regions))
-                lines.push_back({r.region.value(), r.report});
-        }
-    }
-    lines.push_back({zh(c) ? "合计" : "total", total});
+    const auto basis = basis_text == "days_since_invoice" ? crm::credit::AgingBasis::days_since_invoice
+                                                          : crm::credit::AgingBasis::days_past_due;
+    const auto scope = by == "account"  ? crm::io::AgingScope::account
+                       : by == "region" ? crm::io::AgingScope::region
+                                        : crm::io::AgingScope::total;
+    const crm::io::AgingTable table = crm::io::aging_table(ledger, as_of, buckets, basis, scope, lang_of(c));
+    const auto& lines = table.lines;
+    const auto& total = table.total();
 
     const auto labels = total.buckets.buckets();
     std::string out;
     const Format f = format_of(c);
     if (f == Format::json) {
-        Json rows = Json::array();
-        for (const auto& l : lines) {
-            Json amounts = Json::array();
-            for (std::size_t i = 0; i < labels.size(); ++i)
-                amounts.push_back(Json{{"bucket", labels[i].label},
-                                       {"amount", l.report.amounts[i].amount().to_string()},
-                                       {"items", l.report.items[i]}});
-            rows.push_back(
-                Json{{"key", l.key}, {"total", l.report.total.amount().to_string()}, {"buckets", amounts}});
-        }
-        out = Json{{"as_of", as_of.to_string()},
-                   {"basis", std::string(crm::credit::to_string(total.basis))},
-                   {"currency", std::string(total.currency().code())},
-                   {"by", by},
-                   {"rows", rows}}
-                  .dump(2) +
-              "\n";
+        out = crm::io::write_aging(table);
     } else if (f == Format::csv) {
         out = by == "region"    ? (zh(c) ? "区域" : "region")
               : by == "account" ? (zh(c) ? "客户" : "account")

@@ -20,6 +20,8 @@
 /// indentation, a final newline, so that a policy file diffs well; reading what a writer wrote
 /// gives the same value. Proven by tests/io/json_test.cpp and tests/io/json_roundtrip_test.cpp.
 
+#include <crm/core/decision.hpp>
+#include <crm/credit/aging.hpp>
 #include <crm/credit/policy.hpp>
 #include <crm/credit/profile.hpp>
 #include <crm/credit/receivable.hpp>
@@ -93,6 +95,56 @@ struct CRM_EXPORT ReceivablesLedger {
 [[nodiscard]] CRM_EXPORT ReceivablesLedger read_receivables(std::string_view text,
                                                             std::string_view file = "<input>");
 [[nodiscard]] CRM_EXPORT std::string write_receivables(const ReceivablesLedger& ledger);
+
+// ---- requests: one question and the documents it is about --------------------------------------
+// What a host sends to ask one question (the C ABI's crm_call, include/crm/c/crmrules.h): the
+// fact documents above as members of one request object, so an error's JSON Pointer and
+// position are those of the request as sent (`/account/profile/limit`, `request.json:3:14`).
+
+/// What an aging groups its lines by: one total line, or a line per account or per region
+/// (each followed by the total).
+enum class AgingScope { total, account, region };
+/// "total", "account" or "region".
+[[nodiscard]] std::string_view to_string(AgingScope scope) noexcept;
+
+/// A credit check of one order:
+/// `{"account": <credit account>, "order": <order>, "as_of": "2025-03-01", "lang": "zh"}`;
+/// `lang` (of the reasons' texts: "zh" or "en") may be left out (zh).
+struct CheckOrderRequest {
+    CreditAccount account{};  ///< `account`: a credit account document
+    credit::Order order{};    ///< `order`: an order document
+    Date as_of{};             ///< `as_of`: the date of the check
+    Lang lang = Lang::zh;     ///< `lang`: of the reasons' texts
+};
+/// Reads a check-order request; `file` names the text in error messages. Throws crm::Error as
+/// the file comment says, with the request's pointers (`/account/profile/limit`).
+[[nodiscard]] CheckOrderRequest read_check_order_request(std::string_view text,
+                                                         std::string_view file = "<request>");
+
+/// An aging of a ledger: `{"receivables": <receivables ledger>, "as_of": "2025-03-01",
+/// "basis": "days_past_due", "by": "total", "buckets": [...], "lang": "zh"}`. Left out:
+/// `basis` days_past_due, `by` total, `lang` zh, `buckets` (or null) those of the policy
+/// version in force at as_of; given, they are checked as a policy's `credit.aging_buckets`
+/// (`/buckets/2/from_days` for a gap).
+struct AgingRequest {
+    ReceivablesLedger receivables{};                               ///< `receivables`: a ledger document
+    Date as_of{};                                                  ///< `as_of`: the date to age at
+    credit::AgingBasis basis = credit::AgingBasis::days_past_due;  ///< `basis`
+    AgingScope by = AgingScope::total;                             ///< `by`: the lines
+    std::optional<credit::AgingBuckets> buckets{};                 ///< `buckets`; nullopt: the policy's
+    Lang lang = Lang::zh;                                          ///< `lang`: of the total line's key
+};
+/// Reads an aging request; `file` names the text in error messages. Throws crm::Error as the
+/// file comment says (`/buckets/1/from_days`, `/receivables/receivables/0/open_amount`).
+[[nodiscard]] AgingRequest read_aging_request(std::string_view text, std::string_view file = "<request>");
+
+/// The lints of a policy set: `{"lang": "zh"}` (or `{}`).
+struct ValidateRequest {
+    Lang lang = Lang::zh;  ///< `lang`: of the findings' texts
+};
+/// Reads a validate request; `file` names the text in error messages. Throws crm::Error.
+[[nodiscard]] ValidateRequest read_validate_request(std::string_view text,
+                                                    std::string_view file = "<request>");
 
 /// A 1-based position in a text: the line, and the column counted in characters (UTF-8 code
 /// points), as an editor shows it.

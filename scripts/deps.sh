@@ -4,7 +4,7 @@
 #   bash scripts/deps.sh build             # the library and the examples (scripts/demo.sh)
 #   bash scripts/deps.sh build test        # + the test suite (scripts/test.sh; the default)
 #   bash scripts/deps.sh build test clang  # + clang 14 and its sanitizer/libFuzzer runtimes
-# Groups: build, test, bench, clang, docs, python (a venv for gcovr and Conan from PyPI).
+# Groups: build, test, bench, clang, docs, python (venvs: gcovr and Conan, the crmrules package).
 # Or source it and call `crm_check_deps GROUP...`. The optional libclips-dev (peer benchmark
 # for approval routing) is in no group.
 
@@ -14,7 +14,7 @@ declare -A crm_package_groups=(
     [bench]="libbenchmark-dev"
     [clang]="clang libclang-rt-14-dev"
     [docs]="doxygen"
-    [python]="python3 python3-venv"
+    [python]="python3 python3-venv python3-dev"
 )
 
 crm_check_deps() {

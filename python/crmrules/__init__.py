@@ -170,31 +170,25 @@ def _plain(value: Any, path: str) -> Any:
     raise TypeError(f"{path or '/'} is a {type(value).__name__}, which has no JSON document form")
 
 
-def _text_of(source: Any, kind: str) -> Tuple[str, str]:
-    """(JSON text, name for messages) of a document given as a path, text or dict."""
+def _text_of(source: Any, kind: str) -> Tuple[bytes, str]:
+    """(UTF-8 bytes of the JSON document, name for messages) of a document given as a path,
+    text or dict. The reader checks the bytes (UTF-8 included) and reports line and column."""
     if isinstance(source, _os.PathLike):
         path = _os.fspath(source)
         try:
             with open(path, "rb") as f:
-                data = f.read()
+                return f.read(), str(path)
         except OSError as e:
             raise Error("not_found", kind, f"cannot open the file '{path}': {e.strerror}") from None
-        try:
-            return data.decode("utf-8"), str(path)
-        except UnicodeDecodeError as e:
-            raise Error("parse_error", "", f"{path}: the file is not UTF-8 (byte {e.start})") from None
     if isinstance(source, str):
-        return source, "<json>"
-    if isinstance(source, (bytes, bytearray)):
-        try:
-            return bytes(source).decode("utf-8"), "<json>"
-        except UnicodeDecodeError as e:
-            raise Error("parse_error", "", f"<json>: the text is not UTF-8 (byte {e.start})") from None
+        return source.encode("utf-8", "surrogatepass"), "<json>"
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), "<json>"
     if isinstance(source, Mapping):
-        return _json.dumps(_plain(source, ""), ensure_ascii=False), "<dict>"
+        return _json.dumps(_plain(source, ""), ensure_ascii=False).encode("utf-8", "surrogatepass"), "<dict>"
     raise TypeError(
-        f"a {kind} is a pathlib.Path, JSON text (str), a dict or an already read crmrules.{kind}; "
-        f"got {type(source).__name__}"
+        f"a {kind} is a pathlib.Path, JSON text (str or bytes), a dict or an already read "
+        f"crmrules.{kind}; got {type(source).__name__}"
     )
 
 

@@ -47,6 +47,9 @@ using crm::ErrorCode;
 
 // ---- values across the boundary ----------------------------------------------------------------
 
+/// A document's bytes as the readers take them (UTF-8 is checked by the reader, with a position).
+std::string_view bytes_view(const nb::bytes& b) { return {b.c_str(), b.size()}; }
+
 crm::Date date_of(std::int64_t serial) {
     return crm::at_field("as_of", [&] { return crm::Date::from_serial(serial); });
 }
@@ -377,6 +380,7 @@ crm::columnar::IdColumn id_column(const ColumnRef& c, std::string_view name, Bat
         // dictionary<int32, string>: the indices are read in place; uint32 indices have the same
         // bits, and one beyond int32 reads as negative, which check_ids reports as out of range.
         if (f != "i" && f != "I") column_type_error(name, f, "dictionary with int32 indices");
+        if (c.array->dictionary == nullptr && rows == 0) return col;
         if (c.array->dictionary == nullptr)
             throw Error(ErrorCode::invalid_argument, std::string(name), "the dictionary array is missing");
         const ArrowArray& dict = *c.array->dictionary;
@@ -479,6 +483,9 @@ struct ArrowLedger {
     ColumnNames names;
     ArrowInput input;
     std::vector<std::unique_ptr<BatchColumns>> batches;
+    std::vector<ArrowArray> empty_children;  // the stand-in batch of a table with no batches
+    std::vector<ArrowArray*> empty_pointers;
+    ArrowArray empty_batch{};
 };
 
 std::unique_ptr<ArrowLedger> bind_ledger(nb::handle source, ColumnNames names, crm::Currency currency,
@@ -486,6 +493,18 @@ std::unique_ptr<ArrowLedger> bind_ledger(nb::handle source, ColumnNames names, c
     auto l = std::make_unique<ArrowLedger>();
     l->names = std::move(names);
     l->input = import_arrow(source);
+    if (l->input.batches.empty()) {
+        // A table of no batches still has its columns checked (and ages to a zero report): a
+        // batch of zero rows with one empty child per column stands in.
+        const auto n = static_cast<std::size_t>(l->input.schema.s.n_children < 0 ? 0 : l->input.schema.s.n_children);
+        l->empty_children.assign(n, ArrowArray{});
+        for (auto& c : l->empty_children) l->empty_pointers.push_back(&c);
+        l->empty_batch.n_children = static_cast<std::int64_t>(n);
+        l->empty_batch.children = l->empty_pointers.data();
+        l->batches.push_back(
+            bind_batch(l->input.schema.s, l->empty_batch, l->names, currency, want_invoiced, want_account));
+        return l;
+    }
     for (const auto& batch : l->input.batches)
         l->batches.push_back(bind_batch(l->input.schema.s, batch->a, l->names, currency, want_invoiced, want_account));
     return l;
@@ -514,12 +533,6 @@ ReportTuple aging_arrow(nb::handle source, std::int64_t as_of_serial, std::strin
     {
         nb::gil_scoped_release release;
         crm::credit::BatchOptions batch{.threads = threads};
-        if (ledger->batches.empty()) {
-            crm::credit::ReceivableColumns empty;
-            empty.open_amount.currency = currency;
-            empty.open_amount.scale = currency.minor_units();
-            total = crm::credit::aging(empty, as_of, buckets, options, batch);
-        }
         std::size_t first = 0;
         for (const auto& b : ledger->batches) {
             try {
@@ -690,16 +703,14 @@ NB_MODULE(_crmrules, m) {
              },
              "index"_a, "lang"_a);
 
-    m.def("read_policy_set", [](std::string_view text, std::string_view file) { return crm::io::read_policy_set(text, file); },
+    m.def("read_policy_set", [](nb::bytes text, std::string_view file) { return crm::io::read_policy_set(bytes_view(text), file); },
           "text"_a, "file"_a);
-    m.def("read_credit_account",
-          [](std::string_view text, std::string_view file) { return crm::io::read_credit_account(text, file); }, "text"_a,
-          "file"_a);
-    m.def("read_order", [](std::string_view text, std::string_view file) { return crm::io::read_order(text, file); },
+    m.def("read_credit_account", [](nb::bytes text, std::string_view file) { return crm::io::read_credit_account(bytes_view(text), file); },
           "text"_a, "file"_a);
-    m.def("read_receivables",
-          [](std::string_view text, std::string_view file) { return crm::io::read_receivables(text, file); }, "text"_a,
-          "file"_a);
+    m.def("read_order", [](nb::bytes text, std::string_view file) { return crm::io::read_order(bytes_view(text), file); },
+          "text"_a, "file"_a);
+    m.def("read_receivables", [](nb::bytes text, std::string_view file) { return crm::io::read_receivables(bytes_view(text), file); },
+          "text"_a, "file"_a);
     m.def("check_order", &check_order, "policy_set"_a, "account"_a, "order"_a, "as_of"_a);
     m.def("aging", &aging_rows, "ledger"_a, "as_of"_a, "buckets"_a.none(), "basis"_a, "by"_a);
     m.def("policy_buckets", &policy_buckets, "policy_set"_a, "as_of"_a);

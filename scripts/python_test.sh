@@ -19,11 +19,14 @@ echo "== fresh venv $venv"
 rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
-"$venv/bin/python" -m pip install --quiet pytest pyarrow
+# The build requirements of pyproject.toml go into the venv itself (no isolated build
+# environment in a new temporary folder each time), so the compiler sees the same paths on
+# every run and ccache and the kept build folder can do their work.
+"$venv/bin/python" -m pip install --quiet pytest pyarrow "scikit-build-core>=0.10" "nanobind>=2.0"
 
 echo "== pip install . (Release: the library, crm::io and the extension module)"
 start=$SECONDS
-"$venv/bin/python" -m pip install --quiet "$root"
+"$venv/bin/python" -m pip install --quiet --no-build-isolation "$root"
 echo "== pip install . took $((SECONDS - start))s"
 
 echo "== pytest tests/python (from outside the source tree)"

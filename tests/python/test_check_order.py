@@ -136,3 +136,16 @@ def test_decimal_round_trip_property():
         o = crmrules.order(id="SO", amount=Money(d, "CNY"))
         back = Decimal(o.amount[0])
         assert back == d and str(back) == str(d)
+
+
+def test_the_type_stubs_are_installed_and_cover_the_api(installed_package):
+    import ast
+
+    folder = installed_package.parent
+    assert (folder / "py.typed").exists()
+    stub = ast.parse((folder / "__init__.pyi").read_text(encoding="utf-8"))
+    names = {n.name for n in stub.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    names |= {t.id for n in stub.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    assert set(crmrules.__all__) - names == set()
+    for name in crmrules.__all__:  # docstrings, for IDEs and help()
+        assert getattr(crmrules, name).__doc__, name

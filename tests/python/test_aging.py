@@ -157,3 +157,51 @@ def test_empty_table_and_renamed_columns():
     # A JPY column has scale 0: 1,000 yen.
     t = pa.table({"due_on": pa.array([AS_OF], pa.date32()), "open_amount": pa.array([Decimal("1000")], pa.decimal128(38, 0))})
     assert crmrules.aging_arrow(t, AS_OF, currency="JPY").total == Money(Decimal("1000"), "JPY")
+
+
+def test_a_slice_with_nulls_outside_it_is_read_from_the_right_bits():
+    # Nulls at rows 0-2 and 8 of the table; the slice of rows 3-7 has none and ages normally
+    # (5 items of CNY 2.00, due 2025-03-01: 30 days at 2025-03-31, bucket 1-30).
+    amounts_ = [None] * 3 + [Decimal("2.00")] * 5 + [None]
+    t = pa.table({"due_on": pa.array([datetime.date(2025, 3, 1)] * 9, pa.date32()),
+                  "open_amount": pa.array(amounts_, pa.decimal128(38, 2))}).slice(3, 5)
+    r = crmrules.aging_arrow(t, AS_OF, currency="CNY")
+    assert amounts(r) == {"1-30": Decimal("10.00")} and r.total.amount == Decimal("10.00")
+
+
+def test_the_gil_is_released_while_the_kernel_runs():
+    # A second Python thread spins, counting, whenever it holds the GIL. With a long switch
+    # interval it gets the GIL from the main thread only when the main thread lets it go: the
+    # count read just before and just after the call differs only if the call released the GIL
+    # (a call that held it throughout would leave the count unchanged).
+    import sys
+    import threading
+
+    n = 100_000  # 40 batches sharing one set of buffers: 4M rows, tens of milliseconds of kernel time
+    batch = pa.record_batch({"due_on": pa.array([datetime.date(2024, 1, 1)] * n, pa.date32()),
+                             "open_amount": pa.array([Decimal("1.00")] * n, pa.decimal128(38, 2))})
+    t = pa.Table.from_batches([batch] * 40)
+    started = threading.Event()
+    done = []
+    count = [0]
+
+    def spin():
+        started.set()
+        while not done:
+            count[0] += 1
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(0.5)
+    try:
+        th = threading.Thread(target=spin)
+        th.start()
+        started.wait()
+        before = count[0]
+        report = crmrules.aging_arrow(t, AS_OF, currency="CNY")
+        after = count[0]
+        done.append(True)
+        th.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert after > before
+    assert report.total.amount == Decimal("4000000.00")  # 40 x 100,000 x CNY 1.00

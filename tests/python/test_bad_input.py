@@ -92,6 +92,12 @@ ERRORS = [
     ("null in a later batch", aging_of(pa.Table.from_batches(good_table(
         open_amount=pa.array([Decimal("1.00")] * 4 + [None], pa.decimal128(38, 2))).to_batches(max_chunksize=2))),
      "invalid_argument", "open_amount[4]"),
+    # A slice starting at row 3 is read from bit 3 of the producer's validity bitmap: the null at
+    # row 5 of the table is row 2 of the slice.
+    ("null after an unaligned slice", aging_of(pa.table({
+        "due_on": pa.array([datetime.date(2025, 1, 1)] * 9, pa.date32()),
+        "open_amount": pa.array([Decimal("1.00")] * 5 + [None] + [Decimal("1.00")] * 3, pa.decimal128(38, 2))}).slice(3)),
+     "invalid_argument", "open_amount[2]"),
     ("scale the currency cannot carry", aging_of(good_table(open_amount=pa.array([Decimal("1.000")] * 5,
                                                                                  pa.decimal128(38, 3)))),
      "invalid_argument", "open_amount.scale"),

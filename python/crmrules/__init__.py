@@ -513,11 +513,21 @@ def aging_arrow(
     return _report(_native.aging_arrow(table, serial, currency, spec, basis, _threads(threads), _names(columns)))
 
 
-def open_by_account_arrow(table: Any, *, currency: str, threads: int = 1, columns: _Names = None) -> Dict[str, Money]:
+def open_by_account_arrow(
+    table: Any, *, currency: str, threads: int = 1, columns: _Names = None, as_arrow: bool = False
+) -> Any:
     """The open amount of each account of an Arrow table of receivables, in account id order:
     columns ``account`` (string or dictionary<int32, string>), ``due_on`` date32 and
-    ``open_amount`` decimal128(38, s), as aging_arrow reads them."""
+    ``open_amount`` decimal128(38, s), as aging_arrow reads them.
+
+    A dict from account id to Money, or with ``as_arrow=True`` an Arrow record batch (an object
+    with ``__arrow_c_array__``; ``pyarrow.record_batch(result)``) of columns ``account``
+    (string) and ``open_amount`` (decimal128(38, s) at the currency's minor units)."""
     if not isinstance(currency, str):
         raise TypeError("currency must be a str (an ISO 4217 code)")
-    rows = _native.open_by_account_arrow(table, currency, _threads(threads), _names(columns))
+    if not isinstance(as_arrow, bool):
+        raise TypeError("as_arrow must be a bool")
+    rows = _native.open_by_account_arrow(table, currency, _threads(threads), _names(columns), as_arrow)
+    if as_arrow:
+        return rows
     return {account: Money(_decimal.Decimal(amount), currency) for account, amount in rows}

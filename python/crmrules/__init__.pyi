@@ -192,6 +192,8 @@ def aging_arrow(
     released."""
 
 def open_by_account_arrow(
-    table: Any, *, currency: str, threads: int = 1, columns: Optional[Mapping[str, str]] = None
-) -> Dict[str, Money]:
-    """The open amount of each account (column ``account``: string or dictionary<int32, string>)."""
+    table: Any, *, currency: str, threads: int = 1, columns: Optional[Mapping[str, str]] = None, as_arrow: bool = False
+) -> Any:
+    """The open amount of each account (column ``account``: string or dictionary<int32, string>):
+    a dict from account id to Money, or with as_arrow=True an Arrow record batch (account:
+    string, open_amount: decimal128(38, s)) through ``__arrow_c_array__``."""

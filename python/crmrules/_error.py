@@ -23,3 +23,6 @@ class Error(ValueError):
 
     def __reduce__(self):  # picklable, e.g. across Dask or multiprocessing workers
         return (type(self), (self.code, self.field, self.message))
+
+
+Error.__module__ = "crmrules"  # shown as crmrules.Error in tracebacks

@@ -12,6 +12,7 @@
 #include <crm/credit/aging_columns.hpp>
 #include <crm/credit/check.hpp>
 #include <crm/io/json.hpp>
+#include <crm/money/rounding.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/version.hpp>
 
@@ -23,6 +24,7 @@
 #include <nanobind/stl/vector.h>
 
 #include <charconv>
+#include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -518,6 +520,138 @@ ColumnNames names_of(const std::optional<std::tuple<std::string, std::string, st
 
 using NamesSpec = std::optional<std::tuple<std::string, std::string, std::string, std::string>>;
 
+// ---- Arrow out ---------------------------------------------------------------------------------
+
+/// The buffers of an exported table (account: string, open_amount: decimal128(38, s)), shared
+/// by the structs handed to the consumer and freed when the last of them is released.
+struct ExportData {
+    std::vector<std::int32_t> offsets{0};
+    std::string chars;
+    std::vector<std::uint8_t> amounts;  // 16 bytes a row
+    std::int64_t rows = 0;
+    std::string amount_format;
+};
+
+struct ExportSchemaPrivate {
+    std::string format, name;
+    std::vector<ArrowSchema> child_structs;
+    std::vector<ArrowSchema*> children;
+};
+
+void release_schema(ArrowSchema* s) {
+    if (s == nullptr || s->release == nullptr) return;
+    for (std::int64_t i = 0; i < s->n_children; ++i)
+        if (s->children[i]->release != nullptr) s->children[i]->release(s->children[i]);
+    delete static_cast<ExportSchemaPrivate*>(s->private_data);
+    s->release = nullptr;
+}
+
+void make_schema(ArrowSchema* out, std::string format, std::string name,
+                 std::vector<std::pair<std::string, std::string>> children) {
+    auto* p = new ExportSchemaPrivate{std::move(format), std::move(name), {}, {}};
+    p->child_structs.resize(children.size());
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        make_schema(&p->child_structs[i], children[i].first, children[i].second, {});
+        p->children.push_back(&p->child_structs[i]);
+    }
+    *out = ArrowSchema{};
+    out->format = p->format.c_str();
+    out->name = p->name.c_str();
+    out->n_children = static_cast<std::int64_t>(p->children.size());
+    out->children = p->children.empty() ? nullptr : p->children.data();
+    out->release = &release_schema;
+    out->private_data = p;
+}
+
+struct ExportArrayPrivate {
+    std::shared_ptr<const ExportData> data;
+    std::vector<const void*> buffers;
+    std::vector<ArrowArray> child_structs;
+    std::vector<ArrowArray*> children;
+};
+
+void release_array(ArrowArray* a) {
+    if (a == nullptr || a->release == nullptr) return;
+    for (std::int64_t i = 0; i < a->n_children; ++i)
+        if (a->children[i]->release != nullptr) a->children[i]->release(a->children[i]);
+    delete static_cast<ExportArrayPrivate*>(a->private_data);
+    a->release = nullptr;
+}
+
+void make_array(ArrowArray* out, const std::shared_ptr<const ExportData>& d, std::vector<const void*> buffers,
+                std::size_t children) {
+    auto* p = new ExportArrayPrivate{d, std::move(buffers), {}, {}};
+    p->child_structs.resize(children);
+    for (auto& c : p->child_structs) p->children.push_back(&c);
+    *out = ArrowArray{};
+    out->length = d->rows;
+    out->n_buffers = static_cast<std::int64_t>(p->buffers.size());
+    out->buffers = p->buffers.data();
+    out->n_children = static_cast<std::int64_t>(children);
+    out->children = p->children.empty() ? nullptr : p->children.data();
+    out->release = &release_array;
+    out->private_data = p;
+}
+
+/// A result table handed to Python as an Arrow record batch through `__arrow_c_array__`
+/// (pyarrow: `pa.record_batch(result)`; polars: `pl.from_arrow`).
+struct ArrowResult {
+    std::shared_ptr<const ExportData> data;
+};
+
+void capsule_schema_destructor(PyObject* capsule) {
+    auto* s = static_cast<ArrowSchema*>(PyCapsule_GetPointer(capsule, "arrow_schema"));
+    if (s == nullptr) return;
+    if (s->release != nullptr) s->release(s);
+    delete s;
+}
+void capsule_array_destructor(PyObject* capsule) {
+    auto* a = static_cast<ArrowArray*>(PyCapsule_GetPointer(capsule, "arrow_array"));
+    if (a == nullptr) return;
+    if (a->release != nullptr) a->release(a);
+    delete a;
+}
+
+nb::tuple export_result(const ArrowResult& r, nb::handle requested_schema) {
+    if (!requested_schema.is_none())
+        throw nb::type_error("this result is exported in its own schema only (requested_schema must be None)");
+    auto schema = std::make_unique<ArrowSchema>();
+    make_schema(schema.get(), "+s", "", {{"u", "account"}, {r.data->amount_format, "open_amount"}});
+    auto array = std::make_unique<ArrowArray>();
+    make_array(array.get(), r.data, {nullptr}, 2);
+    make_array(array->children[0], r.data, {nullptr, r.data->offsets.data(), r.data->chars.data()}, 0);
+    make_array(array->children[1], r.data, {nullptr, r.data->amounts.data()}, 0);
+    nb::object s = nb::steal(PyCapsule_New(schema.get(), "arrow_schema", &capsule_schema_destructor));
+    if (!s.is_valid()) throw nb::python_error();
+    schema.release();
+    nb::object a = nb::steal(PyCapsule_New(array.get(), "arrow_array", &capsule_array_destructor));
+    if (!a.is_valid()) throw nb::python_error();
+    array.release();
+    return nb::make_tuple(s, a);
+}
+
+/// The exposure by account as an Arrow result: every amount at the currency's scale.
+ArrowResult result_of(const std::map<std::string, crm::Money>& sums, crm::Currency currency) {
+    auto d = std::make_shared<ExportData>();
+    const int scale = currency.minor_units();
+    d->amount_format = "d:38," + std::to_string(scale);
+    d->rows = static_cast<std::int64_t>(sums.size());
+    d->amounts.reserve(16 * sums.size());
+    for (const auto& [account, money] : sums) {
+        d->chars += account;
+        if (d->chars.size() > static_cast<std::size_t>(INT32_MAX))
+            throw Error(ErrorCode::overflow, "account", "the account ids exceed 2 GiB");
+        d->offsets.push_back(static_cast<std::int32_t>(d->chars.size()));
+        // Exact: a sum of amounts of scale s has scale s; round_to_scale only pads.
+        const crm::Decimal v = crm::round_to_scale(money.amount(), scale, crm::RoundingMode::half_even);
+        crm::detail::uint128 c = v.coefficient();
+        if (v.signum() < 0) c = ~c + 1u;  // two's complement
+        for (int byte = 0; byte < 16; ++byte)
+            d->amounts.push_back(static_cast<std::uint8_t>((c >> (8 * byte)) & 0xffu));
+    }
+    return {std::move(d)};
+}
+
 ReportTuple aging_arrow(nb::handle source, std::int64_t as_of_serial, std::string_view currency_code,
                         const std::optional<std::vector<BucketSpec>>& bucket_spec, std::string_view basis_text,
                         int threads, const NamesSpec& names_spec) {
@@ -555,8 +689,8 @@ ReportTuple aging_arrow(nb::handle source, std::int64_t as_of_serial, std::strin
     return report_tuple(*total);
 }
 
-std::vector<std::tuple<std::string, std::string>> open_by_account_arrow(nb::handle source, std::string_view currency_code,
-                                                                        int threads, const NamesSpec& names_spec) {
+nb::object open_by_account_arrow(nb::handle source, std::string_view currency_code, int threads,
+                                 const NamesSpec& names_spec, bool as_arrow) {
     const crm::Currency currency(currency_code, "currency");
     if (threads < 0) throw Error(ErrorCode::invalid_argument, "threads", "threads is 0 (all cores) or more");
     crm::credit::AgingOptions options{.currency = currency};
@@ -578,10 +712,11 @@ std::vector<std::tuple<std::string, std::string>> open_by_account_arrow(nb::hand
             first += b->rows;
         }
     }
+    if (as_arrow) return nb::cast(result_of(sums, currency));
     std::vector<std::tuple<std::string, std::string>> out;
     out.reserve(sums.size());
     for (const auto& [account, amount] : sums) out.emplace_back(account, amount.amount().to_string());
-    return out;
+    return nb::cast(out);
 }
 
 // ---- row API -----------------------------------------------------------------------------------
@@ -716,5 +851,9 @@ NB_MODULE(_crmrules, m) {
     m.def("policy_buckets", &policy_buckets, "policy_set"_a, "as_of"_a);
     m.def("aging_arrow", &aging_arrow, "source"_a, "as_of"_a, "currency"_a, "buckets"_a.none(), "basis"_a, "threads"_a,
           "names"_a.none());
-    m.def("open_by_account_arrow", &open_by_account_arrow, "source"_a, "currency"_a, "threads"_a, "names"_a.none());
+    m.def("open_by_account_arrow", &open_by_account_arrow, "source"_a, "currency"_a, "threads"_a, "names"_a.none(),
+          "as_arrow"_a);
+    nb::class_<ArrowResult>(m, "ArrowResult", "A result as an Arrow record batch (the Arrow PyCapsule interface).")
+        .def("__arrow_c_array__", &export_result, "requested_schema"_a = nb::none())
+        .def("__len__", [](const ArrowResult& r) { return r.data->rows; });
 }

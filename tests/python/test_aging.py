@@ -205,3 +205,44 @@ def test_the_gil_is_released_while_the_kernel_runs():
         sys.setswitchinterval(old)
     assert after > before
     assert report.total.amount == Decimal("4000000.00")  # 40 x 100,000 x CNY 1.00
+
+
+def test_open_by_account_as_an_arrow_record_batch():
+    # 10.00 + 0.50 = 10.50; 客户-2: 1,000,000.00; B-3: 0.00 (an item of zero still counts).
+    t = pa.table({
+        "due_on": pa.array([AS_OF] * 4, pa.date32()),
+        "open_amount": pa.array([Decimal("10.00"), Decimal("1000000.00"), Decimal("0.50"), Decimal("0.00")],
+                                pa.decimal128(38, 2)),
+        "account": pa.array(["A-1", "客户-2", "A-1", "B-3"]).dictionary_encode(),
+    })
+    result = crmrules.open_by_account_arrow(t, currency="CNY", as_arrow=True)
+    assert len(result) == 3
+    batch = pa.record_batch(result)
+    assert batch.schema == pa.schema([pa.field("account", pa.string(), nullable=False),
+                                      pa.field("open_amount", pa.decimal128(38, 2), nullable=False)])
+    assert batch.to_pylist() == [
+        {"account": "A-1", "open_amount": Decimal("10.50")},
+        {"account": "B-3", "open_amount": Decimal("0.00")},
+        {"account": "客户-2", "open_amount": Decimal("1000000.00")},
+    ]
+    # The same figures as the dict form, and a JPY result at scale 0.
+    as_dict = crmrules.open_by_account_arrow(t, currency="CNY")
+    assert {r["account"]: Money(r["open_amount"], "CNY") for r in batch.to_pylist()} == as_dict
+    jpy = pa.table({"due_on": pa.array([AS_OF], pa.date32()), "open_amount": pa.array([Decimal("5")], pa.decimal128(38, 0)),
+                    "account": ["J"]})
+    assert pa.record_batch(crmrules.open_by_account_arrow(jpy, currency="JPY", as_arrow=True)).column(1).type == pa.decimal128(38, 0)
+    # Exported twice, released in any order: each export owns its structs.
+    first, second = result.__arrow_c_array__(), result.__arrow_c_array__()
+    del first
+    assert pa.RecordBatch._import_from_c_capsule(*second).num_rows == 3
+
+
+def test_property_arrow_exposure_round_trips():
+    rng = random.Random(77)
+    for _ in range(50):
+        rows = generated(rng, rng.randint(0, 40))
+        t = table(rows, chunk=rng.choice([None, 5]))
+        expected = crmrules.open_by_account_arrow(t, currency="CNY")
+        got = pa.record_batch(crmrules.open_by_account_arrow(t, currency="CNY", as_arrow=True)).to_pylist()
+        assert {r["account"]: Money(r["open_amount"], "CNY") for r in got} == expected
+        assert [r["account"] for r in got] == sorted(expected)

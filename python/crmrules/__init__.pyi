@@ -9,6 +9,13 @@ import enum
 import os
 from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
+__all__ = [
+    "Error", "Money", "Percent", "Outcome", "Reason", "Decision", "AgingBucket", "AgingReport",
+    "PolicySet", "CreditAccount", "Order", "ReceivablesLedger", "load_policy_set",
+    "policy_set_from_json", "policy_set_from_dict", "credit_account", "order", "receivables",
+    "check_order", "aging", "aging_arrow", "open_by_account_arrow",
+]
+
 __version__: str
 
 class Error(ValueError):
@@ -46,7 +53,7 @@ class Outcome(str, enum.Enum):
     needs_approval = "needs_approval"
     block = "block"
 
-Figure = Union[Money, decimal.Decimal, Percent, int, datetime.date, str]
+_Figure = Union[Money, decimal.Decimal, Percent, int, datetime.date, str]
 
 class Reason:
     """One reason behind a decision."""
@@ -55,7 +62,7 @@ class Reason:
     """Stable, dotted: "credit.over_limit"."""
     severity: Outcome
     """The outcome this reason alone implies."""
-    figures: Dict[str, Figure]
+    figures: Dict[str, _Figure]
     """The figures it was decided on, by name (days and counts are ints, rates Decimals)."""
     def explain(self, lang: str = "zh") -> str:
         """The reason in words: "zh" (default) or "en"."""
@@ -114,7 +121,7 @@ class ReceivablesLedger:
     def __len__(self) -> int: ...
     def to_json(self) -> str: ...
 
-Document = Union[os.PathLike, str, bytes, Mapping[str, Any]]
+_Document = Union[os.PathLike, str, bytes, Mapping[str, Any]]
 """A pathlib.Path (a file), JSON text (str or bytes) or a dict shaped like the document."""
 
 def load_policy_set(path: Union[str, os.PathLike]) -> PolicySet:
@@ -126,19 +133,19 @@ def policy_set_from_json(text: Union[str, bytes]) -> PolicySet:
 def policy_set_from_dict(document: Mapping[str, Any]) -> PolicySet:
     """Reads and validates a policy set from a dict (Decimal, Money and date values allowed)."""
 
-def credit_account(source: Union[CreditAccount, Document]) -> CreditAccount:
+def credit_account(source: Union[CreditAccount, _Document]) -> CreditAccount:
     """Reads a credit account document."""
 
-def order(source: Union[Order, Document, None] = None, *, id: Optional[str] = None, amount: Optional[Money] = None) -> Order:
+def order(source: Union[Order, _Document, None] = None, *, id: Optional[str] = None, amount: Optional[Money] = None) -> Order:
     """Reads an order document, or builds one from id= and amount=."""
 
-def receivables(source: Union[ReceivablesLedger, Document]) -> ReceivablesLedger:
+def receivables(source: Union[ReceivablesLedger, _Document]) -> ReceivablesLedger:
     """Reads a receivables ledger document."""
 
 def check_order(
-    policy_set: Union[PolicySet, Document],
-    account: Union[CreditAccount, Document],
-    order: Union[Order, Document],
+    policy_set: Union[PolicySet, _Document],
+    account: Union[CreditAccount, _Document],
+    order: Union[Order, _Document],
     as_of: datetime.date,
 ) -> Decision:
     """The credit check of one order at ``as_of`` under the policy version in force then."""
@@ -159,20 +166,23 @@ class AgingReport:
     currency: str
     total: Money
     buckets: Tuple[AgingBucket, ...]
+    def __init__(
+        self, as_of: datetime.date, basis: str, currency: str, total: Money, buckets: Tuple[AgingBucket, ...]
+    ) -> None: ...
     def __iter__(self) -> Iterator[AgingBucket]: ...
     def as_dict(self) -> Dict[str, Any]:
         """Plain values with Decimal amounts."""
 
-Buckets = Optional[Sequence[Tuple[str, int, Optional[int]]]]
+_Buckets = Optional[Sequence[Tuple[str, int, Optional[int]]]]
 
 def aging(
-    ledger: Union[ReceivablesLedger, Document],
+    ledger: Union[ReceivablesLedger, _Document],
     as_of: datetime.date,
     *,
     by: str = "total",
     basis: str = "days_past_due",
-    buckets: Buckets = None,
-    policy_set: Union[PolicySet, Document, None] = None,
+    buckets: _Buckets = None,
+    policy_set: Union[PolicySet, _Document, None] = None,
 ) -> Union[AgingReport, Dict[str, AgingReport]]:
     """Aging of a ledger: one report (by="total") or a dict by account or region."""
 
@@ -182,8 +192,8 @@ def aging_arrow(
     *,
     currency: str,
     basis: str = "days_past_due",
-    buckets: Buckets = None,
-    policy_set: Union[PolicySet, Document, None] = None,
+    buckets: _Buckets = None,
+    policy_set: Union[PolicySet, _Document, None] = None,
     threads: int = 1,
     columns: Optional[Mapping[str, str]] = None,
 ) -> AgingReport:

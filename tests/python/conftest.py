@@ -1,7 +1,6 @@
 """Shared fixtures of the Python suite. The suite tests the installed package
 (scripts/python_test.sh installs it into a fresh venv and runs pytest from outside the tree)."""
 
-import os
 import pathlib
 
 import pytest

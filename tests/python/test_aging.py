@@ -6,7 +6,6 @@ import random
 from decimal import Decimal
 
 import pyarrow as pa
-import pytest
 
 import crmrules
 from crmrules import Money

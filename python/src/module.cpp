@@ -729,6 +729,7 @@ std::vector<std::tuple<std::string, ReportTuple>> aging_rows(const crm::io::Rece
     const auto buckets = buckets_of(bucket_spec);
     crm::credit::AgingOptions options{.basis = basis_of(basis_text), .currency = ledger.currency, .rates = ledger.rates};
     std::vector<std::tuple<std::string, ReportTuple>> out;
+    nb::gil_scoped_release release;  // only C++ values from here on
     if (by == "total") {
         out.emplace_back("", report_tuple(crm::credit::aging(ledger.receivables, as_of, buckets, options)));
     } else if (by == "account" || by == "region") {

@@ -5,7 +5,7 @@
 #   bash scripts/deps.sh build test        # + the test suite (scripts/test.sh; the default)
 #   bash scripts/deps.sh build test clang  # + clang 14 and its sanitizer/libFuzzer runtimes
 #   bash scripts/deps.sh build test java   # + Java 17 and JNA for the C ABI's JNA test
-# Groups: build, test, bench, clang, docs, python (a venv for gcovr and Conan from PyPI), java.
+# Groups: build, test, bench, clang, docs, python (venvs: gcovr and Conan, the crmrules package), java.
 # Or source it and call `crm_check_deps GROUP...`. The optional libclips-dev (peer benchmark
 # for approval routing) is in no group.
 
@@ -15,7 +15,7 @@ declare -A crm_package_groups=(
     [bench]="libbenchmark-dev"
     [clang]="clang libclang-rt-14-dev"
     [docs]="doxygen"
-    [python]="python3 python3-venv"
+    [python]="python3 python3-venv python3-dev"
     [java]="openjdk-17-jdk-headless libjna-java"
 )
 

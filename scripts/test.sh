@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Configures, builds and runs every test in Debug with -Werror (preset "dev"); fails on any error.
+# Configures, builds and runs every test in Debug with -Werror (preset "dev"), then the Python
+# package's tests in a fresh venv (scripts/python_test.sh); fails on any error.
 #   bash scripts/test.sh              # the README's test command
 #   bash scripts/test.sh --coverage   # the same suite instrumented for coverage, with the gates
 #                                     # of scripts/coverage.sh (what CI's gcc stage runs)
@@ -16,5 +17,8 @@ bash scripts/deps.sh build test
 
 echo "== configure, build and test (cmake --workflow --preset dev)"
 cmake --workflow --preset dev
+
+echo "== the Python package in a fresh venv (scripts/python_test.sh)"
+bash scripts/python_test.sh
 
 echo "== all tests passed"

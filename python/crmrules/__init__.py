@@ -1,0 +1,533 @@
+"""crmrules: key-account business rules with exact decimal money.
+
+Values in and out are exact: ``decimal.Decimal`` for money, rates and scores, ``datetime.date``
+for dates, ``Money(amount, currency)`` for an amount in a currency. A ``float`` where one of
+those is expected is a ``TypeError``: binary floating point cannot carry money exactly
+(0.1 + 0.2 != 0.3). Bad input is a ``crmrules.Error`` (a ``ValueError``) with the library's
+``code``, the ``field`` it is about and a ``message``.
+
+Documents (policy sets, credit accounts, orders, receivables ledgers) are the JSON documents
+of the ``crm`` command line, read by the same C++ readers: from a file (``pathlib.Path``),
+from JSON text (``str``) or from a ``dict`` (turned into that JSON text first).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import decimal as _decimal
+import enum as _enum
+import json as _json
+import os as _os
+import pathlib as _pathlib
+from dataclasses import dataclass as _dataclass
+from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+
+from . import _crmrules as _native
+from ._error import Error
+
+__all__ = [
+    "Error",
+    "Money",
+    "Percent",
+    "Outcome",
+    "Reason",
+    "Decision",
+    "AgingBucket",
+    "AgingReport",
+    "PolicySet",
+    "CreditAccount",
+    "Order",
+    "ReceivablesLedger",
+    "load_policy_set",
+    "policy_set_from_json",
+    "policy_set_from_dict",
+    "credit_account",
+    "order",
+    "receivables",
+    "check_order",
+    "aging",
+    "aging_arrow",
+    "open_by_account_arrow",
+]
+
+__version__: str = _native.__version__
+
+PolicySet = _native.PolicySet
+CreditAccount = _native.CreditAccount
+Order = _native.Order
+ReceivablesLedger = _native.ReceivablesLedger
+
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+_FLOAT_WHY = "binary floating point cannot carry money exactly; pass a decimal.Decimal (Decimal('12.34')) or a string"
+
+
+# ---- exact values ------------------------------------------------------------------------------
+
+
+def _refuse_float(value: object, what: str) -> None:
+    if isinstance(value, float):
+        raise TypeError(f"{what} is a float ({value!r}): {_FLOAT_WHY}")
+
+
+def _as_decimal(value: object, what: str) -> _decimal.Decimal:
+    _refuse_float(value, what)
+    if isinstance(value, bool):
+        raise TypeError(f"{what} is a bool, not an amount")
+    if isinstance(value, _decimal.Decimal):
+        return value
+    if isinstance(value, int):
+        return _decimal.Decimal(value)
+    raise TypeError(f"{what} must be a decimal.Decimal (or an int), not {type(value).__name__}")
+
+
+class _MoneyFields(NamedTuple):
+    amount: _decimal.Decimal
+    currency: str
+
+
+class Money(_MoneyFields):
+    """An exact amount in a currency: ``Money(Decimal("1200.00"), "CNY")``.
+
+    ``amount`` is a ``decimal.Decimal``; an ``int`` is accepted too (it is exact) and becomes a
+    Decimal; a ``float`` is a TypeError. ``currency`` is the ISO 4217 code; the library checks it
+    (and the number of decimal places the currency allows) when the amount is used.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, amount: Union[_decimal.Decimal, int, str], currency: str) -> "Money":
+        """Money from a Decimal, an int or a decimal string (``Money.of("12.50", "CNY")``)."""
+        if isinstance(amount, str):
+            return cls(_decimal.Decimal(amount), currency)
+        return cls(_as_decimal(amount, "amount"), currency)
+
+    def __new__(cls, amount: Union[_decimal.Decimal, int], currency: str) -> "Money":
+        if not isinstance(currency, str):
+            raise TypeError(f"currency must be a str (an ISO 4217 code), not {type(currency).__name__}")
+        return super().__new__(cls, _as_decimal(amount, "amount"), currency)
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.amount}"
+
+
+class Percent(NamedTuple):
+    """A percentage as the library states it: ``points`` is 92 for 92%."""
+
+    points: _decimal.Decimal
+
+    @property
+    def fraction(self) -> _decimal.Decimal:
+        """The same quantity as a fraction (0.92 for 92%), exact."""
+        return self.points.scaleb(-2)
+
+    def __str__(self) -> str:
+        return f"{self.points}%"
+
+
+def _serial(d: object, what: str = "as_of") -> int:
+    if isinstance(d, _dt.datetime):
+        raise TypeError(f"{what} is a datetime; pass a datetime.date (d.date())")
+    if not isinstance(d, _dt.date):
+        _refuse_float(d, what)
+        raise TypeError(f"{what} must be a datetime.date, not {type(d).__name__}")
+    return d.toordinal() - _EPOCH_ORDINAL
+
+
+def _date(serial: int) -> _dt.date:
+    return _dt.date.fromordinal(serial + _EPOCH_ORDINAL)
+
+
+# ---- documents ---------------------------------------------------------------------------------
+
+
+def _plain(value: Any, path: str) -> Any:
+    """The JSON value of a Python value: Decimal and Money as strings, dates in ISO form; a
+    float anywhere is a TypeError naming its JSON Pointer."""
+    if isinstance(value, float):
+        raise TypeError(f"{path or '/'} is a float ({value!r}): {_FLOAT_WHY}")
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, _decimal.Decimal):
+        return str(value)
+    if isinstance(value, Money):
+        return {"amount": str(value.amount), "currency": value.currency}
+    if isinstance(value, Percent):
+        return f"{value.points}%"
+    if isinstance(value, _dt.datetime):
+        raise TypeError(f"{path or '/'} is a datetime; the documents take dates (datetime.date)")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        out = {}
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise TypeError(f"{path or '/'} has a key of type {type(k).__name__}; keys are strings")
+            out[k] = _plain(v, f"{path}/{k.replace('~', '~0').replace('/', '~1')}")
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, f"{path}/{i}") for i, v in enumerate(value)]
+    raise TypeError(f"{path or '/'} is a {type(value).__name__}, which has no JSON document form")
+
+
+def _text_of(source: Any, kind: str) -> Tuple[bytes, str]:
+    """(UTF-8 bytes of the JSON document, name for messages) of a document given as a path,
+    text or dict. The reader checks the bytes (UTF-8 included) and reports line and column."""
+    if isinstance(source, _os.PathLike):
+        path = _os.fspath(source)
+        try:
+            with open(path, "rb") as f:
+                return f.read(), str(path)
+        except OSError as e:
+            raise Error("not_found", kind, f"cannot open the file '{path}': {e.strerror}") from None
+    if isinstance(source, str):
+        return source.encode("utf-8", "surrogatepass"), "<json>"
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), "<json>"
+    if isinstance(source, Mapping):
+        return _json.dumps(_plain(source, ""), ensure_ascii=False).encode("utf-8", "surrogatepass"), "<dict>"
+    raise TypeError(
+        f"a {kind} is a pathlib.Path, JSON text (str or bytes), a dict or an already read "
+        f"crmrules.{kind}; got {type(source).__name__}"
+    )
+
+
+def load_policy_set(path: Union[str, "_os.PathLike[str]"]) -> PolicySet:
+    """Reads and validates the policy set document at ``path`` (a file name or a Path)."""
+    if not isinstance(path, (str, _os.PathLike)):
+        raise TypeError(f"path must be a str or a PathLike, not {type(path).__name__}")
+    text, name = _text_of(_pathlib.Path(path), "PolicySet")
+    return _native.read_policy_set(text, name)
+
+
+def policy_set_from_json(text: Union[str, bytes]) -> PolicySet:
+    """Reads and validates a policy set from JSON text."""
+    t, name = _text_of(text, "PolicySet")
+    return _native.read_policy_set(t, name)
+
+
+def policy_set_from_dict(document: Mapping[str, Any]) -> PolicySet:
+    """Reads and validates a policy set from a dict shaped like the JSON document (Decimal,
+    Money and date values are accepted and written as the document's strings)."""
+    if not isinstance(document, Mapping):
+        raise TypeError(f"a policy set document is a dict, not {type(document).__name__}")
+    t, name = _text_of(document, "PolicySet")
+    return _native.read_policy_set(t, name)
+
+
+def _load(source: Any, cls: type, reader: Any, kind: str) -> Any:
+    if isinstance(source, cls):
+        return source
+    text, name = _text_of(source, kind)
+    return reader(text, name)
+
+
+def credit_account(source: Any) -> CreditAccount:
+    """Reads a credit account document (profile, tier, segment, receivables, orders, rates) from a
+    Path, JSON text or a dict."""
+    return _load(source, CreditAccount, _native.read_credit_account, "CreditAccount")
+
+
+def order(source: Any = None, *, id: Optional[str] = None, amount: Optional[Money] = None) -> Order:
+    """Reads an order document (``{"id": "SO-1", "amount": {"amount": "1000.00", "currency":
+    "CNY"}}``) from a Path, JSON text or a dict, or builds one from ``id=`` and ``amount=``
+    (a Money), through the same reader."""
+    if source is None:
+        if id is None or amount is None:
+            raise TypeError("order() takes a document, or both id= and amount=")
+        if not isinstance(amount, Money):
+            _refuse_float(amount, "amount")
+            raise TypeError(f"amount must be a crmrules.Money, not {type(amount).__name__}")
+        source = {"id": id, "amount": amount}
+    return _load(source, Order, _native.read_order, "Order")
+
+
+def receivables(source: Any) -> ReceivablesLedger:
+    """Reads a receivables ledger document (currency, receivables, rates, regions) from a Path,
+    JSON text or a dict."""
+    return _load(source, ReceivablesLedger, _native.read_receivables, "ReceivablesLedger")
+
+
+def _policy_set(source: Any) -> PolicySet:
+    return _load(source, PolicySet, _native.read_policy_set, "PolicySet")
+
+
+# ---- decisions ---------------------------------------------------------------------------------
+
+
+class Outcome(str, _enum.Enum):
+    """What a rule says, by severity: allow < warn < needs_approval < block. Compares equal to
+    its name (``Outcome.block == "block"``)."""
+
+    allow = "allow"
+    warn = "warn"
+    needs_approval = "needs_approval"
+    block = "block"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _figure(kind: str, text: str, currency: str) -> Any:
+    if kind == "money":
+        return Money(_decimal.Decimal(text), currency)
+    if kind in ("decimal", "rate"):
+        return _decimal.Decimal(text)
+    if kind == "percent":
+        return Percent(_decimal.Decimal(text))
+    if kind == "date":
+        return _dt.date.fromisoformat(text)
+    if kind in ("days", "int"):
+        return int(text)
+    return text
+
+
+class Reason:
+    """One reason behind a decision: a stable ``code`` (``credit.over_limit``), the ``severity``
+    this reason alone implies, and the ``figures`` it was decided on, by name, as Python values
+    (Money, Decimal for rates and decimals, Percent, int for days and counts, date, str)."""
+
+    __slots__ = ("code", "severity", "figures", "_owner", "_index")
+
+    def __init__(self, code: str, severity: str, figures: Dict[str, Any], owner: Any, index: int) -> None:
+        self.code = code
+        self.severity = Outcome(severity)
+        self.figures = figures
+        self._owner = owner
+        self._index = index
+
+    def explain(self, lang: str = "zh") -> str:
+        """The reason in words, ``"zh"`` (default) or ``"en"``."""
+        return self._owner.explain_reason(self._index, lang)
+
+    def __repr__(self) -> str:
+        return f"Reason({self.code!r}, {self.severity.value!r}, {self.figures!r})"
+
+
+class Decision:
+    """A rule's answer: the ``outcome`` (the most severe of its reasons, ``allow`` when there are
+    none) and the ``reasons``, in order."""
+
+    __slots__ = ("_native", "_reasons", "outcome")
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+        self._reasons: Optional[List[Reason]] = None
+        self.outcome = Outcome(native.outcome)
+
+    @property
+    def reasons(self) -> List[Reason]:
+        if self._reasons is None:
+            self._reasons = [
+                Reason(code, severity, {n: _figure(k, t, c) for n, k, t, c in figures}, self._native, i)
+                for i, (code, severity, figures) in enumerate(self._native.reasons())
+            ]
+        return self._reasons
+
+    @property
+    def policy_version(self) -> str:
+        """The id of the policy version in force at the as-of date."""
+        return self._native.policy_version
+
+    def has(self, code: str) -> bool:
+        """True when some reason has this code."""
+        return any(r.code == code for r in self.reasons)
+
+    def explain(self, lang: str = "zh") -> str:
+        """The outcome in words, then each reason on its own line (``"zh"`` or ``"en"``)."""
+        return self._native.explain(lang)
+
+    def __repr__(self) -> str:
+        return f"Decision({self.outcome.value!r}, {[r.code for r in self.reasons]!r})"
+
+
+def check_order(policy_set: Any, account: Any, order: Any, as_of: _dt.date) -> Decision:
+    """The credit check of one order of an account at ``as_of`` under the policy version in
+    force then (the account's tier and segment pick the credit policy row).
+
+    ``policy_set``, ``account`` and ``order`` are read documents (PolicySet, CreditAccount,
+    Order) or anything the readers take: a pathlib.Path, JSON text or a dict. Read them once
+    and reuse them for speed."""
+    serial = _serial(as_of)
+    return Decision(
+        _native.check_order(
+            _policy_set(policy_set),
+            _load(account, CreditAccount, _native.read_credit_account, "CreditAccount"),
+            _load(order, Order, _native.read_order, "Order"),
+            serial,
+        )
+    )
+
+
+# ---- aging -------------------------------------------------------------------------------------
+
+
+@_dataclass(frozen=True)
+class AgingBucket:
+    """One bucket of an aging report: ages ``from_days`` to ``to_days`` (None: open-ended),
+    the open ``amount`` in it and the number of ``items``."""
+
+    label: str
+    from_days: int
+    to_days: Optional[int]
+    amount: Money
+    items: int
+
+
+@_dataclass(frozen=True)
+class AgingReport:
+    """Open amounts by age at ``as_of``; the buckets' amounts sum exactly to ``total``."""
+
+    as_of: _dt.date
+    basis: str
+    currency: str
+    total: Money
+    buckets: Tuple[AgingBucket, ...]
+
+    def __iter__(self) -> Iterator[AgingBucket]:
+        return iter(self.buckets)
+
+    def as_dict(self) -> Dict[str, Any]:
+        """The report as plain values (Decimal amounts), e.g. for a template."""
+        return {
+            "as_of": self.as_of,
+            "basis": self.basis,
+            "currency": self.currency,
+            "total": self.total.amount,
+            "buckets": [
+                {"label": b.label, "from_days": b.from_days, "to_days": b.to_days, "amount": b.amount.amount, "items": b.items}
+                for b in self.buckets
+            ],
+        }
+
+
+def _report(t: Tuple[Any, ...]) -> AgingReport:
+    serial, basis, currency, total, buckets = t
+    return AgingReport(
+        as_of=_date(serial),
+        basis=basis,
+        currency=currency,
+        total=Money(_decimal.Decimal(total), currency),
+        buckets=tuple(
+            AgingBucket(label, f, to, Money(_decimal.Decimal(amount), currency), items)
+            for label, f, to, amount, items in buckets
+        ),
+    )
+
+
+_Buckets = Optional[Sequence[Tuple[str, int, Optional[int]]]]
+
+
+def _bucket_spec(buckets: _Buckets, policy_set: Any, as_of_serial: int) -> Optional[List[Tuple[str, int, Optional[int]]]]:
+    if buckets is not None and policy_set is not None:
+        raise TypeError("give buckets= or policy_set=, not both")
+    if policy_set is not None:
+        return _native.policy_buckets(_policy_set(policy_set), as_of_serial)
+    if buckets is None:
+        return None
+    spec = []
+    for i, b in enumerate(buckets):
+        if not isinstance(b, (tuple, list)) or len(b) != 3:
+            raise TypeError(f"buckets[{i}] is (label, from_days, to_days or None)")
+        label, f, to = b
+        for name, v in (("from_days", f), ("to_days", to)):
+            _refuse_float(v, f"buckets[{i}].{name}")
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+                raise TypeError(f"buckets[{i}].{name} must be an int")
+        if f is None:
+            raise TypeError(f"buckets[{i}].from_days must be an int")
+        spec.append((str(label), f, to))
+    return spec
+
+
+def aging(
+    ledger: Any,
+    as_of: _dt.date,
+    *,
+    by: str = "total",
+    basis: str = "days_past_due",
+    buckets: _Buckets = None,
+    policy_set: Any = None,
+) -> Union[AgingReport, Dict[str, AgingReport]]:
+    """Aging of a receivables ledger (a ReceivablesLedger, Path, JSON text or dict) at ``as_of``.
+
+    ``by="total"`` gives one AgingReport; ``"account"`` or ``"region"`` a dict from the account
+    (region) id to its report, in id order. The buckets are the default past-due schedule
+    (current, 1-30 ... >365 days), ``buckets=[(label, from_days, to_days or None), ...]``, or
+    those of the policy version in force at ``as_of`` (``policy_set=``)."""
+    serial = _serial(as_of)
+    spec = _bucket_spec(buckets, policy_set, serial)
+    if not isinstance(by, str) or not isinstance(basis, str):
+        raise TypeError("by and basis are strings")
+    rows = _native.aging(receivables(ledger), serial, spec, basis, by)
+    if by == "total":
+        return _report(rows[0][1])
+    return {key: _report(r) for key, r in rows}
+
+
+_Names = Optional[Mapping[str, str]]
+
+
+def _names(columns: _Names) -> Optional[Tuple[str, str, str, str]]:
+    if columns is None:
+        return None
+    members = ("due_on", "open_amount", "invoiced_on", "account")
+    unknown = set(columns) - set(members)
+    if unknown:
+        raise TypeError(f"columns= maps {', '.join(members)} to column names; unknown: {', '.join(sorted(unknown))}")
+    return tuple(str(columns.get(m, m)) for m in members)  # type: ignore[return-value]
+
+
+def _threads(threads: object) -> int:
+    _refuse_float(threads, "threads")
+    if not isinstance(threads, int) or isinstance(threads, bool):
+        raise TypeError("threads must be an int (0: every core)")
+    return threads
+
+
+def aging_arrow(
+    table: Any,
+    as_of: _dt.date,
+    *,
+    currency: str,
+    basis: str = "days_past_due",
+    buckets: _Buckets = None,
+    policy_set: Any = None,
+    threads: int = 1,
+    columns: _Names = None,
+) -> AgingReport:
+    """Aging of an Arrow table of receivables (anything with ``__arrow_c_stream__`` or
+    ``__arrow_c_array__``: a pyarrow Table or RecordBatch, a polars DataFrame ...), computed by
+    the columnar kernel on the table's own buffers with the GIL released.
+
+    Columns: ``due_on`` date32, ``open_amount`` decimal128(38, s) with s the currency's minor
+    units, and ``invoiced_on`` date32 (needed for ``basis="days_since_invoice"``, checked
+    against ``due_on`` when present). ``columns={"due_on": "DueDate", ...}`` names them
+    otherwise. Every amount is in ``currency``. A wrong type, a missing column, a null or a
+    bad scale is a crmrules.Error naming the column (and the row: ``open_amount[17]``).
+    ``threads`` as the kernel takes it (0: every core); the answer is the same for any count."""
+    serial = _serial(as_of)
+    if not isinstance(currency, str):
+        raise TypeError("currency must be a str (an ISO 4217 code)")
+    spec = _bucket_spec(buckets, policy_set, serial)
+    return _report(_native.aging_arrow(table, serial, currency, spec, basis, _threads(threads), _names(columns)))
+
+
+def open_by_account_arrow(
+    table: Any, *, currency: str, threads: int = 1, columns: _Names = None, as_arrow: bool = False
+) -> Any:
+    """The open amount of each account of an Arrow table of receivables, in account id order:
+    columns ``account`` (string or dictionary<int32, string>), ``due_on`` date32 and
+    ``open_amount`` decimal128(38, s), as aging_arrow reads them.
+
+    A dict from account id to Money, or with ``as_arrow=True`` an Arrow record batch (an object
+    with ``__arrow_c_array__``; ``pyarrow.record_batch(result)``) of columns ``account``
+    (string) and ``open_amount`` (decimal128(38, s) at the currency's minor units)."""
+    if not isinstance(currency, str):
+        raise TypeError("currency must be a str (an ISO 4217 code)")
+    if not isinstance(as_arrow, bool):
+        raise TypeError("as_arrow must be a bool")
+    rows = _native.open_by_account_arrow(table, currency, _threads(threads), _names(columns), as_arrow)
+    if as_arrow:
+        return rows
+    return {account: Money(_decimal.Decimal(amount), currency) for account, amount in rows}

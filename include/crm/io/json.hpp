@@ -105,12 +105,12 @@ struct CRM_EXPORT ReceivablesLedger {
 /// (each followed by the total).
 enum class AgingScope { total, account, region };
 /// "total", "account" or "region".
-[[nodiscard]] std::string_view to_string(AgingScope scope) noexcept;
+[[nodiscard]] CRM_EXPORT std::string_view to_string(AgingScope scope) noexcept;
 
 /// A credit check of one order:
 /// `{"account": <credit account>, "order": <order>, "as_of": "2025-03-01", "lang": "zh"}`;
 /// `lang` (of the reasons' texts: "zh" or "en") may be left out (zh).
-struct CheckOrderRequest {
+struct CRM_EXPORT CheckOrderRequest {
     CreditAccount account{};  ///< `account`: a credit account document
     credit::Order order{};    ///< `order`: an order document
     Date as_of{};             ///< `as_of`: the date of the check
@@ -118,15 +118,15 @@ struct CheckOrderRequest {
 };
 /// Reads a check-order request; `file` names the text in error messages. Throws crm::Error as
 /// the file comment says, with the request's pointers (`/account/profile/limit`).
-[[nodiscard]] CheckOrderRequest read_check_order_request(std::string_view text,
-                                                         std::string_view file = "<request>");
+[[nodiscard]] CRM_EXPORT CheckOrderRequest read_check_order_request(std::string_view text,
+                                                                    std::string_view file = "<request>");
 
 /// An aging of a ledger: `{"receivables": <receivables ledger>, "as_of": "2025-03-01",
 /// "basis": "days_past_due", "by": "total", "buckets": [...], "lang": "zh"}`. Left out:
 /// `basis` days_past_due, `by` total, `lang` zh, `buckets` (or null) those of the policy
 /// version in force at as_of; given, they are checked as a policy's `credit.aging_buckets`
 /// (`/buckets/2/from_days` for a gap).
-struct AgingRequest {
+struct CRM_EXPORT AgingRequest {
     ReceivablesLedger receivables{};                               ///< `receivables`: a ledger document
     Date as_of{};                                                  ///< `as_of`: the date to age at
     credit::AgingBasis basis = credit::AgingBasis::days_past_due;  ///< `basis`
@@ -136,15 +136,16 @@ struct AgingRequest {
 };
 /// Reads an aging request; `file` names the text in error messages. Throws crm::Error as the
 /// file comment says (`/buckets/1/from_days`, `/receivables/receivables/0/open_amount`).
-[[nodiscard]] AgingRequest read_aging_request(std::string_view text, std::string_view file = "<request>");
+[[nodiscard]] CRM_EXPORT AgingRequest read_aging_request(std::string_view text,
+                                                         std::string_view file = "<request>");
 
 /// The lints of a policy set: `{"lang": "zh"}` (or `{}`).
-struct ValidateRequest {
+struct CRM_EXPORT ValidateRequest {
     Lang lang = Lang::zh;  ///< `lang`: of the findings' texts
 };
 /// Reads a validate request; `file` names the text in error messages. Throws crm::Error.
-[[nodiscard]] ValidateRequest read_validate_request(std::string_view text,
-                                                    std::string_view file = "<request>");
+[[nodiscard]] CRM_EXPORT ValidateRequest read_validate_request(std::string_view text,
+                                                               std::string_view file = "<request>");
 
 /// A 1-based position in a text: the line, and the column counted in characters (UTF-8 code
 /// points), as an editor shows it.

@@ -10,6 +10,7 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/credit/aging.hpp>
+#include <crm/export.hpp>
 #include <crm/io/json.hpp>
 #include <crm/policy/policy_set.hpp>
 
@@ -20,7 +21,7 @@
 namespace crm::io {
 
 /// A credit check of one order and the policy version it was checked against.
-struct CreditCheck {
+struct CRM_EXPORT CreditCheck {
     OrderId order{};               ///< the order checked
     AccountId account{};           ///< its account
     Date as_of{};                  ///< the date of the check
@@ -31,15 +32,15 @@ struct CreditCheck {
 /// Checks `order` against the credit policy row of the account's tier and segment in the
 /// version of `set` in force at `as_of` (credit::check_order). Throws crm::Error as
 /// PolicySet::in_force, policy::credit_policy and credit::check_order do.
-[[nodiscard]] CreditCheck check_order(const policy::PolicySet& set, const CreditAccount& account,
-                                      const credit::Order& order, Date as_of);
+[[nodiscard]] CRM_EXPORT CreditCheck check_order(const policy::PolicySet& set, const CreditAccount& account,
+                                                 const credit::Order& order, Date as_of);
 
 /// `{"account", "as_of", "order", "outcome", "policy_version", "reasons": [{"code", "figures",
 /// "severity", "text"}]}`: each reason's text in `lang`, its figures as the text shows them.
-[[nodiscard]] std::string write_credit_check(const CreditCheck& check, Lang lang);
+[[nodiscard]] CRM_EXPORT std::string write_credit_check(const CreditCheck& check, Lang lang);
 
 /// One line of an aging table: an account, a region, or the total.
-struct AgingLine {
+struct CRM_EXPORT AgingLine {
     std::string key;             ///< the account id, the region id, or "合计" / "total"
     credit::AgingReport report;  ///< its amounts by bucket
 };
@@ -47,7 +48,7 @@ struct AgingLine {
 /// An aging by the scope asked for: a line per account (by account id) or per region (by
 /// region id), then the total line, whose key is "合计" (zh) or "total" (en); only the total
 /// line for AgingScope::total.
-struct AgingTable {
+struct CRM_EXPORT AgingTable {
     Date as_of{};                       ///< the date aged at
     AgingScope by = AgingScope::total;  ///< what the lines are
     std::vector<AgingLine> lines{};     ///< the lines, the total last
@@ -59,17 +60,17 @@ struct AgingTable {
 /// Ages `ledger` at `as_of` into `buckets` (credit::aging, aging_by_account, aging_by_region),
 /// in the ledger's currency with its rates. Throws crm::Error as those do (an account without
 /// a region for AgingScope::region: not_found naming `regions`).
-[[nodiscard]] AgingTable aging_table(const ReceivablesLedger& ledger, Date as_of,
-                                     const credit::AgingBuckets& buckets, credit::AgingBasis basis,
-                                     AgingScope by, Lang lang);
+[[nodiscard]] CRM_EXPORT AgingTable aging_table(const ReceivablesLedger& ledger, Date as_of,
+                                                const credit::AgingBuckets& buckets, credit::AgingBasis basis,
+                                                AgingScope by, Lang lang);
 
 /// `{"as_of", "basis", "by", "currency", "rows": [{"buckets": [{"amount", "bucket", "items"}],
 /// "key", "total"}]}`, amounts as plain decimal strings in the report currency.
-[[nodiscard]] std::string write_aging(const AgingTable& table);
+[[nodiscard]] CRM_EXPORT std::string write_aging(const AgingTable& table);
 
 /// `{"company", "findings": [{"code", "field", "figures", "severity", "text"}], "valid": true,
 /// "versions": [{"effective_from", "id"}]}`: what `set.validate()` found, texts in `lang`.
-[[nodiscard]] std::string write_validation(const policy::PolicySet& set,
-                                           std::span<const policy::Finding> findings, Lang lang);
+[[nodiscard]] CRM_EXPORT std::string write_validation(const policy::PolicySet& set,
+                                                      std::span<const policy::Finding> findings, Lang lang);
 
 }  // namespace crm::io

@@ -31,18 +31,18 @@ enum class CsvEncoding {
 /// error naming it, except `currency` when `CsvOptions::currency` is given and `account`, which
 /// is optional (empty when absent). Other columns are ignored.
 struct CRM_EXPORT ReceivablesColumns {
-    std::string invoice = "invoice";
-    std::string account = "account";
+    std::string invoice = "invoice";          ///< the invoice number (发票号); required
+    std::string account = "account";          ///< the account code (客户编码); optional
     std::string invoiced_on = "invoiced_on";  ///< ISO 8601 dates, `2025-03-01`
-    std::string due_on = "due_on";
+    std::string due_on = "due_on";            ///< the due date (到期日), ISO 8601; not before invoiced_on
     std::string open_amount = "open_amount";  ///< a plain decimal, `12500.00`
     std::string currency = "currency";        ///< ISO 4217 code
 };
 
 /// How to read a CSV ledger.
 struct CRM_EXPORT CsvOptions {
-    ReceivablesColumns columns{};
-    CsvEncoding encoding = CsvEncoding::utf8;
+    ReceivablesColumns columns{};              ///< the header names; default: the member names
+    CsvEncoding encoding = CsvEncoding::utf8;  ///< default UTF-8; GBK for many Chinese ERP exports
     /// The currency of every row when the file has no currency column; when the file has one,
     /// it is used for rows where that column is empty.
     std::optional<Currency> currency{};

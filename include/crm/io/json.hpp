@@ -41,31 +41,42 @@ namespace crm::io {
 /// credit policy row), and what it owes and has on order. `snapshot()` is the view the credit
 /// check reads (it refers to this value's vectors).
 struct CRM_EXPORT CreditAccount {
-    credit::CreditProfile profile{};
-    std::string tier{};
-    std::string segment{};
+    credit::CreditProfile profile{};  ///< `profile`: limit (信用额度), currency, terms, hold, rating
+    std::string tier{};               ///< `tier` (客户等级, e.g. `A`); required in the document
+    std::string segment{};            ///< `segment` (客户类型); may be left out (empty: none)
+    /// `receivables`: the account's open items (应收账款); left out or empty: nothing owed.
     std::vector<credit::Receivable> receivables{};
+    /// `open_orders`: accepted orders not yet shipped or invoiced; left out or empty: none.
     std::vector<credit::Order> open_orders{};
+    /// `shipped_not_invoiced`: goods shipped but not yet invoiced (发出商品); left out or empty: none.
     std::vector<credit::Order> shipped_not_invoiced{};
+    /// `rates`: exchange rates into the profile's currency, one per other currency that appears;
+    /// left out or empty: every amount is in the profile's currency.
     std::vector<credit::FxRate> rates{};
 
+    /// The facts as the credit check reads them; it borrows this value's vectors, so it must not
+    /// outlive this value (nor survive a change to its vectors).
     [[nodiscard]] credit::CreditSnapshot snapshot() const noexcept {
         return {.receivables = receivables,
                 .open_orders = open_orders,
                 .shipped_not_invoiced = shipped_not_invoiced,
                 .rates = rates};
     }
+    /// Memberwise equality.
     friend bool operator==(const CreditAccount&, const CreditAccount&) = default;
 };
 
 /// A receivables ledger: open items of any number of accounts, the report currency (when not
 /// given: the first item's), exchange rates into it, and the accounts' sales regions.
 struct CRM_EXPORT ReceivablesLedger {
-    std::optional<Currency> currency{};
-    std::vector<credit::Receivable> receivables{};
+    std::optional<Currency> currency{};             ///< `currency`; none (null or left out): the first item's
+    std::vector<credit::Receivable> receivables{};  ///< `receivables`: the open items, any accounts
+    /// `rates`: exchange rates into the report currency, one per other currency that appears.
     std::vector<credit::FxRate> rates{};
+    /// `regions`: each account's sales region (销售区域), for an aging by region; empty: none.
     std::vector<credit::AccountRegion> regions{};
 
+    /// Memberwise equality.
     friend bool operator==(const ReceivablesLedger&, const ReceivablesLedger&) = default;
 };
 
@@ -88,12 +99,15 @@ struct CRM_EXPORT ReceivablesLedger {
 
 /// Reads an order document: `{"id": "SO-1", "amount": {"amount": "1000.00", "currency": "CNY"}}`.
 [[nodiscard]] CRM_EXPORT credit::Order read_order(std::string_view text, std::string_view file = "<input>");
+/// The canonical document of `order`, which read_order reads back to an equal value.
 [[nodiscard]] CRM_EXPORT std::string write_order(const credit::Order& order);
 
 /// Reads a receivables ledger document; every item is checked as the ledger functions check
 /// it (`/receivables/3/due_on` for an item due before it was invoiced).
 [[nodiscard]] CRM_EXPORT ReceivablesLedger read_receivables(std::string_view text,
                                                             std::string_view file = "<input>");
+/// The canonical document of `ledger` (`"currency": null` when it has none), which
+/// read_receivables reads back to an equal value.
 [[nodiscard]] CRM_EXPORT std::string write_receivables(const ReceivablesLedger& ledger);
 
 // ---- requests: one question and the documents it is about --------------------------------------
@@ -150,8 +164,9 @@ struct CRM_EXPORT ValidateRequest {
 /// A 1-based position in a text: the line, and the column counted in characters (UTF-8 code
 /// points), as an editor shows it.
 struct CRM_EXPORT TextPosition {
-    std::size_t line = 1;
-    std::size_t column = 1;
+    std::size_t line = 1;    ///< 1-based; a line ends at each `\n`
+    std::size_t column = 1;  ///< 1-based, in UTF-8 code points from the line's start
+    /// Memberwise equality.
     friend bool operator==(const TextPosition&, const TextPosition&) = default;
 };
 

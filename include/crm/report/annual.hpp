@@ -23,53 +23,58 @@ namespace crm::report {
 
 /// An account's tier at the start of the year (the archive holds the tier now).
 struct CRM_EXPORT TierRecord {
-    AccountId account{};
-    std::string tier{};
+    AccountId account{};  ///< an account of the archive (Snapshot::accounts)
+    std::string tier{};   ///< its tier (客户等级, e.g. `A`) then; compared exactly with the archive's
+    /// Memberwise equality.
     friend bool operator==(const TierRecord&, const TierRecord&) = default;
 };
 
 /// An account whose tier changed during the year.
 struct CRM_EXPORT TierChange {
-    AccountId account{};
-    std::string from{};
-    std::string to{};
+    AccountId account{};  ///< the account
+    std::string from{};   ///< its tier at the start of the year (TierRecord::tier)
+    std::string to{};     ///< its tier now, in the archive
+    /// Memberwise equality.
     friend bool operator==(const TierChange&, const TierChange&) = default;
 };
 
 /// One month of the trend: planning::plan_vs_actual at the month's last day (the as-of month:
 /// at the as-of date); `progress.regions` and `progress.total` hold that month's figures.
 struct CRM_EXPORT MonthTrend {
-    int month = 0;
-    planning::MonthlyPlanActual progress{};
+    int month = 0;                           ///< 1..12
+    planning::MonthlyPlanActual progress{};  ///< sales, collection and expense against plan, to that day
+    /// Memberwise equality.
     friend bool operator==(const MonthTrend&, const MonthTrend&) = default;
 };
 
 /// A region's (or the company's) receivables, turnover and KPI in one month, as that month's
 /// report stated them.
 struct CRM_EXPORT ReportedFigures {
-    std::optional<RegionId> region{};  ///< none for the company
-    std::string name{};                ///< the region's display name; empty for the company
-    credit::AgingReport aging{};       ///< Section::aging
-    Money past_due{};                  ///< aging.total less the current bucket (未逾期)
-    std::optional<Decimal> turnover_days{};
-    std::optional<scoring::ScoreResult> kpi{};
-    std::optional<std::size_t> kpi_rank{};
+    std::optional<RegionId> region{};           ///< none for the company
+    std::string name{};                         ///< the region's display name; empty for the company
+    credit::AgingReport aging{};                ///< Section::aging
+    Money past_due{};                           ///< aging.total less the current bucket (未逾期)
+    std::optional<Decimal> turnover_days{};     ///< Section::turnover_days; none when that report had none
+    std::optional<scoring::ScoreResult> kpi{};  ///< Section::kpi; none when that report could not score
+    std::optional<std::size_t> kpi_rank{};      ///< Section::kpi_rank, from 1; none without a score
+    /// Memberwise equality.
     friend bool operator==(const ReportedFigures&, const ReportedFigures&) = default;
 };
 
 /// One month of the aging and KPI trend: the figures of that month's report.
 struct CRM_EXPORT ReportedMonth {
-    int month = 0;
-    Date as_of{};
+    int month = 0;                           ///< the report's month, 1..12
+    Date as_of{};                            ///< the report's as-of date
     std::vector<ReportedFigures> regions{};  ///< in plan order
-    ReportedFigures total{};
+    ReportedFigures total{};                 ///< the company (MonthlyKeyAccountReport::total)
+    /// Memberwise equality.
     friend bool operator==(const ReportedMonth&, const ReportedMonth&) = default;
 };
 
 /// The annual summary.
 struct CRM_EXPORT AnnualSummary {
-    int year = 0;
-    Date as_of{};
+    int year = 0;                            ///< the plan's year
+    Date as_of{};                            ///< Snapshot::as_of: the summary runs to this day
     std::vector<MonthTrend> months{};        ///< January .. the as-of month
     std::vector<TierChange> tier_changes{};  ///< in archive order
     /// The aging and KPI trend, from the monthly reports given (empty without them).
@@ -84,6 +89,7 @@ struct CRM_EXPORT AnnualSummary {
     /// `report.kpi_fell` (warn) when both months have a KPI score and it changed (region, from,
     /// to, first, last).
     std::vector<Finding> findings{};
+    /// Memberwise equality.
     friend bool operator==(const AnnualSummary&, const AnnualSummary&) = default;
 };
 

@@ -46,11 +46,12 @@ enum class Unit {
 /// in the aging table a row's buckets may miss its open balance by the rounding. Figures inside
 /// the sentences of findings keep their exact amounts.
 struct CRM_EXPORT RenderOptions {
-    Unit unit = Unit::yuan;
+    Unit unit = Unit::yuan;                         ///< yuan (exact, the default) or 万元
     int places = 2;                                 ///< places of a 万元 figure, 0..8
     RoundingMode rounding = RoundingMode::half_up;  ///< how a 万元 figure is rounded (四舍五入)
     WanTotals totals = WanTotals::allocate;         ///< how a 万元 column meets its total
     bool grouping = false;                          ///< `12,345.68万元` instead of `12345.68万元`
+    /// Memberwise equality.
     friend constexpr bool operator==(const RenderOptions&, const RenderOptions&) noexcept = default;
 };
 

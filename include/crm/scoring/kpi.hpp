@@ -91,8 +91,8 @@ struct CRM_EXPORT KpiPolicy {
                             {"B", Score{75}, Score{90}},
                             {"C", Score{60}, Score{75}},
                             {"D", Score{0}, Score{60}}};
-    int score_places = 2;
-    RoundingMode rounding = RoundingMode::half_up;
+    int score_places = 2;                           ///< decimals of a criterion's score, 0..6; default 2
+    RoundingMode rounding = RoundingMode::half_up;  ///< how scores are rounded; default 四舍五入
 };
 
 /// The scorecard "key-account manager KPI" (the same card scores a region). Throws as
@@ -102,19 +102,21 @@ struct CRM_EXPORT KpiPolicy {
 /// A manager's (or region's) figures for a period, as the plans and the ledgers give them.
 /// Amounts share one currency. Turnover days come from the credit area as plain numbers.
 struct CRM_EXPORT KpiFigures {
-    Money sales_plan{};
+    Money sales_plan{};  ///< planned revenue (销售计划); zero: achievement missing
+    /// Revenue (销售额); zero leaves the expense ratio and the new-product share missing.
     Money sales_actual{};
-    Money collection_plan{};
-    Money collection_actual{};
+    Money collection_plan{};                        ///< planned collection (回款计划); zero: rate missing
+    Money collection_actual{};                      ///< collected in the period (实际回款)
     Money receivables{};                            ///< open receivables at the period end
     Money receivable_cap{};                         ///< 应收账款控制规模
     std::optional<Decimal> turnover_days{};         ///< 应收账款周转天数 of the period
     std::optional<Decimal> target_turnover_days{};  ///< the target for it
     Money sales_expense{};                          ///< 销售费用
     std::optional<Score> satisfaction{};            ///< the accounts' satisfaction index
+    /// Visits the visit plan called for (拜访计划); 0 leaves visit_plan_kept missing.
     std::int64_t visits_planned = 0;
-    std::int64_t visits_made = 0;
-    Money new_product_revenue{};
+    std::int64_t visits_made = 0;  ///< visits made in the period
+    Money new_product_revenue{};   ///< revenue from new products (新产品销售额), within sales_actual
 };
 
 /// The KPI facts from the figures: each ratio rounded to `ratio_places` decimals with `mode`

@@ -48,8 +48,9 @@ struct CRM_EXPORT CsvOptions {
     std::optional<Currency> currency{};
 };
 
-/// Reads a receivables CSV into items, each checked as the ledger functions check it (an item
-/// due before it was invoiced is `rows[N].due_on`, inconsistent). `file` names the text in
+/// Reads a receivables CSV into items, each checked as the ledger functions check it (a negative
+/// amount is `rows[N].open_amount`, invalid_argument; an item due before it was invoiced is a
+/// prepayment request and is accepted). `file` names the text in
 /// error messages. Throws crm::Error: parse_error for a malformed file (an unclosed quote,
 /// a row with fewer fields than the header, invalid UTF-8 or GBK), not_found for a missing
 /// column (`columns.open_amount`), duplicate for a header given twice, and the vocabulary's

@@ -103,7 +103,8 @@ struct CRM_EXPORT ReceivablesLedger {
 [[nodiscard]] CRM_EXPORT std::string write_order(const credit::Order& order);
 
 /// Reads a receivables ledger document; every item is checked as the ledger functions check
-/// it (`/receivables/3/due_on` for an item due before it was invoiced).
+/// it (`/receivables/3/open_amount` for an amount finer than the currency's minor unit, such as
+/// CNY 10.001; an item due before it was invoiced is a prepayment request and is accepted).
 [[nodiscard]] CRM_EXPORT ReceivablesLedger read_receivables(std::string_view text,
                                                             std::string_view file = "<input>");
 /// The canonical document of `ledger` (`"currency": null` when it has none), which

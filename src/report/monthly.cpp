@@ -291,7 +291,9 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
     for (std::size_t r = 0; r < nr; ++r) {
         if (balances[r] == nullptr) continue;
         Section& sec = out.regions[r];
-        const std::string field = "balances[" + std::to_string(r) + "]";
+        // the entry's own index in Snapshot::balances, which need not follow the plan's order
+        const auto entry = static_cast<std::size_t>(balances[r] - s.balances.data());
+        const std::string field = "balances[" + std::to_string(entry) + "]";
         sec.turnover_days = at_field(field, [&] {
             return turnover(sec.progress.of(planning::Measure::sales).actual, balances[r]->month_start,
                             sec.aging.total, month_days);

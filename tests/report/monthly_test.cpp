@@ -13,6 +13,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "../support/errors.hpp"
 #include "snapshot.hpp"
 
@@ -270,6 +272,12 @@ TEST_SUITE("report.monthly") {
         s = company_snapshot();
         s.region_caps[0].region = RegionId{"west"};
         check_error([&] { return monthly_report(s); }, ErrorCode::not_found, "region_caps[0].region");
+        // Opening balances listed in another order than the plan's regions: the error names the
+        // entry of Snapshot::balances that holds the bad figure (the last region's, now first).
+        s = company_snapshot();
+        std::reverse(s.balances.begin(), s.balances.end());
+        s.balances[0].month_start = crm::Money{"1", "USD"};
+        check_error([&] { return monthly_report(s); }, ErrorCode::currency_mismatch, "balances[0]");
     }
 }
 

@@ -8,13 +8,18 @@
    per call, in microseconds: with the documents read once, and with the order read from a
    dict on every call.
 
-    python bench/python/aging_bench.py [--rows 1000000] [--threads 1]
+    python bench/python/aging_bench.py [--rows 1000000] [--threads 1] [--peer plugin.py]
+
+`--peer FILE` also times the aging of an existing plugin module in the same run: FILE must
+define `aging(items, as_of)` over a list of `(due_date, Decimal)` pairs (the shape ERP plugin
+code usually has), returning the bucket sums; its sums are checked against crmrules'.
 
 On a shared or loaded machine the figures say little; run it on a quiet one.
 """
 
 import argparse
 import datetime
+import importlib.util
 import random
 import time
 from decimal import Decimal
@@ -63,7 +68,14 @@ def timed(f, repeat=3):
     return best, result
 
 
-def aging_bench(rows, threads):
+def load_peer(path):
+    spec = importlib.util.spec_from_file_location("crm_peer_plugin", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def aging_bench(rows, threads, peer=None):
     rng = random.Random(1)
     as_of = datetime.date(2025, 6, 30)
     base = datetime.date(2023, 1, 1)
@@ -79,6 +91,12 @@ def aging_bench(rows, threads):
     print(f"  crmrules.aging_arrow : {t_arrow * 1e3:10.1f} ms")
     print(f"  Python with decimal  : {t_python * 1e3:10.1f} ms")
     print(f"  ratio                : {t_python / t_arrow:10.1f} x")
+    if peer is not None:
+        items = list(zip(due, amounts))
+        t_peer, peer_sums = timed(lambda: peer.aging(items, as_of), repeat=1)
+        assert sum(peer_sums, Decimal(0)) == total, "the peer's bucket sums disagree with crmrules"
+        print(f"  peer plugin aging    : {t_peer * 1e3:10.1f} ms ({peer.__file__})")
+        print(f"  ratio to the peer    : {t_peer / t_arrow:10.1f} x")
 
 
 def check_bench(calls):
@@ -115,8 +133,9 @@ def main():
     p.add_argument("--rows", type=int, default=1_000_000)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--calls", type=int, default=20_000)
+    p.add_argument("--peer", help="a plugin module with aging(items, as_of) to time in the same run")
     a = p.parse_args()
-    aging_bench(a.rows, a.threads)
+    aging_bench(a.rows, a.threads, load_peer(a.peer) if a.peer else None)
     check_bench(a.calls)
 
 

@@ -54,7 +54,9 @@ Ledger generated(crm::test::Rng& rng, std::size_t n, Currency currency) {
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t age = rng.between(-40, 800);
         const Date due = as_of - Days{age};
-        const Date invoiced = due - Days{rng.between(0, 90)};
+        // one item in eight a prepayment request (先款后票): due up to 20 days before its invoice
+        const Date invoiced =
+            rng.below(8) == 0 ? due + Days{rng.between(1, 20)} : due - Days{rng.between(0, 90)};
         std::int64_t cents = static_cast<std::int64_t>(rng.below(10'000'000));
         if (rng.below(10) == 0) cents = 0;
         Decimal amount = Decimal::scaled(cents, -currency.minor_units());
@@ -98,6 +100,32 @@ TEST_SUITE("columnar.aging") {
         CHECK(by_account[1] == std::pair{AccountId{"B"}, Money{"50.25", "CNY"}});
     }
 
+    TEST_CASE("an item due today and a prepayment request are aged as the row API ages them") {
+        // As of 2024-06-30: item 1 due today (invoiced 06-01); item 2 a prepayment request,
+        // invoiced 07-10 but due 06-20 (10 days past due); item 3 due 05-31 (30 days past due).
+        Ledger l(Currency("CNY"));
+        l.add({InvoiceId{"1"}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"100.00", "CNY"}});
+        l.add({InvoiceId{"2"}, AccountId{"A"}, Date(2024, 7, 10), Date(2024, 6, 20), Money{"20.00", "CNY"}});
+        l.add({InvoiceId{"3"}, AccountId{"A"}, Date(2024, 5, 1), Date(2024, 5, 31), Money{"3.00", "CNY"}});
+        const Date as_of(2024, 6, 30);
+        // due today as current: 100.00 current; 20.00 (10 days) and 3.00 (30 days) in 1-30
+        const AgingReport current = aging(l.columns(), as_of);
+        CHECK(current.amounts[0] == Money{"100.00", "CNY"});
+        CHECK(current.amounts[1] == Money{"23.00", "CNY"});
+        // due today as the first past-due day: every past-due age shifts by one, 0 -> 1,
+        // 10 -> 11, 30 -> 31: 100.00 + 20.00 in 1-30, 3.00 in 31-60
+        const AgingReport shifted = aging(l.columns(), as_of, {}, {.due_today = DueTodayAs::past_due});
+        CHECK(shifted.amounts[0] == Money{"0.00", "CNY"});
+        CHECK(shifted.amounts[1] == Money{"120.00", "CNY"});
+        CHECK(shifted.amounts[2] == Money{"3.00", "CNY"});
+        CHECK(shifted == aging(l.rows, as_of, {}, {.due_today = DueTodayAs::past_due}));
+        // days since invoice: 29, 10 (from the earlier due date), 60 -> 1-30, 1-30, 31-60
+        const AgingReport since = aging(l.columns(), as_of, {}, {.basis = AgingBasis::days_since_invoice});
+        CHECK(since.amounts[1] == Money{"120.00", "CNY"});
+        CHECK(since.amounts[2] == Money{"3.00", "CNY"});
+        CHECK(since == aging(l.rows, as_of, {}, {.basis = AgingBasis::days_since_invoice}));
+    }
+
     TEST_CASE("an id listed twice in the dictionary gives one line for the account") {
         // Arrow allows a dictionary with repeated values: rows at indices 0 and 2 are both
         // account A (CNY 1.00 + CNY 3.00 = CNY 4.00); B has CNY 2.00.
@@ -130,14 +158,17 @@ TEST_SUITE("columnar.aging") {
             const std::size_t n = round < 6 ? static_cast<std::size_t>(rng.below(50)) : 140'000;
             const Ledger l = generated(rng, n, currency);
             const auto buckets = round % 2 == 0 ? AgingBuckets{} : AgingBuckets::yearly_default();
-            for (AgingBasis basis : {AgingBasis::days_past_due, AgingBasis::days_since_invoice}) {
-                const AgingOptions options{.basis = basis};
-                const AgingReport want = aging(l.rows, as_of, buckets, options);
-                for (int threads : {1, 2, 3}) {
-                    CAPTURE(threads);
-                    check_same(aging(l.columns(), as_of, buckets, options, {.threads = threads}), want);
+            for (AgingBasis basis : {AgingBasis::days_past_due, AgingBasis::days_since_invoice})
+                for (DueTodayAs due_today : {DueTodayAs::current, DueTodayAs::past_due}) {
+                    CAPTURE(static_cast<int>(basis));
+                    CAPTURE(static_cast<int>(due_today));
+                    const AgingOptions options{.basis = basis, .due_today = due_today};
+                    const AgingReport want = aging(l.rows, as_of, buckets, options);
+                    for (int threads : {1, 2, 3}) {
+                        CAPTURE(threads);
+                        check_same(aging(l.columns(), as_of, buckets, options, {.threads = threads}), want);
+                    }
                 }
-            }
             const auto per_account = aging_by_account(l.rows, as_of);
             for (int threads : {1, 2}) {
                 const auto got = open_by_account(l.columns(), {}, {.threads = threads});
@@ -176,10 +207,15 @@ TEST_SUITE("columnar.aging") {
             {InvoiceId{"1"}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30), Money{"1.00", "CNY"}});
         order.add(
             {InvoiceId{"2"}, AccountId{"A"}, Date(2024, 7, 1), Date(2024, 6, 30), Money{"1.00", "CNY"}});
-        crm::test::check_error([&] { return aging(order.columns(), Date(2024, 6, 30)); },
-                               ErrorCode::inconsistent, "due_on[1]");
-        crm::test::check_error([&] { return open_by_account(order.columns()); }, ErrorCode::inconsistent,
-                               "due_on[1]");
+        // item 2 is a prepayment request (invoiced 07-01, due 06-30): an item, as in the row API
+        CHECK(aging(order.columns(), Date(2024, 6, 30)) == aging(order.rows, Date(2024, 6, 30)));
+        CHECK(open_by_account(order.columns()).at(0).second == Money{"2.00", "CNY"});
+        crm::test::check_error(
+            [&] {
+                return aging(order.columns(), Date(2024, 6, 30), {},
+                             {.due_today = static_cast<DueTodayAs>(7)});
+            },
+            ErrorCode::invalid_argument, "options.due_today");
         ReceivableColumns columns = order.columns();
         const std::vector<std::int32_t> one_day = {0};
         columns.due_on.days = one_day;

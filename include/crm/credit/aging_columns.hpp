@@ -27,8 +27,9 @@ namespace crm::credit {
 /// column may hold a null (invalid_argument naming `<column>[row]`).
 struct CRM_EXPORT ReceivableColumns {
     columnar::DateColumn due_on{.name = "due_on"};  ///< required
-    /// Required for AgingBasis::days_since_invoice; when given, every due date is checked
-    /// not to be before its invoice date, as the row API does.
+    /// Required for AgingBasis::days_since_invoice; when given, every day is checked to be a
+    /// date. A due date before its invoice date is a prepayment request (先款后票), aged as
+    /// the row API ages it.
     std::optional<columnar::DateColumn> invoiced_on;
     columnar::AmountColumn open_amount{.name = "open_amount"};  ///< >= 0, scale = minor units
     std::optional<columnar::IdColumn> account;                  ///< required by the per-account kernels
@@ -50,12 +51,14 @@ struct CRM_EXPORT BatchOptions {
 };
 
 /// `aging(receivables, as_of, buckets, options)` over columns: the same report, to the
-/// representation. Throws crm::Error naming the column and the row: a column of another
-/// length, a null, a scale that is not the currency's minor units (`open_amount.scale`), a
-/// coefficient beyond 38 digits (overflow), a negative amount (`open_amount[i]`), a date out
-/// of range (invalid_date), a due date before its invoice date (inconsistent, `due_on[i]`);
-/// no invoice dates for days_since_invoice (invalid_argument, `invoiced_on`); a bad or
-/// missing rate as the row API does (`options.rates.USD`).
+/// representation, for every basis and `options.due_today` (prepayment requests included).
+/// Throws crm::Error naming the column and the row: a column of another length, a null, a
+/// scale that is not the currency's minor units (`open_amount.scale`), a coefficient beyond
+/// 38 digits (overflow), a negative amount (`open_amount[i]`: the columns carry no credits,
+/// whatever `options.credits` says; net them first or use the row API), a date out of range
+/// (invalid_date); no invoice dates for days_since_invoice (invalid_argument, `invoiced_on`);
+/// a `due_today` outside its enum (`options.due_today`); a bad or missing rate as the row API
+/// does (`options.rates.USD`).
 [[nodiscard]] CRM_EXPORT AgingReport aging(const ReceivableColumns& ledger, Date as_of,
                                            const AgingBuckets& buckets = AgingBuckets{},
                                            const AgingOptions& options = {}, const BatchOptions& batch = {});

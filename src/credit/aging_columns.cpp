@@ -177,7 +177,8 @@ void age_rows(const AgingPass& pass, std::size_t begin, std::size_t end, U128* s
         std::int64_t age = 0;
         if constexpr (kPastDue) {
             age = today - due;
-            age += static_cast<std::int64_t>(age >= 0) * shift;
+            // the few-bucket path has the shift folded into its upper bounds (see aging())
+            if constexpr (!kFewBuckets) age += static_cast<std::int64_t>(age >= 0) * shift;
         } else {
             age = today - std::min(due, invoiced);
         }
@@ -241,8 +242,14 @@ AgingReport aging(const ReceivableColumns& ledger, Date as_of, const AgingBucket
     // The bucket is the number of upper bounds below the age.
     pass.upper.fill(std::numeric_limits<std::int64_t>::max());
     const bool few_buckets = k <= kFastBuckets;
-    for (std::size_t b = 0; b + 1 < k && b + 1 < kFastBuckets; ++b)
-        pass.upper[b] = *buckets.buckets()[b].to_days;
+    for (std::size_t b = 0; b + 1 < k && b + 1 < kFastBuckets; ++b) {
+        // An item due today counted as past due ages one day more from its due date on: for an
+        // edge u >= 0 (every edge: the first bucket starts at age 0), "age + 1 > u" for every
+        // age >= 0 is "age > u - 1", and no age below 0 passes either. So the shift moves the
+        // edges, not every row.
+        const std::int64_t u = *buckets.buckets()[b].to_days;
+        pass.upper[b] = (pass.shift != 0 && past_due && u >= 0) ? u - 1 : u;
+    }
     const AgeRows age = pick_age_rows(few_buckets, past_due, ledger.invoiced_on.has_value());
 
     const auto parallel = parallel_options(batch);
@@ -348,11 +355,27 @@ std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns
         for (std::size_t s = 0; s < slices; ++s) any = any || seen[s][g] != 0;
         if (any) order.push_back(static_cast<std::uint32_t>(g));
     }
-    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        const std::string_view a = accounts.dictionary[x];
-        const std::string_view b = accounts.dictionary[y];
-        return a < b || (a == b && x < y);
-    });
+    // Sorted by the ids' first eight bytes as one big-endian integer (the order of the bytes,
+    // so of std::string_view's comparison), the rest of the id only on a tie; a dictionary
+    // already in order (as one built from sorted ids is) is not sorted again.
+    const auto prefix = [](std::string_view id) noexcept {
+        std::uint64_t key = 0;
+        for (std::size_t b = 0; b < 8; ++b)
+            key = (key << 8) | (b < id.size() ? static_cast<std::uint8_t>(id[b]) : 0u);
+        return key;
+    };
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+    keyed.reserve(order.size());
+    for (std::uint32_t g : order) keyed.emplace_back(prefix(accounts.dictionary[g]), g);
+    const auto before = [&](const std::pair<std::uint64_t, std::uint32_t>& x,
+                            const std::pair<std::uint64_t, std::uint32_t>& y) {
+        if (x.first != y.first) return x.first < y.first;
+        const std::string_view a = accounts.dictionary[x.second];
+        const std::string_view b = accounts.dictionary[y.second];
+        return a < b || (a == b && x.second < y.second);
+    };
+    if (!std::is_sorted(keyed.begin(), keyed.end(), before)) std::sort(keyed.begin(), keyed.end(), before);
+    for (std::size_t k = 0; k < keyed.size(); ++k) order[k] = keyed[k].second;
     std::vector<std::pair<AccountId, Money>> out;
     out.reserve(order.size());
     for (std::size_t k = 0; k < order.size();) {

@@ -157,7 +157,24 @@ TEST_SUITE("columnar.aging") {
             // small ledgers stay on one thread; 140,000 rows are split in two or three
             const std::size_t n = round < 6 ? static_cast<std::size_t>(rng.below(50)) : 140'000;
             const Ledger l = generated(rng, n, currency);
-            const auto buckets = round % 2 == 0 ? AgingBuckets{} : AgingBuckets::yearly_default();
+            // the default buckets, the yearly ones, ten buckets (past the kernel's few-bucket
+            // path) and four
+            const AgingBuckets buckets =
+                round % 4 == 0   ? AgingBuckets{}
+                : round % 4 == 1 ? AgingBuckets::yearly_default()
+                : round % 4 == 2
+                    ? AgingBuckets{{{"current", 0, 0},
+                                    {"1-5", 1, 5},
+                                    {"6-10", 6, 10},
+                                    {"11-20", 11, 20},
+                                    {"21-30", 21, 30},
+                                    {"31-60", 31, 60},
+                                    {"61-90", 61, 90},
+                                    {"91-180", 91, 180},
+                                    {"181-365", 181, 365},
+                                    {">365", 366, std::nullopt}}}
+                    : AgingBuckets{
+                          {{"0-30", 0, 30}, {"31-60", 31, 60}, {"61-90", 61, 90}, {">90", 91, std::nullopt}}};
             for (AgingBasis basis : {AgingBasis::days_past_due, AgingBasis::days_since_invoice})
                 for (DueTodayAs due_today : {DueTodayAs::current, DueTodayAs::past_due}) {
                     CAPTURE(static_cast<int>(basis));

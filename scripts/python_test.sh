@@ -4,7 +4,8 @@
 # `pip install .` gives a user), never the files of python/crmrules.
 #   bash scripts/python_test.sh            # fresh venv in build/python-venv, then pytest
 #   bash scripts/python_test.sh -k arrow   # extra arguments go to pytest
-# Needs PyPI (scikit-build-core and nanobind to build; pytest and pyarrow to test) and the
+# Needs PyPI (scikit-build-core and nanobind to build; pytest, pyarrow, dask[dataframe] (with
+# pandas) and distributed to test) and the
 # Debian packages of `scripts/deps.sh build python`. With CMAKE_CXX_COMPILER_LAUNCHER=ccache in
 # the environment the build uses ccache; the CMake build folder build/pip/ is kept between runs.
 set -euo pipefail
@@ -22,7 +23,7 @@ python3 -m venv "$venv"
 # The build requirements of pyproject.toml go into the venv itself (no isolated build
 # environment in a new temporary folder each time), so the compiler sees the same paths on
 # every run and ccache and the kept build folder can do their work.
-"$venv/bin/python" -m pip install --quiet pytest pyarrow "scikit-build-core>=0.10" "nanobind>=2.0"
+"$venv/bin/python" -m pip install --quiet pytest pyarrow "dask[dataframe]" distributed "scikit-build-core>=0.10" "nanobind>=2.0"
 
 echo "== pip install . (Release: the library, crm::io and the extension module)"
 start=$SECONDS

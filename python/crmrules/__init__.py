@@ -48,6 +48,8 @@ __all__ = [
     "aging",
     "aging_arrow",
     "open_by_account_arrow",
+    "combine_aging",
+    "combine_open_by_account",
 ]
 
 __version__: str = _native.__version__
@@ -531,3 +533,92 @@ def open_by_account_arrow(
     if as_arrow:
         return rows
     return {account: Money(_decimal.Decimal(amount), currency) for account, amount in rows}
+
+
+# ---- combining partial results -----------------------------------------------------------------
+
+# Sums of amounts are exact: a context wide enough for any sum of decimal128(38, s) values (and
+# of many of them), with every rounding trapped, so a sum is never rounded to the default 28
+# digits of the decimal module.
+_EXACT = _decimal.Context(prec=200, traps=[_decimal.Inexact, _decimal.Rounded, _decimal.InvalidOperation])
+
+
+def _exact_sum(values: Sequence[_decimal.Decimal]) -> _decimal.Decimal:
+    total = values[0]
+    for v in values[1:]:
+        total = _EXACT.add(total, v)
+    return total
+
+
+def combine_aging(reports: Sequence[AgingReport]) -> AgingReport:
+    """The aging report of the union of the ledgers that ``reports`` were computed over: the
+    amount and the item count of each bucket added up, exactly (Decimal, never rounded). This
+    is how the partial reports of a partitioned table (one per Dask partition or Spark batch)
+    become the report of the whole table.
+
+    Every report must have the same ``as_of``, ``basis``, ``currency`` and buckets (labels and
+    day ranges, in order); otherwise the sum would mean nothing and a ``crmrules.Error``
+    (``invalid_argument``) names the first field that differs, as ``reports[3].as_of``."""
+    parts = list(reports)
+    if not parts:
+        raise Error("invalid_argument", "reports", "there is no report to combine (give at least one)")
+    for i, r in enumerate(parts):
+        if not isinstance(r, AgingReport):
+            raise TypeError(f"reports[{i}] is a {type(r).__name__}, not a crmrules.AgingReport")
+    first = parts[0]
+    shape = [(b.label, b.from_days, b.to_days) for b in first.buckets]
+    for i, r in enumerate(parts[1:], start=1):
+        for name in ("as_of", "basis", "currency"):
+            if getattr(r, name) != getattr(first, name):
+                raise Error(
+                    "invalid_argument",
+                    f"reports[{i}].{name}",
+                    f"is {getattr(r, name)}, reports[0].{name} is {getattr(first, name)}: only reports of the same {name} add up",
+                )
+        if [(b.label, b.from_days, b.to_days) for b in r.buckets] != shape:
+            raise Error("invalid_argument", f"reports[{i}].buckets", "are not the buckets of reports[0] (labels and day ranges)")
+    currency = first.currency
+    buckets = tuple(
+        AgingBucket(
+            b.label,
+            b.from_days,
+            b.to_days,
+            Money(_exact_sum([r.buckets[k].amount.amount for r in parts]), currency),
+            sum(r.buckets[k].items for r in parts),
+        )
+        for k, b in enumerate(first.buckets)
+    )
+    return AgingReport(
+        as_of=first.as_of,
+        basis=first.basis,
+        currency=currency,
+        total=Money(_exact_sum([r.total.amount for r in parts]), currency),
+        buckets=buckets,
+    )
+
+
+def combine_open_by_account(parts: Sequence[Mapping[str, Money]]) -> Dict[str, Money]:
+    """The open amount of each account over several exposures by account (the dicts of
+    ``open_by_account_arrow`` over the partitions of a table): an account found in several
+    parts has its amounts added, exactly. In account id order, as ``open_by_account_arrow``
+    gives them. Every amount must be in the same currency (a ``crmrules.Error`` naming the
+    account otherwise, as ``parts[2]['A-7']``)."""
+    sums: Dict[str, List[_decimal.Decimal]] = {}
+    currency: Optional[str] = None
+    for i, part in enumerate(parts):
+        if not isinstance(part, Mapping):
+            raise TypeError(f"parts[{i}] is a {type(part).__name__}, not a dict of Money by account")
+        for account, money in part.items():
+            if not isinstance(money, Money):
+                _refuse_float(money, f"parts[{i}][{account!r}]")
+                raise TypeError(f"parts[{i}][{account!r}] is a {type(money).__name__}, not a crmrules.Money")
+            if currency is None:
+                currency = money.currency
+            elif money.currency != currency:
+                raise Error(
+                    "currency_mismatch",
+                    f"parts[{i}][{account!r}]",
+                    f"is in {money.currency}, the amounts before it are in {currency}",
+                )
+            sums.setdefault(account, []).append(money.amount)
+    return {account: Money(_exact_sum(sums[account]), currency or "") for account in sorted(sums)}

@@ -14,6 +14,7 @@ __all__ = [
     "PolicySet", "CreditAccount", "Order", "ReceivablesLedger", "load_policy_set",
     "policy_set_from_json", "policy_set_from_dict", "credit_account", "order", "receivables",
     "check_order", "aging", "aging_arrow", "open_by_account_arrow",
+    "combine_aging", "combine_open_by_account",
 ]
 
 __version__: str
@@ -207,3 +208,13 @@ def open_by_account_arrow(
     """The open amount of each account (column ``account``: string or dictionary<int32, string>):
     a dict from account id to Money, or with as_arrow=True an Arrow record batch (account:
     string, open_amount: decimal128(38, s)) through ``__arrow_c_array__``."""
+
+def combine_aging(reports: Sequence[AgingReport]) -> AgingReport:
+    """The report of the union of the ledgers the reports were computed over (one per
+    partition): each bucket's amount and item count added exactly (Decimal, never rounded).
+    The reports must share as_of, basis, currency and buckets, else a crmrules.Error naming
+    the field (``reports[3].as_of``)."""
+
+def combine_open_by_account(parts: Sequence[Mapping[str, Money]]) -> Dict[str, Money]:
+    """The exposures by account of several partitions added up exactly, per account, in
+    account id order; one currency throughout (else a crmrules.Error naming the account)."""

@@ -4,10 +4,10 @@
 # `pip install .` gives a user), never the files of python/crmrules.
 #   bash scripts/python_test.sh            # fresh venv in build/python-venv, then pytest
 #   bash scripts/python_test.sh -k arrow   # extra arguments go to pytest
-# Needs PyPI (scikit-build-core and nanobind to build; pytest, pyarrow, dask[dataframe] (with
-# pandas) and distributed to test) and the
-# Debian packages of `scripts/deps.sh build python`. With CMAKE_CXX_COMPILER_LAUNCHER=ccache in
-# the environment the build uses ccache; the CMake build folder build/pip/ is kept between runs.
+# Needs PyPI (scikit-build-core and nanobind to build; pytest, pyarrow, dask[dataframe] with
+# pandas, and distributed to test) and the Debian packages of `scripts/deps.sh build python`.
+# With CMAKE_CXX_COMPILER_LAUNCHER=ccache in the environment the build uses ccache; the CMake
+# build folder build/pip/ is kept between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"

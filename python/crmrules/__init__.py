@@ -503,8 +503,8 @@ def aging_arrow(
     the columnar kernel on the table's own buffers with the GIL released.
 
     Columns: ``due_on`` date32, ``open_amount`` decimal128(38, s) with s the currency's minor
-    units, and ``invoiced_on`` date32 (needed for ``basis="days_since_invoice"``, checked
-    against ``due_on`` when present). ``columns={"due_on": "DueDate", ...}`` names them
+    units, and ``invoiced_on`` date32 (needed for ``basis="days_since_invoice"``; a due
+    date before it is a prepayment request, aged from the earlier date). ``columns={"due_on": "DueDate", ...}`` names them
     otherwise. Every amount is in ``currency``. A wrong type, a missing column, a null or a
     bad scale is a crmrules.Error naming the column (and the row: ``open_amount[17]``).
     ``threads`` as the kernel takes it (0: every core); the answer is the same for any count."""

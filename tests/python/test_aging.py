@@ -245,3 +245,20 @@ def test_property_arrow_exposure_round_trips():
         got = pa.record_batch(crmrules.open_by_account_arrow(t, currency="CNY", as_arrow=True)).to_pylist()
         assert {r["account"]: Money(r["open_amount"], "CNY") for r in got} == expected
         assert [r["account"] for r in got] == sorted(expected)
+
+
+def test_prepayment_request_is_an_item():
+    # A due date before the invoice date is a prepayment request (the money is asked for before
+    # the invoice is issued), aged like any item, not an error. Invoiced 2025-02-01, due
+    # 2025-01-15, CNY 500.00, at 2025-03-31: 75 days past due (61-90); days since invoice from
+    # the earlier of the two dates, 2025-01-15: 75 days too (61-90), not the invoice's 58 (31-60).
+    t = pa.table(
+        {
+            "invoiced_on": pa.array([datetime.date(2025, 2, 1)], pa.date32()),
+            "due_on": pa.array([datetime.date(2025, 1, 15)], pa.date32()),
+            "open_amount": pa.array([Decimal("500.00")], pa.decimal128(38, 2)),
+        }
+    )
+    for basis in ("days_past_due", "days_since_invoice"):
+        r = crmrules.aging_arrow(t, AS_OF, currency="CNY", basis=basis)
+        assert amounts(r) == {"61-90": Decimal("500.00")}, basis

@@ -104,9 +104,6 @@ ERRORS = [
     ("JPY with cents", aging_of(good_table(), currency="JPY"), "invalid_argument", "open_amount.scale"),
     ("negative amount", aging_of(good_table(open_amount=pa.array([Decimal("1.00")] * 2 + [Decimal("-1.00")] * 3,
                                                                   pa.decimal128(38, 2)))), "invalid_argument", "open_amount[2]"),
-    ("due before invoiced", aging_of(good_table(invoiced_on=pa.array([datetime.date(2024, 12, 1)] * 4 +
-                                                                      [datetime.date(2025, 2, 1)], pa.date32()))),
-     "inconsistent", "due_on[4]"),
     ("no invoice dates for days_since_invoice", aging_of(good_table(), basis="days_since_invoice"), "not_found",
      "invoiced_on"),
     ("unknown currency for a column", aging_of(good_table(), currency="XYZ"), "unknown_currency", "currency"),

@@ -129,7 +129,7 @@ def test_local_cluster_two_processes_exact():
 
     start = time.monotonic()
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster) as client:
         # The partitions are made on the workers (as a real loader reads its files there) and
         # kept in their memory for the two computations.

@@ -185,3 +185,28 @@ def test_the_example_of_docs_python_md_runs(capsys):
     out = capsys.readouterr().out
     expected = re.search(r"```text\n(.*?)```", text, re.S).group(1)
     assert out == expected
+
+
+# ---- examples/python/spark_aging.py ----------------------------------------------------------
+
+
+def test_spark_example_batch_functions_combine_to_the_whole(monkeypatch):
+    # PySpark is not installed here: the batch functions mapInArrow would call run on pyarrow
+    # batches of a generated ledger, and their combined rows must be crmrules' answer on the
+    # whole table, exactly.
+    spark_aging = load_recipe("spark_aging", {}, monkeypatch)
+    import pyarrow as pa
+
+    import crmrules
+
+    as_of = datetime.date(2025, 3, 31)
+    whole = spark_aging.generated_ledger(5_000, as_of, seed=7)
+    batches = whole.to_batches(max_chunksize=700)
+    assert len(batches) > 1
+    aging_rows = [r for b in spark_aging.aging_batches(iter(batches), as_of, "CNY") for r in b.to_pylist()]
+    exposure_rows = [r for b in spark_aging.exposure_batches(iter(batches), "CNY") for r in b.to_pylist()]
+    assert all(isinstance(r["amount"], str) for r in aging_rows)  # decimal strings, never doubles
+    assert spark_aging.combine_aging_rows(aging_rows, as_of, "CNY") == crmrules.aging_arrow(whole, as_of, currency="CNY")
+    exposure = spark_aging.combine_exposure_rows(exposure_rows, "CNY")
+    assert exposure == crmrules.open_by_account_arrow(whole, currency="CNY")
+    assert isinstance(whole, pa.Table)

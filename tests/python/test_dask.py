@@ -2,9 +2,12 @@
 of receivables and sums its exposure by account with map_partitions, crmrules computing each
 partition, and the exact combine of the partial results is the single-process answer on the
 whole table. Amounts stay decimal128 / Decimal the whole way (pandas columns of
-pd.ArrowDtype(pa.decimal128(38, 2)), never float64)."""
+pd.ArrowDtype(pa.decimal128(38, 2)), never float64). The Dask recipe of docs/python.md runs
+on the same cluster and must give the same report."""
 
 import datetime
+import pathlib
+import re
 import sys
 import time
 
@@ -120,6 +123,13 @@ def exposures_of(rows):
     return [by_partition[k] for k in sorted(by_partition)]
 
 
+def docs_dask_block():
+    text = (pathlib.Path(__file__).resolve().parents[2] / "docs" / "python.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", text, re.S) if "map_partitions" in b]
+    assert len(blocks) == 1, "docs/python.md has one Dask example"
+    return blocks[0]
+
+
 def test_local_cluster_two_processes_exact():
     # The whole table in this process, for the single-process answer.
     table = pa.concat_tables([receivables(ROWS // PARTITIONS, seed=1600 + n) for n in range(PARTITIONS)])
@@ -139,6 +149,10 @@ def test_local_cluster_two_processes_exact():
         assert ddf.dtypes["open_amount"] == pd.ArrowDtype(pa.decimal128(38, 2))
         aging_rows = ddf.map_partitions(aging_partition, meta=frame(AGING_SCHEMA.empty_table())).compute()
         exposure_rows = ddf.map_partitions(exposure_partition, meta=frame(EXPOSURE_SCHEMA.empty_table())).compute()
+        # The Dask recipe of docs/python.md ("Scale-out"), on the same partitions.
+        docs = {"__name__": "__docs_dask__"}
+        exec(compile(docs_dask_block(), "docs/python.md", "exec"), docs)
+        assert docs["aging"](ddf) == whole_aging
         # Both worker processes hold partitions of the table (the work was spread).
         holding = client.has_what()
         assert len(holding) == 2 and all(keys for keys in holding.values()), holding

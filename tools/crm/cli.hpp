@@ -1,0 +1,76 @@
+#pragma once
+// What the subcommands of the crm program share: the options every subcommand has, reading
+// documents from files or standard input, writing the answer atomically, and the exit codes
+// (docs/cli.md). Each subcommand lives in its own source (cmd_<name>.cpp) and registers itself
+// through one add_<name>() function called from main.cpp.
+
+#include <crm/core/decision.hpp>
+#include <crm/time/date.hpp>
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace crm::cli {
+
+/// The exit codes a script can branch on.
+inline constexpr int exit_ok = 0;              ///< allow or warn, or a question answered
+inline constexpr int exit_internal = 1;        ///< an internal failure (the answer could not be written)
+inline constexpr int exit_bad_input = 2;       ///< bad input: the crm::Error is on standard error
+inline constexpr int exit_needs_approval = 3;  ///< the decision needs approval
+inline constexpr int exit_block = 4;           ///< the decision blocks
+
+/// The answer's formats; a subcommand offers those that fit it.
+enum class Format { text, json, csv, md, html, xlsx };
+
+/// The options every subcommand has: `--lang`, `--format`, `-o/--output`.
+struct Common {
+    std::string lang = "zh";
+    std::string format = "text";
+    std::string output = "-";
+
+    [[nodiscard]] Lang language() const noexcept { return lang == "en" ? Lang::en : Lang::zh; }
+    [[nodiscard]] bool zh() const noexcept { return language() == Lang::zh; }
+    [[nodiscard]] Format format_choice() const;
+};
+
+/// Adds `--lang`, `--format` (one of `formats`, the first the default) and `-o/--output` to `sub`.
+void add_common(CLI::App& sub, Common& c, std::initializer_list<std::string> formats = {"text", "json"});
+
+/// The whole of a file, or of standard input for "-". `option` names it in errors.
+[[nodiscard]] std::string slurp(const std::string& path, const std::string& option);
+/// The name a document is given in error messages: the path, or `<stdin>` for "-".
+[[nodiscard]] std::string file_name(const std::string& path);
+/// Refuses more than one of `paths` being "-" (standard input feeds one document only).
+void one_stdin(std::initializer_list<const std::string*> paths);
+
+/// The answer could not be written (a full disk, a missing folder): not the input's fault, so
+/// it leaves with the internal-failure exit code.
+struct OutputFailure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Writes `text` to standard output, or to `path` through a temporary file in the same folder
+/// renamed over it, so that a reader never sees a half-written file.
+void emit(const std::string& text, const std::string& path);
+
+/// `--as-of` as a date (an error names `--as-of`).
+[[nodiscard]] Date as_of_date(const std::string& text);
+/// The exit code of a decision's outcome.
+[[nodiscard]] int exit_code_of(Outcome o) noexcept;
+/// A field for a CSV line, quoted when it needs to be.
+[[nodiscard]] std::string csv_field(const std::string& s);
+
+/// The subcommands registered, each with what runs it when chosen.
+using Commands = std::vector<std::pair<CLI::App*, std::function<int()>>>;
+
+// One per subcommand (cmd_<name>.cpp): adds it to `app` and its runner to `commands`.
+void add_validate(CLI::App& app, Commands& commands);
+void add_check_order(CLI::App& app, Commands& commands);
+void add_aging(CLI::App& app, Commands& commands);
+
+}  // namespace crm::cli

@@ -365,12 +365,51 @@ void string_views(const ArrowArray& a, std::int64_t offset, std::size_t n, std::
     }
 }
 
+/// The values of a string-view array (Arrow format "vu", what polars exports its strings as):
+/// a 16-byte view per value, `int32 length` then either the bytes themselves (12 at most) or a
+/// 4-byte prefix, `int32 buffer index` and `int32 offset` into one of the variadic data buffers
+/// (the C data interface's buffers 2 .. n_buffers - 2; the last holds the buffers' sizes, which
+/// bound every view before it is read).
+void string_view_views(const ArrowArray& a, std::int64_t offset, std::size_t n, std::string_view column,
+                       std::vector<std::string_view>& out) {
+    out.clear();
+    out.reserve(n);
+    if (n == 0) return;
+    const auto* views = static_cast<const std::byte*>(buffer(a, 1, column));
+    if (a.n_buffers < 3)
+        throw Error(ErrorCode::invalid_argument, std::string(column),
+                    "the string-view array has no buffer of data-buffer sizes");
+    const std::int64_t data_buffers = a.n_buffers - 3;
+    const auto* sizes = static_cast<const std::int64_t*>(a.buffers[a.n_buffers - 1]);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::byte* v = views + 16 * (static_cast<std::size_t>(offset) + i);
+        std::int32_t length = 0;
+        std::memcpy(&length, v, 4);
+        if (length < 0)
+            throw Error(ErrorCode::invalid_argument, std::string(column) + "[" + std::to_string(i) + "]",
+                        "a string view has a negative length");
+        if (length <= 12) {
+            out.emplace_back(reinterpret_cast<const char*>(v + 4), static_cast<std::size_t>(length));
+            continue;
+        }
+        std::int32_t index = 0, start = 0;
+        std::memcpy(&index, v + 8, 4);
+        std::memcpy(&start, v + 12, 4);
+        if (index < 0 || index >= data_buffers || sizes == nullptr || start < 0 ||
+            std::int64_t{start} + length > sizes[index] || a.buffers[2 + index] == nullptr)
+            throw Error(ErrorCode::invalid_argument, std::string(column) + "[" + std::to_string(i) + "]",
+                        "a string view points outside the array's data buffers");
+        out.emplace_back(static_cast<const char*>(a.buffers[2 + index]) + start, static_cast<std::size_t>(length));
+    }
+}
+
 void fill_strings(const ArrowSchema& s, const ArrowArray& a, std::int64_t offset, std::size_t n,
                   std::string_view column, std::vector<std::string_view>& out) {
     const std::string_view f = s.format;
     if (f == "u") string_views<std::int32_t>(a, offset, n, column, out);
     else if (f == "U") string_views<std::int64_t>(a, offset, n, column, out);
-    else column_type_error(column, f, "string or dictionary<int32, string>");
+    else if (f == "vu") string_view_views(a, offset, n, column, out);
+    else column_type_error(column, f, "string, large string, string view or dictionary<int32, string>");
 }
 
 crm::columnar::IdColumn id_column(const ColumnRef& c, std::string_view name, BatchColumns& b) {

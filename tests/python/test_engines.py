@@ -129,3 +129,35 @@ def test_wrong_column_type_from_polars_names_the_column():
         crmrules.aging_arrow(df, AS_OF, currency="CNY")
     assert e.value.field == "open_amount"
     assert "float" in str(e.value) or "binary floating" in str(e.value)
+
+
+def test_hostile_string_views_are_refused_not_read():
+    # A string-view array built by hand: a 20-byte value must point inside one of the data
+    # buffers (here one of 26 bytes). An index past the buffers, or an offset whose value
+    # runs past the buffer's end, is an Error naming the value; a view inside is read.
+    import struct
+
+    import pyarrow as pa
+
+    data = pa.py_buffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+    def table_with(view):
+        account = pa.Array.from_buffers(pa.string_view(), 1, [None, pa.py_buffer(view), data])
+        return pa.table(
+            {
+                "account": account,
+                "due_on": pa.array([datetime.date(2025, 1, 1)], pa.date32()),
+                "open_amount": pa.array([Decimal("1.00")], pa.decimal128(38, 2)),
+            }
+        )
+
+    for index, offset in [(3, 0), (0, 10), (-1, 0), (0, -4)]:
+        with pytest.raises(crmrules.Error) as e:
+            crmrules.open_by_account_arrow(table_with(struct.pack("<i4sii", 20, b"ABCD", index, offset)), currency="CNY")
+        assert e.value.field == "account[0]" and "outside" in e.value.message, (index, offset)
+    with pytest.raises(crmrules.Error) as e:
+        crmrules.open_by_account_arrow(table_with(struct.pack("<i12s", -1, b"")), currency="CNY")
+    assert e.value.field == "account[0]" and "negative" in e.value.message
+    # bytes 2..21 of the buffer: C..V
+    got = crmrules.open_by_account_arrow(table_with(struct.pack("<i4sii", 20, b"CDEF", 0, 2)), currency="CNY")
+    assert got == {"CDEFGHIJKLMNOPQRSTUV": Money(Decimal("1.00"), "CNY")}

@@ -195,7 +195,8 @@ TEST_SUITE("io.json.pricing") {
              "/versions/0/pricing/book/rules/0"},
         };
         for (const Case& c : cases) {
-            CAPTURE(c.name);
+            const std::string name = c.name;
+            CAPTURE(name);
             const std::string doc = with_pricing(c.section);
             crm::test::check_error([&] { return crm::io::read_policy_set(doc, "f"); }, c.code, c.pointer);
         }

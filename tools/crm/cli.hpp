@@ -75,5 +75,6 @@ void add_aging(CLI::App& app, Commands& commands);
 void add_route(CLI::App& app, Commands& commands);
 void add_verify(CLI::App& app, Commands& commands);
 void add_lint(CLI::App& app, Commands& commands);
+void add_price(CLI::App& app, Commands& commands);
 
 }  // namespace crm::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     add_route(app, commands);
     add_verify(app, commands);
     add_lint(app, commands);
+    add_price(app, commands);
 
     try {
         app.parse(argc, argv);

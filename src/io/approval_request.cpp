@@ -114,7 +114,8 @@ Compiled compile(const policy::PolicySet& set, const RouteRequest& request) {
         org = OrgChart(v.approval.roles, request.people);
     } catch (const Error& e) {
         // a role of the ladder is the policy's; a person is the request's (`/people/2/role`)
-        throw Error(e.code(), e.field().starts_with("roles") ? "approval." + e.field() : to_json_pointer(e.field()),
+        throw Error(e.code(),
+                    e.field().starts_with("roles") ? "approval." + e.field() : to_json_pointer(e.field()),
                     e.message());
     }
     return {&v, std::move(matrix), std::move(org)};
@@ -165,7 +166,8 @@ RouteAnswer route(const policy::PolicySet& set, const RouteRequest& request) {
     a.route = approval::route(c.matrix, request.request, c.org);
     a.fingerprint = approval::fingerprint(request.request);
     a.decision.add(a.route.reason());
-    for (std::size_t i = 0; i < a.route.steps.size(); ++i) a.decision.add(approval::describe_step(a.route, i, c.org));
+    for (std::size_t i = 0; i < a.route.steps.size(); ++i)
+        a.decision.add(approval::describe_step(a.route, i, c.org));
     return a;
 }
 
@@ -198,7 +200,8 @@ VerifyAnswer verify(const policy::PolicySet& set, const VerifyRequest& request) 
     VerifyAnswer a;
     a.policy_version = c.version->id;
     a.route = approval::route(c.matrix, request.route.request, c.org);
-    a.decision = approval::verify(a.route, request.approvals, request.route.request, c.org, request.delegations);
+    a.decision =
+        approval::verify(a.route, request.approvals, request.route.request, c.org, request.delegations);
     return a;
 }
 

@@ -255,27 +255,28 @@ Json w_contract(const pricing::ContractPrice& c) {
 
 Json w_rule(const pricing::Rule& r) {
     const pricing::Conditions& c = r.when;
-    return Json{{"id", w(r.id)},
-                {"kind", w_enum(r.kind)},
-                {"when",
-                 {{"products", w_ids(c.products)},
-                  {"product_groups", w_ids(c.product_groups)},
-                  {"accounts", w_ids(c.accounts)},
-                  {"tiers", w_texts(c.tiers)},
-                  {"segments", w_texts(c.segments)},
-                  {"regions", w_ids(c.regions)},
-                  {"min_quantity", w_opt_decimal(c.min_quantity)},
-                  {"min_side", w_enum(c.min_side)},
-                  {"max_quantity", w_opt_decimal(c.max_quantity)},
-                  {"max_side", w_enum(c.max_side)},
-                  {"valid", w_validity(c.valid)}}},
-                {"action",
-                 {{"kind", w_enum(r.action.kind)}, {"percent", w(r.action.percent)}, {"amount", w(r.action.amount)}}},
-                {"group", r.group},
-                {"priority", r.priority},
-                {"sequence", r.sequence},
-                {"applies_on_contract_price", r.applies_on_contract_price},
-                {"budget_limited", r.budget_limited}};
+    return Json{
+        {"id", w(r.id)},
+        {"kind", w_enum(r.kind)},
+        {"when",
+         {{"products", w_ids(c.products)},
+          {"product_groups", w_ids(c.product_groups)},
+          {"accounts", w_ids(c.accounts)},
+          {"tiers", w_texts(c.tiers)},
+          {"segments", w_texts(c.segments)},
+          {"regions", w_ids(c.regions)},
+          {"min_quantity", w_opt_decimal(c.min_quantity)},
+          {"min_side", w_enum(c.min_side)},
+          {"max_quantity", w_opt_decimal(c.max_quantity)},
+          {"max_side", w_enum(c.max_side)},
+          {"valid", w_validity(c.valid)}}},
+        {"action",
+         {{"kind", w_enum(r.action.kind)}, {"percent", w(r.action.percent)}, {"amount", w(r.action.amount)}}},
+        {"group", r.group},
+        {"priority", r.priority},
+        {"sequence", r.sequence},
+        {"applies_on_contract_price", r.applies_on_contract_price},
+        {"budget_limited", r.budget_limited}};
 }
 
 Json w_policy(const pricing::PricingPolicy& p) {
@@ -308,24 +309,22 @@ std::optional<Json> w_pricing(const policy::PricingPolicies& pricing, const std:
          {{"entries", w_list(b.entries, w_entry)},
           {"contract_prices", w_list(b.contract_prices, w_contract)},
           {"rules", w_list(b.rules, w_rule)},
-          {"groups", w_list(b.groups,
-                            [](const pricing::ExclusiveGroup& g) {
-                                return Json{
-                                    {"name", g.name}, {"policy", w_enum(g.policy)}, {"sequence", g.sequence}};
-                            })},
-          {"product_groups",
-           w_list(b.product_groups,
-                  [](const pricing::ProductGroup& g) {
-                      return Json{{"id", w(g.id)}, {"products", w_ids(g.products)}};
+          {"groups",
+           w_list(b.groups,
+                  [](const pricing::ExclusiveGroup& g) {
+                      return Json{{"name", g.name}, {"policy", w_enum(g.policy)}, {"sequence", g.sequence}};
                   })},
+          {"product_groups", w_list(b.product_groups,
+                                    [](const pricing::ProductGroup& g) {
+                                        return Json{{"id", w(g.id)}, {"products", w_ids(g.products)}};
+                                    })},
           {"policy", w_policy(b.policy)}}},
-        {"authority",
-         {{"rows", w_list(pricing.authority.rows, [](const pricing::AuthorityRow& r) {
-               return Json{{"role", w(r.role)},
-                           {"rank", r.rank},
-                           {"max_discount", w_opt(r.max_discount)},
-                           {"min_price", w_opt(r.min_price)}};
-           })}}}};
+        {"authority", {{"rows", w_list(pricing.authority.rows, [](const pricing::AuthorityRow& r) {
+                            return Json{{"role", w(r.role)},
+                                        {"rank", r.rank},
+                                        {"max_discount", w_opt(r.max_discount)},
+                                        {"min_price", w_opt(r.min_price)}};
+                        })}}}};
 }
 
 }  // namespace crm::io::codec

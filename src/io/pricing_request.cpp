@@ -27,7 +27,8 @@ pricing::PricingContext context(const In& in) {
     plain(o, "budgets", c.budgets, [](const In& v) {
         return list(v, [](const In& b) {
             Obj x(b);
-            pricing::PromotionBudget budget{.rule = id<RuleId>(x.req("rule")), .remaining = money(x.req("remaining"))};
+            pricing::PromotionBudget budget{.rule = id<RuleId>(x.req("rule")),
+                                            .remaining = money(x.req("remaining"))};
             x.done();
             return budget;
         });

@@ -23,7 +23,8 @@ namespace approval = crm::approval;
 namespace {
 
 // Discounts 5% or more: the regional manager; 10% or more: also the sales director.
-const char* const policy = R"({"versions": [{"id": "v1", "effective_from": "2025-01-01", "approval": {"rows": [
+const char* const policy =
+    R"({"versions": [{"id": "v1", "effective_from": "2025-01-01", "approval": {"rows": [
   {"id": "D1", "kind": "discount", "over": {"percent": "5%"}, "levels": [{"role": "regional_manager"}]},
   {"id": "D2", "kind": "discount", "over": {"percent": "10%"},
    "levels": [{"role": "regional_manager"}, {"role": "sales_director"}]}]}}]})";
@@ -57,19 +58,20 @@ TEST_SUITE("io.approval_request") {
         CHECK(a.decision.outcome() == Outcome::needs_approval);
         CHECK(a.fingerprint == approval::fingerprint(r.request));
         const std::string doc = crm::io::write_route(a, crm::Lang::en);
-        CHECK(doc.find("\"fingerprint\": \"" + approval::to_string(a.fingerprint) + "\"") != std::string::npos);
+        CHECK(doc.find("\"fingerprint\": \"" + approval::to_string(a.fingerprint) + "\"") !=
+              std::string::npos);
 
         const std::string fp = approval::to_string(a.fingerprint);
         const auto record = [&](const char* level, const char* who, const char* date) {
             return std::string(R"({"request": "Q-1", "fingerprint": ")") + fp + R"(", "level": ")" + level +
                    R"(", "approver": ")" + who + R"(", "date": ")" + date + "\"}";
         };
-        const auto one = crm::io::read_verify_request(
-            route_request("\"12%\"", ", \"approvals\": [" + record("regional_manager", "li", "2025-03-02") + "]"));
+        const auto one = crm::io::read_verify_request(route_request(
+            "\"12%\"", ", \"approvals\": [" + record("regional_manager", "li", "2025-03-02") + "]"));
         CHECK(crm::io::verify(set, one).decision.outcome() == Outcome::needs_approval);
         const auto both = crm::io::read_verify_request(
-            route_request("\"12%\"", ", \"approvals\": [" + record("regional_manager", "li", "2025-03-02") + ", " +
-                                         record("sales_director", "zhao", "2025-03-03") + "]"));
+            route_request("\"12%\"", ", \"approvals\": [" + record("regional_manager", "li", "2025-03-02") +
+                                         ", " + record("sales_director", "zhao", "2025-03-03") + "]"));
         const auto v = crm::io::verify(set, both);
         CHECK(v.decision.outcome() == Outcome::allow);
         CHECK(v.decision.has("approval.satisfied"));
@@ -83,26 +85,30 @@ TEST_SUITE("io.approval_request") {
                                "/request/percent");
         crm::test::check_error([] { return read_route_request(route_request("\"-1\"")); },
                                ErrorCode::invalid_argument, "/request/percent");
-        crm::test::check_error([] { return read_route_request(route_request("\"1\"", ", \"lang\": \"fr\"")); },
-                               ErrorCode::parse_error, "/lang");
+        crm::test::check_error(
+            [] { return read_route_request(route_request("\"1\"", ", \"lang\": \"fr\"")); },
+            ErrorCode::parse_error, "/lang");
         crm::test::check_error([] { return read_route_request(route_request("\"1\"", ", \"org\": []")); },
                                ErrorCode::parse_error, "/org");
         crm::test::check_error(
             [] {
                 return read_verify_request(route_request(
-                    "\"1\"", R"(, "approvals": [{"request": "Q-1", "fingerprint": "00", "level": "x", "approver": "li", "date": "2025-03-01"}])"));
+                    "\"1\"",
+                    R"(, "approvals": [{"request": "Q-1", "fingerprint": "00", "level": "x", "approver": "li", "date": "2025-03-01"}])"));
             },
             ErrorCode::parse_error, "/approvals/0/fingerprint");
         crm::test::check_error(
             [] {
                 return read_verify_request(route_request(
-                    "\"1\"", R"(, "delegations": [{"principal": "li", "delegate": "li", "kinds": ["discount"], "from": "2025-01-01", "to": "2025-12-31"}])"));
+                    "\"1\"",
+                    R"(, "delegations": [{"principal": "li", "delegate": "li", "kinds": ["discount"], "from": "2025-01-01", "to": "2025-12-31"}])"));
             },
             ErrorCode::invalid_argument, "/delegations/0/delegate");
         const auto set = crm::io::read_policy_set(policy);
         const auto r = read_route_request(R"({"request": {"id": "Q", "kind": "discount", "requester": "wang"},
             "people": [{"id": "wang", "role": "ceo"}], "as_of": "2025-03-01"})");
-        crm::test::check_error([&] { return crm::io::route(set, r); }, ErrorCode::not_found, "/people/0/role");
+        crm::test::check_error([&] { return crm::io::route(set, r); }, ErrorCode::not_found,
+                               "/people/0/role");
     }
 
     TEST_CASE("a property: the answers are the approval library's and routes grow with the discount") {

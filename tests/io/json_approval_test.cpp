@@ -125,24 +125,25 @@ TEST_SUITE("io.json.approval") {
             {"a threshold of two figures",
              R"({"rows": [{"id": "D", "kind": "discount", "over": {"percent": "5", "days": 1}, "levels": [{"role": "sales_rep"}]}]})",
              ErrorCode::parse_error, "/versions/0/approval/rows/0/over"},
-            {"a wrong kind name", R"({"rows": [{"id": "D", "kind": "rebate", "levels": [{"role": "sales_rep"}]}]})",
+            {"a wrong kind name",
+             R"({"rows": [{"id": "D", "kind": "rebate", "levels": [{"role": "sales_rep"}]}]})",
              ErrorCode::parse_error, "/versions/0/approval/rows/0/kind"},
             {"a wrong mode name",
              R"({"rows": [{"id": "D", "kind": "discount", "levels": [{"role": "sales_rep", "mode": "会签"}]}]})",
              ErrorCode::parse_error, "/versions/0/approval/rows/0/levels/0/mode"},
             {"a role not on the ladder (the matrix refuses it)",
-             R"({"rows": [{"id": "D", "kind": "discount", "levels": [{"role": "ceo"}]}]})", ErrorCode::not_found,
-             "/versions/0/approval/rows/0/levels/0/role"},
+             R"({"rows": [{"id": "D", "kind": "discount", "levels": [{"role": "ceo"}]}]})",
+             ErrorCode::not_found, "/versions/0/approval/rows/0/levels/0/role"},
             {"thresholds that decrease (the matrix refuses them)",
              R"({"rows": [{"id": "D1", "kind": "discount", "over": {"percent": "10%"}, "levels": [{"role": "sales_rep"}]},
                          {"id": "D2", "kind": "discount", "over": {"percent": "5%"}, "levels": [{"role": "sales_rep"}]}]})",
              ErrorCode::inconsistent, "/versions/0/approval/rows/1/over"},
             {"a row without levels", R"({"rows": [{"id": "D", "kind": "discount", "levels": []}]})",
              ErrorCode::invalid_argument, "/versions/0/approval/rows/0/levels"},
-            {"a role given twice",
-             R"({"roles": [{"id": "a", "rank": 1}, {"id": "a", "rank": 2}]})", ErrorCode::duplicate,
-             "/versions/0/approval/roles/1/id"},
-            {"an unknown currency", R"({"currency": "XYZ"})", ErrorCode::unknown_currency, "/versions/0/approval/currency"},
+            {"a role given twice", R"({"roles": [{"id": "a", "rank": 1}, {"id": "a", "rank": 2}]})",
+             ErrorCode::duplicate, "/versions/0/approval/roles/1/id"},
+            {"an unknown currency", R"({"currency": "XYZ"})", ErrorCode::unknown_currency,
+             "/versions/0/approval/currency"},
         };
         for (const Case& c : cases) {
             const std::string name = c.name;
@@ -175,7 +176,9 @@ crm::policy::ApprovalPolicies generated(Rng& rng) {
         if (finance && rng.coin())
             levels.push_back({.role = RoleId{"finance"}, .reach = approval::Reach::function});
         const auto next_row = [&] {
-            approval::Row r{.id = crm::RuleId{"R" + std::to_string(row_id++)}, .kind = kind, .when = when,
+            approval::Row r{.id = crm::RuleId{"R" + std::to_string(row_id++)},
+                            .kind = kind,
+                            .when = when,
                             .levels = levels};
             if (rng.coin()) r.cc.push_back({.person = crm::PersonId{"li"}});
             if (rng.coin()) r.cc.push_back({.role = RoleId{"general_manager"}});
@@ -192,7 +195,8 @@ crm::policy::ApprovalPolicies generated(Rng& rng) {
                 if (rng.coin()) l.source = approval::ApproverSource::manager, l.manager_level = band + 1;
                 if (rng.coin()) l.when_empty = approval::WhenEmpty::escalate;
                 if (rng.coin())
-                    l.source = approval::ApproverSource::person, l.person = crm::PersonId{"p" + std::to_string(band)};
+                    l.source = approval::ApproverSource::person,
+                    l.person = crm::PersonId{"p" + std::to_string(band)};
                 levels.push_back(l);
             }
             approval::Row r = next_row();

@@ -83,8 +83,8 @@ TEST_SUITE("io.json.pricing") {
         CHECK(b.entries[0].list_price == Decimal::parse("100"));
         CHECK(b.entries[0].cost == Decimal::parse("60"));
         CHECK_FALSE(b.entries[0].min_price);
-        CHECK(b.entries[1].unit == "EA");                 // left out: the default unit
-        CHECK(b.entries[1].valid.from == Date::min());    // left out: valid since ever
+        CHECK(b.entries[1].unit == "EA");               // left out: the default unit
+        CHECK(b.entries[1].valid.from == Date::min());  // left out: valid since ever
         CHECK(b.entries[1].min_price == Decimal::parse("50"));
 
         REQUIRE(b.contract_prices.size() == 1);
@@ -172,7 +172,8 @@ TEST_SUITE("io.json.pricing") {
             {"a JSON number as an amount off",
              R"({"book": {"rules": [{"id": "R", "action": {"kind": "amount_off", "amount": 2}}]}})",
              ErrorCode::parse_error, "/versions/0/pricing/book/rules/0/action/amount"},
-            {"a JSON number as a percent", R"({"authority": {"rows": [{"role": "r", "rank": 1, "max_discount": 5}]}})",
+            {"a JSON number as a percent",
+             R"({"authority": {"rows": [{"role": "r", "rank": 1, "max_discount": 5}]}})",
              ErrorCode::parse_error, "/versions/0/pricing/authority/rows/0/max_discount"},
             {"a wrong enum name", R"({"book": {"policy": {"stacking": "compound"}}})", ErrorCode::parse_error,
              "/versions/0/pricing/book/policy/stacking"},
@@ -221,7 +222,8 @@ std::vector<T> some_ids(Rng& rng, const char* prefix) {
 pricing::Validity validity(Rng& rng) {
     pricing::Validity v;
     if (rng.coin()) v.from = Date{2024, 1, 1} + crm::Days{rng.between(0, 400)};
-    if (rng.coin()) v.to = (v.from == Date::min() ? Date{2024, 1, 1} : v.from) + crm::Days{rng.between(0, 400)};
+    if (rng.coin())
+        v.to = (v.from == Date::min() ? Date{2024, 1, 1} : v.from) + crm::Days{rng.between(0, 400)};
     return v;
 }
 
@@ -267,11 +269,12 @@ crm::policy::PricingPolicies generated(Rng& rng) {
         b.groups.push_back({.name = "g" + std::to_string(i),
                             .policy = policies[rng.below(2)],
                             .sequence = static_cast<int>(rng.between(-5, 5))});
-    static constexpr pricing::RuleKind kinds[] = {pricing::RuleKind::quantity_break, pricing::RuleKind::tier_discount,
-                                                  pricing::RuleKind::segment_discount, pricing::RuleKind::promotion,
-                                                  pricing::RuleKind::preferential};
-    static constexpr pricing::ActionKind actions[] = {pricing::ActionKind::percent_off, pricing::ActionKind::amount_off,
-                                                      pricing::ActionKind::fixed_price, pricing::ActionKind::cost_plus};
+    static constexpr pricing::RuleKind kinds[] = {
+        pricing::RuleKind::quantity_break, pricing::RuleKind::tier_discount,
+        pricing::RuleKind::segment_discount, pricing::RuleKind::promotion, pricing::RuleKind::preferential};
+    static constexpr pricing::ActionKind actions[] = {
+        pricing::ActionKind::percent_off, pricing::ActionKind::amount_off, pricing::ActionKind::fixed_price,
+        pricing::ActionKind::cost_plus};
     for (int i = 0, n = static_cast<int>(rng.below(5)); i < n; ++i) {
         pricing::Rule r{.id = crm::RuleId{"R" + std::to_string(i)}, .kind = kinds[rng.below(5)]};
         r.when.products = some_ids<crm::ProductId>(rng, "P");
@@ -282,7 +285,8 @@ crm::policy::PricingPolicies generated(Rng& rng) {
         if (rng.coin()) r.when.segments = {"government"};
         if (rng.coin()) r.when.min_quantity = Decimal::scaled(rng.between(0, 100), 0);
         if (rng.coin())
-            r.when.max_quantity = r.when.min_quantity.value_or(Decimal{}) + Decimal::scaled(rng.between(1, 500), -1);
+            r.when.max_quantity =
+                r.when.min_quantity.value_or(Decimal{}) + Decimal::scaled(rng.between(1, 500), -1);
         r.when.min_side = rng.coin() ? Boundary::inclusive : Boundary::exclusive;
         r.when.max_side = rng.coin() ? Boundary::inclusive : Boundary::exclusive;
         r.when.valid = validity(rng);
@@ -297,8 +301,8 @@ crm::policy::PricingPolicies generated(Rng& rng) {
         b.rules.push_back(r);
     }
     for (int i = 0, n = static_cast<int>(rng.below(3)); i < n; ++i)
-        b.product_groups.push_back(
-            {.id = crm::ProductGroupId{"G" + std::to_string(i)}, .products = some_ids<crm::ProductId>(rng, "P")});
+        b.product_groups.push_back({.id = crm::ProductGroupId{"G" + std::to_string(i)},
+                                    .products = some_ids<crm::ProductId>(rng, "P")});
     b.policy.unit_price_scale = static_cast<int>(rng.between(0, 12));
     b.policy.unit_price_rounding = rounding(rng);
     b.policy.amount_rounding = rounding(rng);

@@ -77,16 +77,16 @@ TEST_SUITE("io.pricing_request") {
         CHECK(doc.find("may be granted by manager") != std::string::npos);
         CHECK(doc.find(R"("condition": "quantity")") != std::string::npos);
         // the manager may grant it; without a role there is no authority check
-        CHECK(crm::io::price(set, crm::io::read_price_request(request("\"60\"", "\"manager\""))).decision.outcome() ==
-              Outcome::allow);
+        CHECK(crm::io::price(set, crm::io::read_price_request(request("\"60\"", "\"manager\"")))
+                  .decision.outcome() == Outcome::allow);
         const auto none = crm::io::price(set, crm::io::read_price_request(request("\"60\"", "null")));
         CHECK(none.authority.empty());
         CHECK(none.decision.outcome() == Outcome::allow);
     }
 
     TEST_CASE("bad price requests name the JSON Pointer") {
-        crm::test::check_error([] { return crm::io::read_price_request(request("60"), "r"); }, ErrorCode::parse_error,
-                               "/lines/0/quantity");
+        crm::test::check_error([] { return crm::io::read_price_request(request("60"), "r"); },
+                               ErrorCode::parse_error, "/lines/0/quantity");
         crm::test::check_error([] { return crm::io::read_price_request(request("\"-1\""), "r"); },
                                ErrorCode::invalid_argument, "/lines/0/quantity");
         crm::test::check_error([] { return crm::io::read_price_request(request("\"1\"", "7"), "r"); },
@@ -113,14 +113,16 @@ TEST_SUITE("io.pricing_request") {
             const std::string q = std::to_string(rng.between(0, 300));
             const bool manager = rng.coin();
             CAPTURE(q);
-            const auto r = crm::io::read_price_request(request("\"" + q + "\"", manager ? "\"manager\"" : "\"rep\""));
+            const auto r =
+                crm::io::read_price_request(request("\"" + q + "\"", manager ? "\"manager\"" : "\"rep\""));
             const auto a = crm::io::price(set, r);
             CHECK(a.document == pricing::price_document(book, r.lines, r.context, Date{2025, 3, 1}));
-            const auto need = pricing::authority_needed(a.document.lines[0], set.versions[0].pricing.authority);
+            const auto need =
+                pricing::authority_needed(a.document.lines[0], set.versions[0].pricing.authority);
             CHECK(a.authority.at(0) == need);
             const int asking = manager ? 2 : 1;
-            const Outcome expected = !need.role ? Outcome::block
-                                                : (need.rank > asking ? Outcome::needs_approval : Outcome::allow);
+            const Outcome expected =
+                !need.role ? Outcome::block : (need.rank > asking ? Outcome::needs_approval : Outcome::allow);
             CHECK(a.decision.outcome() == expected);
         }
     }

@@ -4,8 +4,8 @@
 
 #include <crm/io/json.hpp>
 #include <crm/io/pricing.hpp>
-#include <crm/policy/policy_set.hpp>
 #include <crm/money/money.hpp>
+#include <crm/policy/policy_set.hpp>
 #include <crm/pricing/price.hpp>
 
 #include <memory>
@@ -37,11 +37,13 @@ int run(const Options& o) {
         out = io::write_price(answer, lang);
     } else {
         for (std::size_t i = 0; i < answer.document.lines.size(); ++i)
-            out += (c.zh() ? "第 " + std::to_string(i + 1) + " 行\n" : "line " + std::to_string(i + 1) + "\n") +
-                   pricing::explain(answer.document.lines[i], lang) + "\n";
+            out +=
+                (c.zh() ? "第 " + std::to_string(i + 1) + " 行\n" : "line " + std::to_string(i + 1) + "\n") +
+                pricing::explain(answer.document.lines[i], lang) + "\n";
         const auto& d = answer.document;
-        out += (c.zh() ? "合计: 净额 " : "total: net ") + format(d.net_total) + (c.zh() ? ", 税额 " : ", tax ") +
-               format(d.tax_total) + (c.zh() ? ", 含税 " : ", gross ") + format(d.gross_total) + "\n";
+        out += (c.zh() ? "合计: 净额 " : "total: net ") + format(d.net_total) +
+               (c.zh() ? ", 税额 " : ", tax ") + format(d.tax_total) + (c.zh() ? ", 含税 " : ", gross ") +
+               format(d.gross_total) + "\n";
         out += explain(answer.decision, lang) + "\n";
     }
     emit(out, c.output);
@@ -53,7 +55,8 @@ int run(const Options& o) {
 void add_price(CLI::App& app, Commands& commands) {
     auto o = std::make_shared<Options>();
     auto* sub = app.add_subcommand(
-        "price", "price the lines of a request, with the price authority (exit 0 allow/warn, 3 approval, 4 block)");
+        "price",
+        "price the lines of a request, with the price authority (exit 0 allow/warn, 3 approval, 4 block)");
     sub->add_option("--policy", o->policy, "the policy set document")->required();
     sub->add_option("--request", o->request, "the price request document")->required();
     sub->add_option("--as-of", o->as_of, "the pricing date, YYYY-MM-DD (default: the request's as_of)");

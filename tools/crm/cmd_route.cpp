@@ -25,7 +25,8 @@ int run(const Options& o) {
     const auto request = io::read_route_request(slurp(o.request, "--request"), file_name(o.request));
     const io::RouteAnswer answer = io::route(set, request);
     const Lang lang = c.language();
-    emit(c.format_choice() == Format::json ? io::write_route(answer, lang) : explain(answer.decision, lang) + "\n",
+    emit(c.format_choice() == Format::json ? io::write_route(answer, lang)
+                                           : explain(answer.decision, lang) + "\n",
          c.output);
     return exit_code_of(answer.decision.outcome());
 }
@@ -34,7 +35,8 @@ int run(const Options& o) {
 
 void add_route(CLI::App& app, Commands& commands) {
     auto o = std::make_shared<Options>();
-    auto* sub = app.add_subcommand("route", "the approval route of one request (exit 0 none needed, 3 approval)");
+    auto* sub =
+        app.add_subcommand("route", "the approval route of one request (exit 0 none needed, 3 approval)");
     sub->add_option("--policy", o->policy, "the policy set document")->required();
     sub->add_option("--request", o->request, "the route request document")->required();
     add_common(*sub, o->common);

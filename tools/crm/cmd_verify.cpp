@@ -25,7 +25,8 @@ int run(const Options& o) {
     const auto request = io::read_verify_request(slurp(o.request, "--request"), file_name(o.request));
     const io::VerifyAnswer answer = io::verify(set, request);
     const Lang lang = c.language();
-    emit(c.format_choice() == Format::json ? io::write_verify(answer, lang) : explain(answer.decision, lang) + "\n",
+    emit(c.format_choice() == Format::json ? io::write_verify(answer, lang)
+                                           : explain(answer.decision, lang) + "\n",
          c.output);
     return exit_code_of(answer.decision.outcome());
 }
@@ -35,7 +36,8 @@ int run(const Options& o) {
 void add_verify(CLI::App& app, Commands& commands) {
     auto o = std::make_shared<Options>();
     auto* sub = app.add_subcommand(
-        "verify", "whether the approvals given fill a request's route (exit 0 allow/warn, 3 approval, 4 block)");
+        "verify",
+        "whether the approvals given fill a request's route (exit 0 allow/warn, 3 approval, 4 block)");
     sub->add_option("--policy", o->policy, "the policy set document")->required();
     sub->add_option("--request", o->request, "the verify request document")->required();
     add_common(*sub, o->common);

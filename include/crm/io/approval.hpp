@@ -27,7 +27,7 @@ namespace crm::io {
 /// "2025-03-01", "lang": "zh"}`. `people` is the org chart on the ladder of the policy
 /// version in force at `as_of` (its `approval.roles`); `lang` may be left out (zh).
 struct CRM_EXPORT RouteRequest {
-    approval::Request request{};  ///< `request`: what is asked for approval
+    approval::Request request{};   ///< `request`: what is asked for approval
     std::vector<Person> people{};  ///< `people`: the organisation (id, name, role, manager, regions)
     Date as_of{};                  ///< `as_of`: the request's date, which picks the policy version
     Lang lang = Lang::zh;          ///< `lang`: of the reasons' texts
@@ -42,8 +42,8 @@ struct CRM_EXPORT RouteRequest {
 /// fingerprint as 64 hex digits, level, approver, on_behalf_of, date, authority) and
 /// `delegations` (principal, delegate, kinds, from, to); both may be left out (none).
 struct CRM_EXPORT VerifyRequest {
-    RouteRequest route{};                          ///< the request, the people, as_of and lang
-    std::vector<approval::Approval> approvals{};    ///< `approvals`: the records given
+    RouteRequest route{};                             ///< the request, the people, as_of and lang
+    std::vector<approval::Approval> approvals{};      ///< `approvals`: the records given
     std::vector<approval::Delegation> delegations{};  ///< `delegations`: the delegations in force
 };
 

@@ -30,11 +30,11 @@ namespace crm::io {
 /// --as-of`), `role` or null (no authority check), `lang` (zh), the context's members (empty),
 /// a line's `unit` (EA).
 struct CRM_EXPORT PriceRequest {
-    pricing::PricingContext context{};      ///< `context`: who is buying
+    pricing::PricingContext context{};        ///< `context`: who is buying
     std::vector<pricing::QuoteLine> lines{};  ///< `lines`: what is priced
-    std::optional<Date> as_of{};            ///< `as_of`: the pricing date
-    std::optional<RoleId> role{};           ///< `role`: who asks, for the authority check
-    Lang lang = Lang::zh;                   ///< `lang`: of the reasons' texts
+    std::optional<Date> as_of{};              ///< `as_of`: the pricing date
+    std::optional<RoleId> role{};             ///< `role`: who asks, for the authority check
+    Lang lang = Lang::zh;                     ///< `lang`: of the reasons' texts
 };
 
 /// Reads a price request; `file` names the text in error messages. Throws crm::Error naming
@@ -44,8 +44,8 @@ struct CRM_EXPORT PriceRequest {
 
 /// A priced request: the document, and per line who may grant its price.
 struct CRM_EXPORT PriceAnswer {
-    std::string policy_version{};      ///< the id of the version in force at the as-of date
-    Date as_of{};                      ///< the pricing date
+    std::string policy_version{};        ///< the id of the version in force at the as-of date
+    Date as_of{};                        ///< the pricing date
     pricing::PricedDocument document{};  ///< the priced lines and totals
     /// Per line, the role whose authority covers its price (authority_needed); empty when the
     /// request names no role.

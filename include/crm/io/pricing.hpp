@@ -24,11 +24,11 @@
 
 namespace crm::io {
 
-/// `{"context": {"account", "tier", "segment", "region", "budgets": [{"rule", "remaining"}]},
-/// "lines": [{"product", "unit", "currency", "quantity"}], "as_of": "2025-03-01", "role":
-/// "sales_rep", "lang": "zh"}`. Left out: `as_of` (then the caller gives it, e.g. `crm price
-/// --as-of`), `role` or null (no authority check), `lang` (zh), the context's members (empty),
-/// a line's `unit` (EA).
+/// A price request:
+/// `{"context": {"account", "tier", "segment", "region", "budgets": [{"rule", "remaining"}]}, "lines":
+/// [{"product", "unit", "currency", "quantity"}], "as_of": "2025-03-01", "role": "sales_rep", "lang": "zh"}`.
+/// Left out: `as_of` (then the caller gives it, as the command line's option does), `role` or
+/// null (no authority check), `lang` (zh), the context's members (empty), a line's `unit` (EA).
 struct CRM_EXPORT PriceRequest {
     pricing::PricingContext context{};        ///< `context`: who is buying
     std::vector<pricing::QuoteLine> lines{};  ///< `lines`: what is priced

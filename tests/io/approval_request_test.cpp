@@ -7,9 +7,12 @@
 #include <crm/core/error.hpp>
 #include <crm/io/approval.hpp>
 #include <crm/io/json.hpp>
+#include <crm/io/pricing.hpp>
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "../support/errors.hpp"
@@ -134,5 +137,29 @@ TEST_SUITE("io.approval_request") {
             CHECK(crm::io::verify(set, crm::io::VerifyRequest{.route = a}).decision ==
                   approval::verify(ra.route, {}, a.request, org, {}));
         }
+    }
+}
+
+TEST_SUITE("io.approval_request") {
+    TEST_CASE("the request examples of docs/documents.md read") {
+        std::ifstream in(CRM_SOURCE_DIR "/docs/documents.md");
+        REQUIRE(in);
+        const std::string md((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto block = [&](const std::string& schema) {
+            const std::size_t at = md.find("<!-- schema: " + schema + " -->\n```json\n");
+            REQUIRE(at != std::string::npos);
+            const std::size_t start = md.find("```json\n", at) + 8;
+            return md.substr(start, md.find("```", start) - start);
+        };
+        const auto r = crm::io::read_route_request(block("route_request"), "documents.md#route-request");
+        CHECK(r.request.percent == crm::Percent{"12"});
+        const auto v = crm::io::read_verify_request(block("verify_request"), "documents.md#verify-request");
+        REQUIRE(v.approvals.size() == 1);
+        // the documented fingerprint is the one of the documented request (what crm route prints)
+        CHECK(v.route.request == r.request);
+        CHECK(v.approvals[0].fingerprint == approval::fingerprint(v.route.request));
+        CHECK(v.delegations.at(0).kinds == std::vector{approval::RequestKind::discount});
+        const auto p = crm::io::read_price_request(block("price_request"), "documents.md#price-request");
+        CHECK(p.lines.at(0).quantity == crm::Decimal::parse("60"));
     }
 }

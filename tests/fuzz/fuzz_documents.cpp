@@ -1,10 +1,13 @@
 // The documents a host hands the library (crm::io): the same bytes are read as each of the four
-// JSON documents (policy set, credit account, order, receivables ledger) and as a receivables
+// JSON documents (policy set, credit account, order, receivables ledger), as a price, route and
+// verify request, and as a receivables
 // CSV in UTF-8 and in GBK. Malformed input throws only crm::Error (never nlohmann-json's own
 // exceptions, a std::out_of_range or a crash); a document that reads is written canonically,
 // and the written form reads back to the same value and writes to the same text.
+#include <crm/io/approval.hpp>
 #include <crm/io/csv.hpp>
 #include <crm/io/json.hpp>
+#include <crm/io/pricing.hpp>
 
 #include <string>
 
@@ -54,6 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     round_trip(
         text, [](std::string_view t) { return crm::io::read_receivables(t, "fuzz.json"); },
         [](const crm::io::ReceivablesLedger& v) { return crm::io::write_receivables(v); });
+    // The requests have no writer: reading throws crm::Error or nothing.
+    (void)crm_fuzz::throws_crm_error([&] { (void)crm::io::read_price_request(text, "fuzz.json"); });
+    (void)crm_fuzz::throws_crm_error([&] { (void)crm::io::read_route_request(text, "fuzz.json"); });
+    (void)crm_fuzz::throws_crm_error([&] { (void)crm::io::read_verify_request(text, "fuzz.json"); });
     for (const auto encoding : {crm::io::CsvEncoding::utf8, crm::io::CsvEncoding::gbk}) {
         (void)crm_fuzz::throws_crm_error([&] {
             (void)crm::io::read_receivables_csv(text, "fuzz.csv", crm::io::CsvOptions{.encoding = encoding});

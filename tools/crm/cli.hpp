@@ -72,5 +72,9 @@ using Commands = std::vector<std::pair<CLI::App*, std::function<int()>>>;
 void add_validate(CLI::App& app, Commands& commands);
 void add_check_order(CLI::App& app, Commands& commands);
 void add_aging(CLI::App& app, Commands& commands);
+void add_route(CLI::App& app, Commands& commands);
+void add_verify(CLI::App& app, Commands& commands);
+void add_lint(CLI::App& app, Commands& commands);
+void add_price(CLI::App& app, Commands& commands);
 
 }  // namespace crm::cli

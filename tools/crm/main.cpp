@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
     add_validate(app, commands);
     add_check_order(app, commands);
     add_aging(app, commands);
+    add_route(app, commands);
+    add_verify(app, commands);
+    add_lint(app, commands);
+    add_price(app, commands);
 
     try {
         app.parse(argc, argv);

@@ -85,8 +85,8 @@ struct CRM_EXPORT ReceivablesLedger {
 [[nodiscard]] CRM_EXPORT policy::PolicySet read_policy_set(std::string_view text,
                                                            std::string_view file = "<input>");
 /// The canonical document of `set`. Throws crm::Error(invalid_operation) naming the path
-/// (`versions[0].pricing`) of a part this version of the documents cannot write yet (the
-/// complaint SLA, pricing, approval and scoring sections, and payment terms: see
+/// (`versions[0].account.sla`) of a part this version of the documents cannot write yet (the
+/// complaint SLA and scoring sections, and payment terms: see
 /// docs/documents.md) when it differs from its default, so nothing is dropped silently.
 [[nodiscard]] CRM_EXPORT std::string write_policy_set(const policy::PolicySet& set);
 

@@ -1,0 +1,215 @@
+// Route and verify requests and their answers (include/crm/io/approval.hpp): read to the
+// approval values, answered by approval::route and approval::verify, written as decisions.
+
+#include <crm/approval/matrix.hpp>
+#include <crm/approval/route.hpp>
+#include <crm/approval/verify.hpp>
+#include <crm/core/error.hpp>
+#include <crm/io/approval.hpp>
+
+#include <array>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "json_codec.hpp"
+
+namespace crm::io {
+
+namespace {
+
+using namespace codec;  // NOLINT(google-build-using-namespace): the io sources' own vocabulary
+
+constexpr std::array authorities{approval::Authority::proposal, approval::Authority::rating,
+                                 approval::Authority::approval};
+
+template <class T>
+auto ids(const In& in) {
+    return list(in, [](const In& v) { return id<T>(v); });
+}
+
+approval::Request approval_request(const In& in) {
+    Obj o(in);
+    approval::Request r;
+    r.id = id<RequestId>(o.req("id"));
+    r.kind = enumerated(o.req("kind"), approval::all_request_kinds);
+    r.requester = id<PersonId>(o.req("requester"));
+    plain(o, "segment", r.segment, text);
+    plain(o, "region", r.region, id<RegionId>);
+    plain(o, "product_line", r.product_line, id<ProductGroupId>);
+    plain(o, "amount", r.amount, money);
+    plain(o, "percent", r.percent, percent);
+    plain(o, "days", r.days, days);
+    plain(o, "content", r.content, text);
+    o.done();
+    as(
+        in, [&] { r.validate(); }, "request");
+    return r;
+}
+
+Person person(const In& in) {
+    Obj o(in);
+    Person p;
+    p.id = id<PersonId>(o.req("id"));
+    plain(o, "name", p.name, text);
+    p.role = id<RoleId>(o.req("role"));
+    nullable(o, "manager", p.manager, id<PersonId>);
+    plain(o, "regions", p.regions, ids<RegionId>);
+    o.done();
+    return p;
+}
+
+RouteRequest route_request(Obj& o) {
+    RouteRequest r;
+    r.request = approval_request(o.req("request"));
+    plain(o, "people", r.people, [](const In& v) { return list(v, person); });
+    r.as_of = date(o.req("as_of"));
+    plain(o, "lang", r.lang, lang);
+    return r;
+}
+
+approval::Approval approval_record(const In& in) {
+    Obj o(in);
+    approval::Approval a;
+    a.request = id<RequestId>(o.req("request"));
+    const In f = o.req("fingerprint");
+    const std::string hex = text(f);
+    a.fingerprint = as(f, [&] { return approval::parse_fingerprint(hex); });
+    a.level = id<RoleId>(o.req("level"));
+    a.approver = id<PersonId>(o.req("approver"));
+    nullable(o, "on_behalf_of", a.on_behalf_of, id<PersonId>);
+    a.date = date(o.req("date"));
+    plain(o, "authority", a.authority, [](const In& v) { return enumerated(v, authorities); });
+    o.done();
+    return a;
+}
+
+approval::Delegation delegation(const In& in) {
+    Obj o(in);
+    approval::Delegation d;
+    d.principal = id<PersonId>(o.req("principal"));
+    d.delegate = id<PersonId>(o.req("delegate"));
+    d.kinds = list(o.req("kinds"), [](const In& v) { return enumerated(v, approval::all_request_kinds); });
+    d.from = date(o.req("from"));
+    d.to = date(o.req("to"));
+    o.done();
+    as(
+        in, [&] { d.validate("delegation"); }, "delegation");
+    return d;
+}
+
+/// The policy version's matrix and the request's org chart on its ladder. Errors of the chart
+/// are named by the request's pointers (`/people/2/role`), those of the matrix by the policy's.
+struct Compiled {
+    const policy::PolicyVersion* version;
+    approval::Matrix matrix;
+    OrgChart org;
+};
+
+Compiled compile(const policy::PolicySet& set, const RouteRequest& request) {
+    const policy::PolicyVersion& v = set.in_force(request.as_of);
+    approval::Matrix matrix(v.approval.rows, v.approval.roles, v.approval.currency);
+    OrgChart org;
+    try {
+        org = OrgChart(v.approval.roles, request.people);
+    } catch (const Error& e) {
+        // a role of the ladder is the policy's; a person is the request's (`/people/2/role`)
+        throw Error(e.code(),
+                    e.field().starts_with("roles") ? "approval." + e.field() : to_json_pointer(e.field()),
+                    e.message());
+    }
+    return {&v, std::move(matrix), std::move(org)};
+}
+
+Json reason_json(const Reason& r, Lang lang) {
+    Json figures = Json::object();
+    for (const auto& f : r.figures()) figures[std::string(f.name)] = format_figure(f.value);
+    return Json{{"code", std::string(r.code())},
+                {"severity", std::string(to_string(r.severity()))},
+                {"text", explain(r, lang)},
+                {"figures", figures}};
+}
+
+Json reasons_json(const Decision& d, Lang lang) {
+    Json a = Json::array();
+    for (const auto& r : d.reasons()) a.push_back(reason_json(r, lang));
+    return a;
+}
+
+}  // namespace
+
+RouteRequest read_route_request(std::string_view text, std::string_view file) {
+    return read_document(text, file, [](const In& in) {
+        Obj o(in);
+        RouteRequest r = route_request(o);
+        o.done();
+        return r;
+    });
+}
+
+VerifyRequest read_verify_request(std::string_view text, std::string_view file) {
+    return read_document(text, file, [](const In& in) {
+        Obj o(in);
+        VerifyRequest r;
+        r.route = route_request(o);
+        plain(o, "approvals", r.approvals, [](const In& v) { return list(v, approval_record); });
+        plain(o, "delegations", r.delegations, [](const In& v) { return list(v, delegation); });
+        o.done();
+        return r;
+    });
+}
+
+RouteAnswer route(const policy::PolicySet& set, const RouteRequest& request) {
+    const Compiled c = compile(set, request);
+    RouteAnswer a;
+    a.policy_version = c.version->id;
+    a.route = approval::route(c.matrix, request.request, c.org);
+    a.fingerprint = approval::fingerprint(request.request);
+    a.decision.add(a.route.reason());
+    for (std::size_t i = 0; i < a.route.steps.size(); ++i)
+        a.decision.add(approval::describe_step(a.route, i, c.org));
+    return a;
+}
+
+std::string write_route(const RouteAnswer& answer, Lang lang) {
+    Json steps = Json::array();
+    for (const approval::Step& s : answer.route.steps)
+        steps.push_back(Json{{"stage", s.stage},
+                             {"level", s.level.role.value()},
+                             {"rank", s.rank},
+                             {"reach", w_enum(s.level.reach)},
+                             {"mode", w_enum(s.level.mode)},
+                             {"rule", s.rule.value()},
+                             {"dimension", w_enum(s.dimension)},
+                             {"over", s.over ? w(*s.over) : Json(nullptr)},
+                             {"boundary", w_enum(s.boundary)}});
+    Json cc = Json::array();
+    for (const approval::CopyTo& x : answer.route.cc)
+        cc.push_back(Json{{"person", x.person.value()}, {"role", x.role.value()}});
+    return dump(Json{{"request", answer.route.request.value()},
+                     {"policy_version", answer.policy_version},
+                     {"fingerprint", approval::to_string(answer.fingerprint)},
+                     {"outcome", std::string(to_string(answer.decision.outcome()))},
+                     {"reasons", reasons_json(answer.decision, lang)},
+                     {"steps", steps},
+                     {"cc", cc}});
+}
+
+VerifyAnswer verify(const policy::PolicySet& set, const VerifyRequest& request) {
+    const Compiled c = compile(set, request.route);
+    VerifyAnswer a;
+    a.policy_version = c.version->id;
+    a.route = approval::route(c.matrix, request.route.request, c.org);
+    a.decision =
+        approval::verify(a.route, request.approvals, request.route.request, c.org, request.delegations);
+    return a;
+}
+
+std::string write_verify(const VerifyAnswer& answer, Lang lang) {
+    return dump(Json{{"request", answer.route.request.value()},
+                     {"policy_version", answer.policy_version},
+                     {"outcome", std::string(to_string(answer.decision.outcome()))},
+                     {"reasons", reasons_json(answer.decision, lang)}});
+}
+
+}  // namespace crm::io

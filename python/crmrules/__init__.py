@@ -45,6 +45,10 @@ __all__ = [
     "order",
     "receivables",
     "check_order",
+    "Answer",
+    "price",
+    "route",
+    "verify",
     "aging",
     "aging_arrow",
     "open_by_account_arrow",
@@ -359,6 +363,61 @@ def check_order(policy_set: Any, account: Any, order: Any, as_of: _dt.date) -> D
             serial,
         )
     )
+
+
+# ---- price, route, verify: requests answered by documents ----------------------------------------
+
+
+def _answer_hook(obj: Dict[str, Any]) -> Any:
+    if set(obj) == {"amount", "currency"} and isinstance(obj["amount"], str) and isinstance(obj["currency"], str):
+        return Money(_decimal.Decimal(obj["amount"]), obj["currency"])
+    return obj
+
+
+class Answer(Decision):
+    """A Decision that comes with an answer document (price, route, verify): ``document(lang)``
+    is that document as a dict, amounts as Money and every other figure as the document
+    writes it (decimals and dates as their strings); ``to_json(lang)`` the document's text, as
+    the command line and the C ABI give it. ``lang`` defaults to the request's ``lang``."""
+
+    __slots__ = ()
+
+    def to_json(self, lang: Optional[str] = None) -> str:
+        return self._native.document(lang or self._native.request_lang)
+
+    def document(self, lang: Optional[str] = None) -> Dict[str, Any]:
+        return _json.loads(self.to_json(lang), object_hook=_answer_hook, parse_float=_decimal.Decimal)
+
+
+def price(policy_set: Any, request: Any, as_of: Optional[_dt.date] = None) -> Answer:
+    """Prices a price request (its context, lines, ``as_of``, the asking ``role``) with the rule
+    book of the policy version in force at the request's ``as_of`` (or ``as_of=`` when the
+    request has none), and checks each line's price against the asking role's authority.
+
+    ``request`` is a pathlib.Path, JSON text or a dict shaped like the price request document
+    (docs/documents.md): quantities and amounts as Decimal or strings, never float. The
+    Answer's outcome is allow (within authority), needs_approval (a higher role must grant a
+    line's price) or block (under a floor, or beyond every role); its ``document()`` has the
+    lines with their waterfalls and the totals."""
+    serial = None if as_of is None else _serial(as_of)
+    text, name = _text_of(request, "PriceRequest")
+    return Answer(_native.price(_policy_set(policy_set), text, name, serial))
+
+
+def route(policy_set: Any, request: Any) -> Answer:
+    """The approval route (审批流程) of a route request (the approval request, the people, its
+    ``as_of``) under the matrix of the policy version in force then; ``document()`` has the
+    steps, the copy recipients and the fingerprint approvals must carry."""
+    text, name = _text_of(request, "RouteRequest")
+    return Answer(_native.route(_policy_set(policy_set), text, name))
+
+
+def verify(policy_set: Any, request: Any) -> Answer:
+    """Whether the approvals of a verify request (a route request with ``approvals`` and
+    ``delegations``) fill the request's route: allow when they do, needs_approval with a reason
+    per missing or invalid approval otherwise."""
+    text, name = _text_of(request, "VerifyRequest")
+    return Answer(_native.verify(_policy_set(policy_set), text, name))
 
 
 # ---- aging -------------------------------------------------------------------------------------

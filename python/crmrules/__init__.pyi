@@ -13,7 +13,7 @@ __all__ = [
     "Error", "Money", "Percent", "Outcome", "Reason", "Decision", "AgingBucket", "AgingReport",
     "PolicySet", "CreditAccount", "Order", "ReceivablesLedger", "load_policy_set",
     "policy_set_from_json", "policy_set_from_dict", "credit_account", "order", "receivables",
-    "check_order", "aging", "aging_arrow", "open_by_account_arrow",
+    "check_order", "Answer", "price", "route", "verify", "aging", "aging_arrow", "open_by_account_arrow",
     "combine_aging", "combine_open_by_account",
 ]
 
@@ -81,6 +81,24 @@ class Decision:
         """True when some reason has this code."""
     def explain(self, lang: str = "zh") -> str:
         """The outcome in words, then one line per reason."""
+
+class Answer(Decision):
+    """A Decision with its answer document (price, route, verify)."""
+
+    def document(self, lang: Optional[str] = None) -> Dict[str, Any]:
+        """The answer document as a dict (amounts as Money; lang defaults to the request's)."""
+    def to_json(self, lang: Optional[str] = None) -> str:
+        """The answer document's JSON text."""
+
+def price(policy_set: Any, request: Any, as_of: Optional[datetime.date] = None) -> Answer:
+    """A price request priced with the rule book in force, each line checked against the
+    asking role's authority."""
+
+def route(policy_set: Any, request: Any) -> Answer:
+    """The approval route of a route request under the matrix in force at its date."""
+
+def verify(policy_set: Any, request: Any) -> Answer:
+    """Whether the approvals given fill the route of the request."""
 
 class PolicySet:
     """A validated policy set."""

@@ -11,7 +11,9 @@
 #include <crm/credit/aging.hpp>
 #include <crm/credit/aging_columns.hpp>
 #include <crm/credit/check.hpp>
+#include <crm/io/approval.hpp>
 #include <crm/io/json.hpp>
+#include <crm/io/pricing.hpp>
 #include <crm/money/rounding.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/version.hpp>
@@ -29,6 +31,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -792,11 +795,47 @@ std::vector<BucketSpec> policy_buckets(const crm::policy::PolicySet& set, std::i
     return out;
 }
 
-/// A decision with the facts it was decided on, for the Python Decision.
+/// A decision with the facts it was decided on, for the Python Decision; for an entry point
+/// answered by a document (price, route, verify) also that document's writer.
 struct CheckResult {
     crm::Decision decision;
     std::string policy_version;
+    std::function<std::string(crm::Lang)> document{};
+    crm::Lang lang = crm::Lang::zh;  ///< the request's language, the document's default
 };
+
+/// A price request document priced under `set` (crm::io::price): the decision and the answer.
+CheckResult price_request(const crm::policy::PolicySet& set, nb::bytes text, std::string_view file,
+                          std::optional<std::int64_t> as_of_serial) {
+    std::optional<crm::Date> as_of;
+    if (as_of_serial) as_of = date_of(*as_of_serial);
+    auto answer = std::make_shared<crm::io::PriceAnswer>();
+    crm::Lang lang{};
+    {
+        nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
+        const crm::io::PriceRequest request = crm::io::read_price_request(bytes_view(text), file);
+        *answer = crm::io::price(set, request, as_of);
+        lang = request.lang;
+    }
+    return {answer->decision, answer->policy_version,
+            [answer](crm::Lang l) { return crm::io::write_price(*answer, l); }, lang};
+}
+
+/// A route request document routed under `set` (crm::io::route).
+CheckResult route_request(const crm::policy::PolicySet& set, nb::bytes text, std::string_view file) {
+    const crm::io::RouteRequest request = crm::io::read_route_request(bytes_view(text), file);
+    auto answer = std::make_shared<crm::io::RouteAnswer>(crm::io::route(set, request));
+    return {answer->decision, answer->policy_version,
+            [answer](crm::Lang l) { return crm::io::write_route(*answer, l); }, request.lang};
+}
+
+/// A verify request document checked under `set` (crm::io::verify).
+CheckResult verify_request(const crm::policy::PolicySet& set, nb::bytes text, std::string_view file) {
+    const crm::io::VerifyRequest request = crm::io::read_verify_request(bytes_view(text), file);
+    auto answer = std::make_shared<crm::io::VerifyAnswer>(crm::io::verify(set, request));
+    return {answer->decision, answer->policy_version,
+            [answer](crm::Lang l) { return crm::io::write_verify(*answer, l); }, request.route.lang};
+}
 
 CheckResult check_order(const crm::policy::PolicySet& set, const crm::io::CreditAccount& account,
                         const crm::credit::Order& order, std::int64_t as_of_serial) {
@@ -876,7 +915,19 @@ NB_MODULE(_crmrules, m) {
                  if (i >= reasons.size()) throw nb::index_error("no such reason");
                  return crm::explain(reasons[i], lang_of(lang));
              },
-             "index"_a, "lang"_a);
+             "index"_a, "lang"_a)
+        .def_prop_ro("request_lang", [](const CheckResult& r) { return r.lang == crm::Lang::en ? "en" : "zh"; })
+        .def(
+            "document",
+            [](const CheckResult& r, std::string_view lang) {
+                if (!r.document) throw nb::type_error("this decision has no answer document");
+                return r.document(lang_of(lang));
+            },
+            "lang"_a);
+
+    m.def("price", &price_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
+    m.def("route", &route_request, "policy_set"_a, "text"_a, "file"_a);
+    m.def("verify", &verify_request, "policy_set"_a, "text"_a, "file"_a);
 
     m.def("read_policy_set", [](nb::bytes text, std::string_view file) { return crm::io::read_policy_set(bytes_view(text), file); },
           "text"_a, "file"_a);

@@ -222,12 +222,14 @@ std::string call_validate(const crm::policy::PolicySet& set, std::string_view re
 
 std::string call_price(const crm::policy::PolicySet& set, std::string_view request) {
     const auto r = crm::io::read_price_request(request);
-    return pointed(price_paths, request, [&] { return crm::io::write_price(crm::io::price(set, r), r.lang); });
+    return pointed(price_paths, request,
+                   [&] { return crm::io::write_price(crm::io::price(set, r), r.lang); });
 }
 
 std::string call_route(const crm::policy::PolicySet& set, std::string_view request) {
     const auto r = crm::io::read_route_request(request);
-    return pointed(approval_paths, request, [&] { return crm::io::write_route(crm::io::route(set, r), r.lang); });
+    return pointed(approval_paths, request,
+                   [&] { return crm::io::write_route(crm::io::route(set, r), r.lang); });
 }
 
 std::string call_verify(const crm::policy::PolicySet& set, std::string_view request) {
@@ -242,12 +244,8 @@ struct Entry {
 };
 
 constexpr Entry entries[] = {
-    {"aging", call_aging},
-    {"check_order", call_check_order},
-    {"price", call_price},
-    {"route", call_route},
-    {"validate", call_validate},
-    {"verify", call_verify},
+    {"aging", call_aging}, {"check_order", call_check_order}, {"price", call_price},
+    {"route", call_route}, {"validate", call_validate},       {"verify", call_verify},
 };
 
 }  // namespace

@@ -6,7 +6,9 @@
 
 #include <crm/c/crmrules.h>
 #include <crm/core/error.hpp>
+#include <crm/io/approval.hpp>
 #include <crm/io/json.hpp>
+#include <crm/io/pricing.hpp>
 #include <crm/io/response.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/version.hpp>
@@ -146,6 +148,18 @@ constexpr Rebase aging_paths[] = {
     {"buckets", "/buckets"},
 };
 
+constexpr Rebase price_paths[] = {
+    {"as_of", "/as_of"},
+    {"lines", "/lines"},
+};
+
+constexpr Rebase approval_paths[] = {
+    {"as_of", "/as_of"},
+    {"request", "/request"},
+    {"approvals", "/approvals"},
+    {"delegations", "/delegations"},
+};
+
 /// The pointer for library path `field` under `paths`, or nullopt when none fits.
 template <std::size_t N>
 std::optional<std::string> rebase(const Rebase (&paths)[N], std::string_view field) {
@@ -206,15 +220,32 @@ std::string call_validate(const crm::policy::PolicySet& set, std::string_view re
     return crm::io::write_validation(set, findings, r.lang);
 }
 
+std::string call_price(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_price_request(request);
+    return pointed(price_paths, request,
+                   [&] { return crm::io::write_price(crm::io::price(set, r), r.lang); });
+}
+
+std::string call_route(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_route_request(request);
+    return pointed(approval_paths, request,
+                   [&] { return crm::io::write_route(crm::io::route(set, r), r.lang); });
+}
+
+std::string call_verify(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_verify_request(request);
+    return pointed(approval_paths, request,
+                   [&] { return crm::io::write_verify(crm::io::verify(set, r), r.route.lang); });
+}
+
 struct Entry {
     std::string_view name;
     std::string (*call)(const crm::policy::PolicySet&, std::string_view);
 };
 
 constexpr Entry entries[] = {
-    {"aging", call_aging},
-    {"check_order", call_check_order},
-    {"validate", call_validate},
+    {"aging", call_aging}, {"check_order", call_check_order}, {"price", call_price},
+    {"route", call_route}, {"validate", call_validate},       {"verify", call_verify},
 };
 
 }  // namespace

@@ -263,6 +263,31 @@ static void test_validate(const crm_policy_set* set) {
     crm_string_free(r);
 }
 
+/* A route request of a 12% discount by wang (a sales rep reporting to li). */
+#define PEOPLE "[{\"id\": \"wang\", \"role\": \"sales_rep\", \"manager\": \"li\"}, {\"id\": \"li\", \"role\": \"regional_manager\"}]"
+#define ROUTE_REQUEST(percent, extra)                                                                   \
+    "{\"request\": {\"id\": \"Q-1\", \"kind\": \"discount\", \"requester\": \"wang\", \"percent\": " percent \
+    "}, \"people\": " PEOPLE ", \"as_of\": \"2025-03-01\"" extra "}"
+#define PRICE_REQUEST(quantity) \
+    "{\"lines\": [{\"product\": \"P-1\", \"currency\": \"CNY\", \"quantity\": " quantity "}], \"as_of\": \"2025-03-01\"}"
+
+static void test_route_and_verify(const crm_policy_set* set) {
+    crm_status status;
+    crm_error* err = NULL;
+    /* tests/cli/data/policy.json has no approval rows: no request needs approval, so the route is
+     * empty and verify allows with no record at all */
+    char* r = call(set, "route", ROUTE_REQUEST("\"12%\"", ", \"lang\": \"en\""), &status, &err);
+    CHECK(status == CRM_OK && err == NULL, "status %d", status);
+    CHECK(contains(r, "\"outcome\": \"allow\"") && contains(r, "\"code\": \"approval.not_needed\"") &&
+              contains(r, "\"steps\": []") && contains(r, "\"policy_version\": \"2025-v1\""),
+          "route");
+    crm_string_free(r);
+    r = call(set, "verify", ROUTE_REQUEST("\"12%\"", ", \"approvals\": []"), &status, &err);
+    CHECK(status == CRM_OK && contains(r, "\"outcome\": \"allow\"") && contains(r, "\"request\": \"Q-1\""),
+          "status %d", status);
+    crm_string_free(r);
+}
+
 /* ---- bad input ------------------------------------------------------------------------------- */
 
 struct bad_case {
@@ -275,6 +300,20 @@ struct bad_case {
 };
 
 static const struct bad_case bad_cases[] = {
+    {"price: a quantity as a JSON number", "price", PRICE_REQUEST("5"), CRM_E_PARSE_ERROR, "/lines/0/quantity",
+     "binary floating-point"},
+    {"price: a product the rule book does not know", "price", PRICE_REQUEST("\"5\""), CRM_E_NOT_FOUND,
+     "/lines/0/product", "<request>:1:"},
+    {"route: a percent as a JSON number", "route", ROUTE_REQUEST("12", ""), CRM_E_PARSE_ERROR, "/request/percent",
+     "binary floating-point"},
+    {"route: a role not on the ladder", "route",
+     "{\"request\": {\"id\": \"Q\", \"kind\": \"order\", \"requester\": \"wang\"}, \"people\": [{\"id\": "
+     "\"wang\", \"role\": \"ceo\"}], \"as_of\": \"2025-03-01\"}",
+     CRM_E_NOT_FOUND, "/people/0/role", NULL},
+    {"verify: a fingerprint too short", "verify",
+     ROUTE_REQUEST("\"1\"", ", \"approvals\": [{\"request\": \"Q-1\", \"fingerprint\": \"00\", \"level\": "
+                              "\"regional_manager\", \"approver\": \"li\", \"date\": \"2025-03-02\"}]"),
+     CRM_E_PARSE_ERROR, "/approvals/0/fingerprint", "64 hex digits"},
     {"malformed JSON", "check_order", "{\"as_of\": ", CRM_E_PARSE_ERROR, "", "ends too early"},
     {"not JSON at all", "validate", "hello", CRM_E_PARSE_ERROR, "", "<request>:1:1: not valid JSON"},
     {"an empty request", "validate", "", CRM_E_PARSE_ERROR, "", NULL},
@@ -527,6 +566,7 @@ int main(int argc, char** argv) {
     test_check_order(set);
     test_aging(set);
     test_validate(set);
+    test_route_and_verify(set);
     test_bad_input(set);
     test_null_arguments(set, policy, len);
     test_load_errors(policy, len);

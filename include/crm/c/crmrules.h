@@ -108,6 +108,10 @@ CRM_C_API void crm_policy_set_free(crm_policy_set* set);
  *   "check_order"  credit check of one order: {"account", "order", "as_of", "lang"}
  *   "aging"        aging of a ledger: {"receivables", "as_of", "basis", "by", "buckets", "lang"}
  *   "validate"     the set's versions and lint findings: {"lang"}
+ *   "price"        price of a quote's lines: {"context", "lines", "as_of", "role", "lang"}
+ *   "route"        approval route of a request: {"request", "people", "as_of", "lang"}
+ *   "verify"       approvals against the route: {"request", "people", "as_of", "approvals",
+ *                  "delegations", "lang"}
  * An unknown name is CRM_E_UNKNOWN_ENTRY whose message names it. */
 CRM_C_API crm_status crm_call(const crm_policy_set* set, const char* entry, const char* request, size_t len,
                               char** response, crm_error** err);

@@ -58,9 +58,9 @@ std::string person_name(const OrgChart& org, const PersonId& id) {
     return p != nullptr ? p->name : id.value();
 }
 
-std::string role_name(const OrgChart& org, const RoleId& id) {
+std::string role_name(const OrgChart& org, const RoleId& id, Lang lang) {
     const Role* r = org.find_role(id);
-    return r != nullptr ? r->name : id.value();
+    return r != nullptr ? display_name(*r, lang) : id.value();
 }
 
 int rank_of_role(const OrgChart& org, const Step& step) {
@@ -90,7 +90,8 @@ bool may_hold(const OrgChart& org, const Step& step, const Request& request, con
 Reason stage_reason(const ReasonText& text, Outcome severity, const OaStep& s, const OrgChart& org) {
     return Reason{text, severity}
         .with("stage", static_cast<std::int64_t>(s.step.stage + 1))
-        .with("level", role_name(org, s.step.level.role));
+        .with("level", role_name(org, s.step.level.role, Lang::en))
+        .with("level_zh", role_name(org, s.step.level.role, Lang::zh));
 }
 
 // The people the level's source names, before the requester rule and the empty-step fallback.
@@ -169,7 +170,7 @@ OaRoute resolve(const Route& route, const Request& request, const OrgChart& org,
     out.requester = request.requester;
     out.fingerprint = fingerprint(request);
     out.dedupe = submission.dedupe;
-    out.decision.add(route.reason());
+    out.decision.add(route.reason(org.roles()));
     const std::optional<PersonId> own_manager = [&]() -> std::optional<PersonId> {
         const Person* p = org.find(request.requester);
         return p != nullptr ? p->manager : std::nullopt;
@@ -439,16 +440,20 @@ private:
             if (slots[k].approved_by != none) return refuse(event_reason(reasons::oa_already_approved, i));
             if (!may_hold(org_, route_.steps[e.step].step, request_, e.target) ||
                 slot_of(e.step, e.target) != none)
-                return refuse(event_reason(reasons::oa_cannot_hold, i)
-                                  .with("target", person_name(org_, e.target))
-                                  .with("level", role_name(org_, route_.steps[e.step].step.level.role)));
+                return refuse(
+                    event_reason(reasons::oa_cannot_hold, i)
+                        .with("target", person_name(org_, e.target))
+                        .with("level", role_name(org_, route_.steps[e.step].step.level.role, Lang::en))
+                        .with("level_zh", role_name(org_, route_.steps[e.step].step.level.role, Lang::zh)));
             slots[k].person = e.target;
             return;
         }
         if (org_.find(e.target) == nullptr || slot_of(e.step, e.target) != none)
-            return refuse(event_reason(reasons::oa_cannot_hold, i)
-                              .with("target", person_name(org_, e.target))
-                              .with("level", role_name(org_, route_.steps[e.step].step.level.role)));
+            return refuse(
+                event_reason(reasons::oa_cannot_hold, i)
+                    .with("target", person_name(org_, e.target))
+                    .with("level", role_name(org_, route_.steps[e.step].step.level.role, Lang::en))
+                    .with("level_zh", role_name(org_, route_.steps[e.step].step.level.role, Lang::zh)));
         Slot added{e.target, true};
         if (e.kind == EventKind::add_before) {
             if (slots[k].approved_by != none) return refuse(event_reason(reasons::oa_already_approved, i));
@@ -525,7 +530,8 @@ Decision verify(const OaRoute& route, std::span<const Event> events, const Reque
         all_filled = false;
         decision.add(Reason{reasons::step_missing, Outcome::needs_approval}
                          .with("stage", static_cast<std::int64_t>(step.step.stage + 1))
-                         .with("level", role_name(org, step.step.level.role))
+                         .with("level", role_name(org, step.step.level.role, Lang::en))
+                         .with("level_zh", role_name(org, step.step.level.role, Lang::zh))
                          .with("rule", step.step.rule.value()));
     }
     for (Reason& r : judge.notes()) decision.add(std::move(r));

@@ -188,7 +188,9 @@ Route route(const Matrix& matrix, const Request& request, const OrgChart& org) {
     return out;
 }
 
-Reason Route::reason() const {
+Reason Route::reason() const { return reason({}); }
+
+Reason Route::reason(std::span<const Role> roles) const {
     if (steps.empty())
         return Reason{reasons::not_needed, Outcome::allow}
             .with("kind", std::string(display_name(basis.kind, Lang::en)))
@@ -197,7 +199,8 @@ Reason Route::reason() const {
         .with("kind", std::string(display_name(basis.kind, Lang::en)))
         .with("kind_zh", std::string(display_name(basis.kind, Lang::zh)))
         .with("steps", static_cast<std::int64_t>(steps.size()))
-        .with("top_level", steps.back().level.role.value());
+        .with("top_level", role_display_name(roles, steps.back().level.role, Lang::en))
+        .with("top_level_zh", role_display_name(roles, steps.back().level.role, Lang::zh));
 }
 
 RoutingBasis RoutingBasis::of(const Request& request) {
@@ -232,12 +235,13 @@ namespace crm::approval {
 
 Reason describe_step(const Route& route, std::size_t i, const OrgChart& org) {
     const Step& step = route.steps.at(i);
-    const Role* role = org.find_role(step.level.role);
-    const std::string level = role != nullptr ? role->name : step.level.role.value();
+    const std::string level = role_display_name(org.roles(), step.level.role, Lang::en);
+    const std::string level_zh = role_display_name(org.roles(), step.level.role, Lang::zh);
     if (!step.over)
         return Reason{reasons::step_required_base, Outcome::allow}
             .with("stage", static_cast<std::int64_t>(step.stage + 1))
             .with("level", level)
+            .with("level_zh", level_zh)
             .with("mode", std::string(display_name(step.level.mode, Lang::en)))
             .with("mode_zh", std::string(display_name(step.level.mode, Lang::zh)))
             .with("rule", step.rule.value());
@@ -264,6 +268,7 @@ Reason describe_step(const Route& route, std::size_t i, const OrgChart& org) {
     return Reason{reasons::step_required, Outcome::allow}
         .with("stage", static_cast<std::int64_t>(step.stage + 1))
         .with("level", level)
+        .with("level_zh", level_zh)
         .with("mode", std::string(display_name(step.level.mode, Lang::en)))
         .with("mode_zh", std::string(display_name(step.level.mode, Lang::zh)))
         .with("figure", figure)

@@ -56,9 +56,9 @@ std::string person_name(const OrgChart* org, const PersonId& id) {
     return p != nullptr ? p->name : id.value();
 }
 
-std::string role_name(const OrgChart* org, const RoleId& id) {
+std::string role_name(const OrgChart* org, const RoleId& id, Lang lang) {
     const Role* r = org != nullptr ? org->find_role(id) : nullptr;
-    return r != nullptr ? r->name : id.value();
+    return r != nullptr ? display_name(*r, lang) : id.value();
 }
 
 Reason rejection(const ReasonText& text, const OrgChart* org, const Approval& a) {
@@ -97,7 +97,9 @@ Checked check(const Approval& a, const Route& route, const Request& request, Fin
     for (std::size_t s = 0; s < route.steps.size() && step == none; ++s)
         if (route.steps[s].level.role == a.level) step = s;
     if (step == none) {
-        out.rejected = rejection(reasons::not_in_route, org, a).with("level", role_name(org, a.level));
+        out.rejected = rejection(reasons::not_in_route, org, a)
+                           .with("level", role_name(org, a.level, Lang::en))
+                           .with("level_zh", role_name(org, a.level, Lang::zh));
         return out;
     }
     const PersonId& principal = a.on_behalf_of ? *a.on_behalf_of : a.approver;
@@ -157,8 +159,10 @@ Checked check(const Approval& a, const Route& route, const Request& request, Fin
     if (!holds) {
         out.rejected = Reason{reasons::level_too_low, Outcome::warn}
                            .with("approver", holder.name)
-                           .with("role", role_name(org, holder.role))
-                           .with("level", role_name(org, required.level.role))
+                           .with("role", role_name(org, holder.role, Lang::en))
+                           .with("role_zh", role_name(org, holder.role, Lang::zh))
+                           .with("level", role_name(org, required.level.role, Lang::en))
+                           .with("level_zh", role_name(org, required.level.role, Lang::zh))
                            .with("date", a.date);
         return out;
     }
@@ -229,10 +233,12 @@ Decision verify_impl(const Route& route, std::span<const Approval> approvals, co
                     const Approval& first = approvals[filled[s]];
                     if (first.approver == a.approver && first.on_behalf_of == a.on_behalf_of) {
                         checked[i].rejected = rejection(reasons::duplicate_record, org, a)
-                                                  .with("level", role_name(org, a.level));
+                                                  .with("level", role_name(org, a.level, Lang::en))
+                                                  .with("level_zh", role_name(org, a.level, Lang::zh));
                     } else if (is_used(a.approver) || is_used(principal)) {
                         checked[i].rejected = rejection(reasons::same_person_twice, org, a)
-                                                  .with("level", role_name(org, a.level));
+                                                  .with("level", role_name(org, a.level, Lang::en))
+                                                  .with("level_zh", role_name(org, a.level, Lang::zh));
                     }
                     continue;  // a second approver of a filled step is simply not needed
                 }
@@ -244,8 +250,9 @@ Decision verify_impl(const Route& route, std::span<const Approval> approvals, co
                     continue;
                 }
                 if (is_used(a.approver) || is_used(principal)) {
-                    checked[i].rejected =
-                        rejection(reasons::same_person_twice, org, a).with("level", role_name(org, a.level));
+                    checked[i].rejected = rejection(reasons::same_person_twice, org, a)
+                                              .with("level", role_name(org, a.level, Lang::en))
+                                              .with("level_zh", role_name(org, a.level, Lang::zh));
                     continue;
                 }
                 filled[s] = i;
@@ -266,7 +273,8 @@ Decision verify_impl(const Route& route, std::span<const Approval> approvals, co
         const Step& step = route.steps[k];
         decision.add(Reason{reasons::step_missing, Outcome::needs_approval}
                          .with("stage", static_cast<std::int64_t>(step.stage + 1))
-                         .with("level", role_name(display, step.level.role))
+                         .with("level", role_name(display, step.level.role, Lang::en))
+                         .with("level_zh", role_name(display, step.level.role, Lang::zh))
                          .with("rule", step.rule.value()));
     }
     if (all_filled && !outdated)

@@ -139,8 +139,12 @@ void check_prices(const Agreement& a, const ReviewContext& ctx, std::vector<Find
                 .with("price", agreed)
                 .with("discount", needed.discount_off_list)
                 .with("list", line.list_price)
-                .with("signer_role", signer_role.value())
-                .with("role", needed.role ? needed.role->value() : std::string{"no role"});
+                .with("signer_role", role_display_name(ctx.org.roles(), signer_role, Lang::en))
+                .with("signer_role_zh", role_display_name(ctx.org.roles(), signer_role, Lang::zh))
+                .with("role", needed.role ? role_display_name(ctx.org.roles(), *needed.role, Lang::en)
+                                          : std::string{"no role"})
+                .with("role_zh", needed.role ? role_display_name(ctx.org.roles(), *needed.role, Lang::zh)
+                                             : std::string{"无"});
             out.push_back(std::move(f));
         }
     }
@@ -309,7 +313,10 @@ Review review(const Agreement& a, const ReviewContext& ctx) {
     if (out.route.needs_approval()) {
         Finding f = finding(Severity::info, reasons::approval_route);
         f.reason.with("steps", static_cast<std::int64_t>(out.route.steps.size()))
-            .with("top_level", out.route.steps.back().level.role.value());
+            .with("top_level",
+                  role_display_name(ctx.org.roles(), out.route.steps.back().level.role, Lang::en))
+            .with("top_level_zh",
+                  role_display_name(ctx.org.roles(), out.route.steps.back().level.role, Lang::zh));
         out.findings.push_back(std::move(f));
     } else {
         out.findings.push_back(finding(Severity::info, reasons::approval_not_needed));

@@ -117,6 +117,24 @@ bool OrgChart::manages_region(const PersonId& person, const RegionId& region) co
     return p != nullptr && std::find(p->regions.begin(), p->regions.end(), region) != p->regions.end();
 }
 
+std::string display_name(const Role& role, Lang lang) {
+    const std::string& name = role.name;
+    if (name.empty()) return role.id.value();
+    std::size_t cut = 0;
+    while (cut < name.size() && static_cast<unsigned char>(name[cut]) < 0x80) ++cut;
+    std::string en = name.substr(0, cut);
+    while (!en.empty() && (en.back() == ' ' || en.back() == '\t')) en.pop_back();
+    std::string zh = name.substr(cut);
+    if (lang == Lang::zh) return zh.empty() ? name : zh;
+    return en.empty() ? name : en;
+}
+
+std::string role_display_name(std::span<const Role> roles, const RoleId& id, Lang lang) {
+    for (const Role& r : roles)
+        if (r.id == id) return display_name(r, lang);
+    return id.value();
+}
+
 std::ostream& operator<<(std::ostream& os, const Person& p) { return os << p.id << " (" << p.name << ")"; }
 
 }  // namespace crm

@@ -165,7 +165,7 @@ RouteAnswer route(const policy::PolicySet& set, const RouteRequest& request) {
     a.policy_version = c.version->id;
     a.route = approval::route(c.matrix, request.request, c.org);
     a.fingerprint = approval::fingerprint(request.request);
-    a.decision.add(a.route.reason());
+    a.decision.add(a.route.reason(c.org.roles()));
     for (std::size_t i = 0; i < a.route.steps.size(); ++i)
         a.decision.add(approval::describe_step(a.route, i, c.org));
     return a;

@@ -125,11 +125,13 @@ PriceAnswer price(const policy::PolicySet& set, const PriceRequest& request, std
         throw Error(ErrorCode::not_found, "/role",
                     "the role \"" + request.role->value() + "\" has no row in the price-authority table");
     for (const auto& line : a.document.lines) {
-        pricing::AuthorityNeeded need = pricing::authority_needed(line, v.pricing.authority);
+        pricing::AuthorityNeeded need =
+            pricing::authority_needed(line, v.pricing.authority, v.approval.roles);
         if (need.role && need.rank > asking->rank)
             a.decision.add(Reason{pricing::reasons::within_authority, Outcome::needs_approval}
                                .with("discount", need.discount_off_list)
-                               .with("role", need.role->value()));
+                               .with("role", role_display_name(v.approval.roles, *need.role, Lang::en))
+                               .with("role_zh", role_display_name(v.approval.roles, *need.role, Lang::zh)));
         else
             for (const auto& r : need.decision.reasons()) a.decision.add(r);
         a.authority.push_back(std::move(need));

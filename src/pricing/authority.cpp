@@ -1,6 +1,5 @@
-#include <crm/pricing/authority.hpp>
-
 #include <crm/core/error.hpp>
+#include <crm/pricing/authority.hpp>
 #include <crm/pricing/reasons.hpp>
 
 #include <algorithm>
@@ -35,9 +34,12 @@ void validate_authority(const AuthorityTable& table) {
     std::unordered_set<int> ranks;
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
         const AuthorityRow& r = table.rows[i];
-        if (!roles.insert(r.role).second) throw Error(ErrorCode::duplicate, row_field(i, "role"), "role given twice");
-        if (!ranks.insert(r.rank).second) throw Error(ErrorCode::duplicate, row_field(i, "rank"), "rank given twice");
-        if (r.max_discount && (r.max_discount->value().signum() < 0 || r.max_discount->value() > Decimal{100}))
+        if (!roles.insert(r.role).second)
+            throw Error(ErrorCode::duplicate, row_field(i, "role"), "role given twice");
+        if (!ranks.insert(r.rank).second)
+            throw Error(ErrorCode::duplicate, row_field(i, "rank"), "rank given twice");
+        if (r.max_discount &&
+            (r.max_discount->value().signum() < 0 || r.max_discount->value() > Decimal{100}))
             throw Error(ErrorCode::invalid_argument, row_field(i, "max_discount"), "must be 0..100%");
         if (r.min_price && r.min_price->signum() < 0)
             throw Error(ErrorCode::invalid_argument, row_field(i, "min_price"), "must not be negative");
@@ -45,6 +47,11 @@ void validate_authority(const AuthorityTable& table) {
 }
 
 AuthorityNeeded authority_needed(const PricedLine& line, const AuthorityTable& table) {
+    return authority_needed(line, table, {});
+}
+
+AuthorityNeeded authority_needed(const PricedLine& line, const AuthorityTable& table,
+                                 std::span<const Role> roles) {
     validate_authority(table);
     AuthorityNeeded out;
     out.list_price = line.list_price;
@@ -55,17 +62,20 @@ AuthorityNeeded authority_needed(const PricedLine& line, const AuthorityTable& t
     }
     const AuthorityRow* best = nullptr;
     for (const AuthorityRow& r : table.rows) {
-        if (covers(r, line.list_price, line.unit_price) && (best == nullptr || r.rank < best->rank)) best = &r;
+        if (covers(r, line.list_price, line.unit_price) && (best == nullptr || r.rank < best->rank))
+            best = &r;
     }
     if (best == nullptr) {
-        out.decision.add(Reason{reasons::beyond_authority, Outcome::block}.with("discount", out.discount_off_list));
+        out.decision.add(
+            Reason{reasons::beyond_authority, Outcome::block}.with("discount", out.discount_off_list));
         return out;
     }
     out.role = best->role;
     out.rank = best->rank;
     out.decision.add(Reason{reasons::within_authority, Outcome::allow}
                          .with("discount", out.discount_off_list)
-                         .with("role", best->role.value()));
+                         .with("role", role_display_name(roles, best->role, Lang::en))
+                         .with("role_zh", role_display_name(roles, best->role, Lang::zh)));
     return out;
 }
 

@@ -233,30 +233,37 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
             const std::string at = "approvals[" + std::to_string(i) + "]";
             const approval::Route route =
                 inside(at, [&] { return approval::route(*s.approval_matrix, p.request, s.org); });
-            const Decision status =
-                inside(at, [&] { return approval::verify(route, p.approvals, p.request, s.org, s.delegations); });
+            const Decision status = inside(
+                at, [&] { return approval::verify(route, p.approvals, p.request, s.org, s.delegations); });
             const approval::OaRoute people =
                 inside(at, [&] { return approval::resolve(route, p.request, s.org, p.submission); });
             const auto missing_steps = status.reasons();
             std::size_t next = 0;
             for (std::size_t k = 0; k < route.steps.size(); ++k) {
                 const approval::Step& step = route.steps[k];
-                while (next < missing_steps.size() && missing_steps[next].code() != "approval.step_missing") ++next;
+                while (next < missing_steps.size() && missing_steps[next].code() != "approval.step_missing")
+                    ++next;
                 if (next == missing_steps.size()) break;
                 const Reason& m = missing_steps[next];
                 const std::string level = role_name(s.org, step.level.role);
                 if (m.figure_as<std::int64_t>("stage") != step.stage + 1 ||
-                    m.figure_as<std::string>("level") != level || m.figure_as<std::string>("rule") != step.rule.value())
+                    m.figure_as<std::string>("level") !=
+                        role_display_name(s.org.roles(), step.level.role, Lang::en) ||
+                    m.figure_as<std::string>("rule") != step.rule.value())
                     continue;  // this step is filled
                 ++next;
-                StepToApprove t{.stage = step.stage + 1, .level = step.level.role, .level_name = level, .rule = step.rule};
+                StepToApprove t{.stage = step.stage + 1,
+                                .level = step.level.role,
+                                .level_name = level,
+                                .rule = step.rule};
                 if (k < people.steps.size()) {
                     t.approvers = people.steps[k].approvers;
                     t.blocked = people.steps[k].blocked;
                 }
                 for (const PersonId& who : t.approvers) {
                     const Person* person = s.org.find(who);
-                    t.approver_names.push_back(person != nullptr && !person->name.empty() ? person->name : who.value());
+                    t.approver_names.push_back(person != nullptr && !person->name.empty() ? person->name
+                                                                                          : who.value());
                 }
                 w.still_to_approve.push_back(std::move(t));
             }
@@ -333,7 +340,8 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
     // with its trend criteria (expense plan kept, turnover days shortened against last month).
     const scoring::CompiledScorecard card{scoring::kpi_scorecard(s.kpi, s.kpi_trends)};
     struct KpiInput {
-        Money sales_plan, sales_actual, collection_plan, collection_actual, receivables, expense_plan, expense;
+        Money sales_plan, sales_actual, collection_plan, collection_actual, receivables, expense_plan,
+            expense;
         std::optional<Money> cap;
         std::optional<Decimal> turnover, previous_turnover;
     };
@@ -439,7 +447,8 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
             if (mine.empty()) continue;
             std::sort(mine.begin(), mine.end());
             mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
-            ManagerScore m{.manager = person.id, .name = person.name.empty() ? person.id.value() : person.name};
+            ManagerScore m{.manager = person.id,
+                           .name = person.name.empty() ? person.id.value() : person.name};
             KpiInput k = input_of(out.regions[mine[0]]);
             bool caps_given = k.cap.has_value();
             bool balances_given = balances[mine[0]] != nullptr;
@@ -475,7 +484,8 @@ MonthlyKeyAccountReport monthly_report(const Snapshot& s) {
                         opening_previous += balances[r]->previous_month_start;
                     }
                     const std::string field = "org.people[" + std::to_string(i) + "].regions";
-                    k.turnover = at_field(field, [&] { return turnover(sales_month, opening, k.receivables, month_days); });
+                    k.turnover = at_field(
+                        field, [&] { return turnover(sales_month, opening, k.receivables, month_days); });
                     if (previous)
                         k.previous_turnover = at_field(field, [&] {
                             return turnover(sales_previous, opening_previous, opening, previous_days);

@@ -194,7 +194,7 @@ TEST_SUITE("approval.oa.properties") {
                         return r.code() == "approval.step_missing" && stage != nullptr &&
                                std::get<std::int64_t>(*stage) == step.step.stage + 1 &&
                                std::get<std::string>(*r.figure("level")) ==
-                                   c->org.find_role(step.step.level.role)->name;
+                                   crm::display_name(*c->org.find_role(step.step.level.role), crm::Lang::en);
                     });
                 };
                 CAPTURE(k);
@@ -246,7 +246,7 @@ TEST_SUITE("approval.oa.properties") {
                                std::get<std::int64_t>(*stage) == later.step.stage + 1 &&
                                std::get<std::string>(*r.figure("rule")) == later.step.rule.value() &&
                                std::get<std::string>(*r.figure("level")) ==
-                                   c->org.find_role(later.step.level.role)->name;
+                                   crm::display_name(*c->org.find_role(later.step.level.role), crm::Lang::en);
                     });
                 CAPTURE(k);
                 CAPTURE(s);

@@ -126,7 +126,9 @@ TEST_SUITE("contract.review") {
         CHECK(r.route.steps.back().level.role == RoleId{"general_manager"});
         CHECK(r.findings[0].reason.figure("steps") != nullptr);
         CHECK(explain(r.findings[0].reason, Lang::en) ==
-              "the agreement needs 2 approval steps, up to general_manager");
+              "the agreement needs 2 approval steps, up to general manager");
+        // the Chinese sentence names the role in Chinese (no English id inside it)
+        CHECK(explain(r.findings[0].reason, Lang::zh) == "协议需经 2 级审批, 最高至 总经理");
         // net 30: 1,600,000 / 365 x 30 = 131,506.849... -> 131,506.85
         CHECK(r.average_days_to_payment == Decimal{30});
         CHECK(r.expected_receivables == cny("131506.85"));
@@ -178,8 +180,8 @@ TEST_SUITE("contract.review") {
         REQUIRE(r.count("contract.beyond_authority") == 1);
         const Finding& f = *r.find("contract.beyond_authority");
         CHECK(f.severity == Severity::warning);
-        CHECK(*f.reason.figure("role") == FigureValue{std::string{"sales_director"}});
-        CHECK(*f.reason.figure("signer_role") == FigureValue{std::string{"key_account_manager"}});
+        CHECK(*f.reason.figure("role") == FigureValue{std::string{"sales director"}});
+        CHECK(*f.reason.figure("signer_role") == FigureValue{std::string{"key-account manager"}});
         CHECK(*f.reason.figure("product") == FigureValue{std::string{"P1"}});
         CHECK_FALSE(r.blocked());
     }

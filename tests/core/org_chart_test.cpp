@@ -120,4 +120,45 @@ TEST_SUITE("core.org_chart") {
         }
     }
 
+    TEST_CASE("a role's name in each language: split where the Chinese starts") {
+        using crm::display_name;
+        using crm::Lang;
+        using crm::Role;
+        using crm::RoleId;
+        // default_roles() gives both languages, English first
+        const Role director{RoleId{"sales_director"}, "sales director 销售总监", 4};
+        CHECK(display_name(director, Lang::en) == "sales director");
+        CHECK(display_name(director, Lang::zh) == "销售总监");
+        // one language only: shown in both; no name: the id
+        CHECK(display_name(Role{RoleId{"cfo"}, "财务总监", 6}, Lang::en) == "财务总监");
+        CHECK(display_name(Role{RoleId{"cfo"}, "CFO", 6}, Lang::zh) == "CFO");
+        CHECK(display_name(Role{RoleId{"cfo"}, "", 6}, Lang::zh) == "cfo");
+        // the lookup by id; an unknown id is shown as itself
+        const auto roles = crm::default_roles();
+        CHECK(crm::role_display_name(roles, RoleId{"regional_manager"}, Lang::zh) == "区域经理");
+        CHECK(crm::role_display_name(roles, RoleId{"regional_manager"}, Lang::en) == "regional manager");
+        CHECK(crm::role_display_name(roles, RoleId{"intern"}, Lang::zh) == "intern");
+        for (const Role& r : roles) {  // every default role has both names
+            const std::string e = display_name(r, Lang::en);
+            CHECK(
+                std::all_of(e.begin(), e.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+            CHECK(static_cast<unsigned char>(display_name(r, Lang::zh).front()) >= 0x80);
+        }
+    }
+
+    TEST_CASE("property: an English name and a Chinese name joined are split back") {
+        const std::vector<std::string> en{"sales rep", "VP sales", "key-account manager", "GM",
+                                          "director (east)"};
+        const std::vector<std::string> zh{"销售代表", "区域经理", "华东区 总监", "总经理",
+                                          "大客户经理（华北）"};
+        for (const auto& e : en)
+            for (const auto& z : zh)
+                for (const std::string gap : {" ", "  ", ""}) {
+                    const crm::Role r{crm::RoleId{"r"}, e + gap + z, 1};
+                    CAPTURE(r.name);
+                    CHECK(crm::display_name(r, crm::Lang::en) == e);
+                    CHECK(crm::display_name(r, crm::Lang::zh) == z);
+                }
+    }
+
 }  // TEST_SUITE

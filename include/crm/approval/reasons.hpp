@@ -3,7 +3,8 @@
 /// The reasons the approval area gives, each a stable code with English and Chinese templates.
 /// Names that read differently in the two languages come as two figures:
 /// `kind` / `kind_zh` ("payment term" / "付款条件") and `authority` / `authority_zh`; a level is
-/// shown by its role's name on the ladder ("sales director 销售总监"). "step {stage}" counts from 1.
+/// shown by its role's name on the ladder in the sentence's language (`level` "sales director",
+/// `level_zh` "销售总监": crm::display_name of the role). "step {stage}" counts from 1.
 /// `route` uses `not_needed` and `route`; `verify` the rest; `lint` the `lint_*` ones. Proven by
 /// tests/approval/verify_test.cpp (every verification reason) and tests/approval/lint_test.cpp.
 
@@ -22,20 +23,20 @@ inline constexpr ReasonText not_needed{
 inline constexpr ReasonText route{
     .code = "approval.route",
     .en = "the {kind} request needs {steps} approval step(s), up to {top_level}",
-    .zh = "此{kind_zh}申请需经 {steps} 级审批, 最高至 {top_level}",
+    .zh = "此{kind_zh}申请需经 {steps} 级审批, 最高至 {top_level_zh}",
 };
 
 /// allow. One step of a route in words (describe_step), with the threshold its figure reached.
 inline constexpr ReasonText step_required{
     .code = "approval.step_required",
     .en = "step {stage}: {level}, {mode}, because {figure} is {threshold} (rule {rule})",
-    .zh = "第 {stage} 步: {level}, {mode_zh}, 因为{figure_zh}{threshold_zh} (规则 {rule})",
+    .zh = "第 {stage} 步: {level_zh}, {mode_zh}, 因为{figure_zh}{threshold_zh} (规则 {rule})",
 };
 /// allow. One step required by a base row (no threshold).
 inline constexpr ReasonText step_required_base{
     .code = "approval.step_required_base",
     .en = "step {stage}: {level}, {mode}, for every such request (rule {rule})",
-    .zh = "第 {stage} 步: {level}, {mode_zh}, 此类申请均需审批 (规则 {rule})",
+    .zh = "第 {stage} 步: {level_zh}, {mode_zh}, 此类申请均需审批 (规则 {rule})",
 };
 
 // ---- resolve: the OA route (crm/approval/oa.hpp) ----
@@ -51,31 +52,31 @@ inline constexpr ReasonText oa_redirected{
 inline constexpr ReasonText oa_escalated{
     .code = "approval.oa_escalated",
     .en = "step {stage}: nobody can fill {level}; escalated to {approver}",
-    .zh = "第 {stage} 步: 无人可担任 {level}, 已上交给 {approver} 审批",
+    .zh = "第 {stage} 步: 无人可担任 {level_zh}, 已上交给 {approver} 审批",
 };
 /// allow. Nobody can fill the step; it goes to the named administrator.
 inline constexpr ReasonText oa_to_administrator{
     .code = "approval.oa_to_administrator",
     .en = "step {stage}: nobody can fill {level}; routed to the approval administrator {approver}",
-    .zh = "第 {stage} 步: 无人可担任 {level}, 已转给审批管理员 {approver}",
+    .zh = "第 {stage} 步: 无人可担任 {level_zh}, 已转给审批管理员 {approver}",
 };
 /// block. Nobody can fill the step and the policy does not let it be skipped.
 inline constexpr ReasonText oa_empty_blocked{
     .code = "approval.oa_empty_blocked",
     .en = "step {stage}: nobody can fill {level} and the step may not be skipped: the route is blocked",
-    .zh = "第 {stage} 步: 无人可担任 {level}, 且此步骤不得跳过: 审批流程无法进行",
+    .zh = "第 {stage} 步: 无人可担任 {level_zh}, 且此步骤不得跳过: 审批流程无法进行",
 };
 /// allow. The step passes by itself: the amount is at most the declared limit (以下, inclusive).
 inline constexpr ReasonText oa_auto_amount{
     .code = "approval.oa_auto_amount",
     .en = "step {stage} ({level}) passes by itself: the amount {amount} is {limit_text}",
-    .zh = "第 {stage} 步 ({level}) 自动同意: 金额 {amount} 在 {limit_text_zh}",
+    .zh = "第 {stage} 步 ({level_zh}) 自动同意: 金额 {amount} 在 {limit_text_zh}",
 };
 /// allow. The step passes by itself: a request with the same content was approved before.
 inline constexpr ReasonText oa_auto_repeat{
     .code = "approval.oa_auto_repeat",
     .en = "step {stage} ({level}) passes by itself: a request with the same content was approved before",
-    .zh = "第 {stage} 步 ({level}) 自动同意: 内容相同的申请此前已获批准",
+    .zh = "第 {stage} 步 ({level_zh}) 自动同意: 内容相同的申请此前已获批准",
 };
 /// allow. Under the first-occurrence rule, an approval counts for a later step the person also holds.
 inline constexpr ReasonText oa_deduplicated{
@@ -115,7 +116,7 @@ inline constexpr ReasonText oa_to_requester{
 inline constexpr ReasonText oa_cannot_hold{
     .code = "approval.oa_cannot_hold",
     .en = "event {event} ({event_kind}) by {actor}: {target} may not hold step {stage} ({level})",
-    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: {target} 无权担任第 {stage} 步 ({level})",
+    .zh = "第 {event} 个事件 ({event_kind_zh}) 由 {actor} 发起: {target} 无权担任第 {stage} 步 ({level_zh})",
 };
 /// warn. A return (退回) to a step that is not before the current one; refused.
 inline constexpr ReasonText oa_not_earlier{
@@ -184,7 +185,7 @@ inline constexpr ReasonText satisfied{
 inline constexpr ReasonText step_missing{
     .code = "approval.step_missing",
     .en = "step {stage} needs the approval of {level} (rule {rule})",
-    .zh = "第 {stage} 步需要 {level} 审批 (规则 {rule})",
+    .zh = "第 {stage} 步需要 {level_zh} 审批 (规则 {rule})",
 };
 /// needs_approval. The route was computed for another request, or another version of it.
 inline constexpr ReasonText route_outdated{
@@ -218,7 +219,7 @@ inline constexpr ReasonText not_an_approval{
 inline constexpr ReasonText not_in_route{
     .code = "approval.not_in_route",
     .en = "{approver} approved as {level}, which the route does not require",
-    .zh = "{approver} 以 {level} 身份审批, 但审批流程不需要此级别",
+    .zh = "{approver} 以 {level_zh} 身份审批, 但审批流程不需要此级别",
 };
 /// warn. The requester approved their own request (segregation of duties); it does not count.
 inline constexpr ReasonText own_request{
@@ -231,13 +232,13 @@ inline constexpr ReasonText own_request{
 inline constexpr ReasonText same_person_twice{
     .code = "approval.same_person_twice",
     .en = "{approver} already fills another step of this route and cannot also approve as {level}",
-    .zh = "{approver} 已完成本流程的另一个步骤, 不能再以 {level} 身份审批",
+    .zh = "{approver} 已完成本流程的另一个步骤, 不能再以 {level_zh} 身份审批",
 };
 /// warn. The same approval submitted twice; it counts once.
 inline constexpr ReasonText duplicate_record{
     .code = "approval.duplicate_record",
     .en = "the approval by {approver} as {level} was submitted twice; it counts once",
-    .zh = "{approver} 以 {level} 身份的审批被重复提交, 只计一次",
+    .zh = "{approver} 以 {level_zh} 身份的审批被重复提交, 只计一次",
 };
 /// warn. An approver who is not in the org chart on the approval date.
 inline constexpr ReasonText unknown_approver{
@@ -249,7 +250,7 @@ inline constexpr ReasonText unknown_approver{
 inline constexpr ReasonText level_too_low{
     .code = "approval.level_too_low",
     .en = "{approver} ({role}) does not hold the level {level} on {date}",
-    .zh = "{approver} ({role}) 在 {date} 不具备 {level} 的审批级别",
+    .zh = "{approver} ({role_zh}) 在 {date} 不具备 {level_zh} 的审批级别",
 };
 /// warn. An approver who is neither above the requester on the reporting line nor a manager of the request's
 /// region.

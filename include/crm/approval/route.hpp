@@ -29,6 +29,7 @@
 
 #include <iosfwd>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -94,8 +95,12 @@ struct CRM_EXPORT Route {
     /// True when the route has at least one step.
     [[nodiscard]] bool needs_approval() const noexcept { return !steps.empty(); }
     /// `approval.not_needed` (allow) for an empty route, else `approval.route` (needs_approval)
-    /// with the figures `kind`, `kind_zh`, `steps` and `top_level` (the highest level's role id).
+    /// with the figures `kind`, `kind_zh`, `steps`, `top_level` and `top_level_zh` (the highest
+    /// level's role by its id: use the overload with the role ladder for its names).
     [[nodiscard]] Reason reason() const;
+    /// reason() with the highest level named by its role's name in `roles` (display_name: English
+    /// in `top_level`, Chinese in `top_level_zh`); a role not in `roles` by its id.
+    [[nodiscard]] Reason reason(std::span<const Role> roles) const;
     /// The number of stages (0 for an empty route).
     [[nodiscard]] int stages() const noexcept { return steps.empty() ? 0 : steps.back().stage + 1; }
     /// Memberwise equality.

@@ -14,7 +14,7 @@
 ///                              .level = crm::RoleId{"regional_manager"},
 ///                              .approver = crm::PersonId{"li"}, .date = crm::Date(2024, 5, 6)}};
 /// crm::Decision d = verify(r, given, request, org, {});
-/// // needs_approval: "step 1 needs the approval of sales director 销售总监 (rule D2)"
+/// // needs_approval: "step 1 needs the approval of sales director (rule D2)"; zh "第 1 步需要 销售总监 审批 (规则 D2)"
 /// ```
 ///
 /// ## The rules, in the order they are checked for each approval record

@@ -22,7 +22,7 @@ inline constexpr ReasonText beyond_authority{
         "agreed price {price} for {product} ({discount} off list {list}) exceeds the authority of "
         "{signer_role}; {role} may grant it",
     .zh =
-        "{product} 的协议价 {price} (比标价 {list} 低 {discount}) 超出 {signer_role} 的价格权限, 需由 {role} "
+        "{product} 的协议价 {price} (比标价 {list} 低 {discount}) 超出 {signer_role_zh} 的价格权限, 需由 {role_zh} "
         "审批",
 };
 /// warning. The longest instalment of the payment terms runs longer than the policy allows.
@@ -90,7 +90,7 @@ inline constexpr ReasonText amount_in_words_unreadable{
 inline constexpr ReasonText approval_route{
     .code = "contract.approval_route",
     .en = "the agreement needs {steps} approval steps, up to {top_level}",
-    .zh = "协议需经 {steps} 级审批, 最高至 {top_level}",
+    .zh = "协议需经 {steps} 级审批, 最高至 {top_level_zh}",
 };
 /// info. The approval matrix requires no approval for the agreement.
 inline constexpr ReasonText approval_not_needed{

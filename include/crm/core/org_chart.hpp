@@ -15,6 +15,7 @@
 /// org.is_above(crm::PersonId{"zhang"}, crm::PersonId{"wang"});  // true: Zhang -> Li -> Wang
 /// ```
 
+#include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
 #include <crm/export.hpp>
 
@@ -32,9 +33,11 @@ namespace crm {
 /// every lower one (sales rep 1, regional manager 2, key-account manager 3, sales director 4,
 /// general manager 5 is the default ladder of `default_roles()`; any ladder can be configured).
 struct CRM_EXPORT Role {
-    RoleId id;         ///< the role's id (e.g. `sales_director`); unique in the chart
-    std::string name;  ///< its name for people ("sales director 销售总监"), shown in reasons
-    int rank = 0;      ///< its place on the ladder: higher is more senior; default 0
+    RoleId id;  ///< the role's id (e.g. `sales_director`); unique in the chart
+    /// Its name for people, shown in reasons: in one language, or in both, English first
+    /// ("sales director 销售总监", as default_roles() gives them; see display_name(const Role&, Lang)).
+    std::string name;
+    int rank = 0;  ///< its place on the ladder: higher is more senior; default 0
     /// Memberwise equality.
     friend bool operator==(const Role&, const Role&) = default;
 };
@@ -55,6 +58,17 @@ struct CRM_EXPORT Person {
 /// key-account manager (3), sales director (4), general manager (5); ids `sales_rep`,
 /// `regional_manager`, `key_account_manager`, `sales_director`, `general_manager`.
 [[nodiscard]] CRM_EXPORT std::vector<Role> default_roles();
+
+/// The role's name in `lang`, for a sentence in that language. A name in both languages
+/// ("sales director 销售总监") is split where its first non-ASCII character starts: the words before
+/// it (trimmed) are the English name, the rest the Chinese. A name in one language only is shown
+/// in both; an empty name shows the id.
+[[nodiscard]] CRM_EXPORT std::string display_name(const Role& role, Lang lang);
+
+/// The name in `lang` of role `id` of `roles` (display_name), or the id itself when `roles` has
+/// no such role.
+[[nodiscard]] CRM_EXPORT std::string role_display_name(std::span<const Role> roles, const RoleId& id,
+                                                       Lang lang);
 
 /// The organisation (组织架构) the rules read: a role ladder and the people with their roles, managers and
 /// regions, validated and indexed once (see the constructor). A value; copies are independent. A chart is a

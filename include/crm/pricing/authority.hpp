@@ -7,12 +7,14 @@
 
 #include <crm/core/decision.hpp>
 #include <crm/core/ids.hpp>
+#include <crm/core/org_chart.hpp>
 #include <crm/export.hpp>
 #include <crm/money/money.hpp>
 #include <crm/money/rate.hpp>
 #include <crm/pricing/price.hpp>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace crm::pricing {
@@ -65,8 +67,13 @@ struct CRM_EXPORT AuthorityNeeded {
 };
 
 /// The lowest-ranked role of `table` whose authority covers the line's effective discount
-/// off list (list price vs final unit price). Validates the table first.
+/// off list (list price vs final unit price). Validates the table first. The reason names the
+/// role by its id (`role` and `role_zh`); the overload with the role ladder names it for people.
 [[nodiscard]] CRM_EXPORT AuthorityNeeded authority_needed(const PricedLine& line,
                                                           const AuthorityTable& table);
+/// authority_needed, with the role named in the reason by its name in `roles` (crm::display_name:
+/// `role` in English, `role_zh` in Chinese), or by its id when `roles` does not have it.
+[[nodiscard]] CRM_EXPORT AuthorityNeeded authority_needed(const PricedLine& line, const AuthorityTable& table,
+                                                          std::span<const Role> roles);
 
 }  // namespace crm::pricing

@@ -24,7 +24,7 @@ inline constexpr ReasonText below_floor{
 inline constexpr ReasonText within_authority{
     .code = "pricing.within_authority",
     .en = "discount {discount} off list may be granted by {role}",
-    .zh = "折扣 {discount} 可由 {role} 审批",
+    .zh = "折扣 {discount} 可由 {role_zh} 审批",
 };
 /// block. No role of the authority table may grant the line's price.
 inline constexpr ReasonText beyond_authority{

@@ -121,20 +121,6 @@ Compiled compile(const policy::PolicySet& set, const RouteRequest& request) {
     return {&v, std::move(matrix), std::move(org)};
 }
 
-Json reason_json(const Reason& r, Lang lang) {
-    Json figures = Json::object();
-    for (const auto& f : r.figures()) figures[std::string(f.name)] = format_figure(f.value);
-    return Json{{"code", std::string(r.code())},
-                {"severity", std::string(to_string(r.severity()))},
-                {"text", explain(r, lang)},
-                {"figures", figures}};
-}
-
-Json reasons_json(const Decision& d, Lang lang) {
-    Json a = Json::array();
-    for (const auto& r : d.reasons()) a.push_back(reason_json(r, lang));
-    return a;
-}
 
 }  // namespace
 

@@ -403,6 +403,24 @@ inline void refuse_unwritable(bool differs, std::string field, std::string_view 
                     std::string(what) + " cannot be written to a document by this version of crm yet");
 }
 
+/// A reason as an answer document gives it: `{"code", "severity", "text" (in `lang`), "figures"
+/// (each figure by name, as format_figure writes it)}`.
+inline Json reason_json(const Reason& r, Lang lang) {
+    Json figures = Json::object();
+    for (const auto& f : r.figures()) figures[std::string(f.name)] = format_figure(f.value);
+    return Json{{"code", std::string(r.code())},
+                {"severity", std::string(to_string(r.severity()))},
+                {"text", explain(r, lang)},
+                {"figures", figures}};
+}
+
+/// The reasons of `d`, in order, as reason_json gives each.
+inline Json reasons_json(const Decision& d, Lang lang) {
+    Json a = Json::array();
+    for (const auto& r : d.reasons()) a.push_back(reason_json(r, lang));
+    return a;
+}
+
 // ---- the sections of a policy version, one source per area -----------------------------------
 // Each reader reads its section of a policy version (`/versions/0/pricing`); each writer gives
 // the section's canonical JSON, or nullopt while this version of crm cannot write it (then it

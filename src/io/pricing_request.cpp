@@ -50,15 +50,6 @@ pricing::QuoteLine quote_line(const In& in) {
     return l;
 }
 
-Json reason_json(const Reason& r, Lang lang) {
-    Json figures = Json::object();
-    for (const auto& f : r.figures()) figures[std::string(f.name)] = format_figure(f.value);
-    return Json{{"code", std::string(r.code())},
-                {"severity", std::string(to_string(r.severity()))},
-                {"text", explain(r, lang)},
-                {"figures", figures}};
-}
-
 Json w_line(const pricing::PricedLine& p, std::size_t i, Lang lang) {
     Json steps = Json::array();
     for (const auto& s : p.waterfall) {

@@ -8,11 +8,14 @@
 #include <string>
 #include <utility>
 
+#include "json_codec.hpp"
+
 namespace crm::io {
 
 namespace {
 
 using Json = nlohmann::json;
+using codec::reason_json;
 
 std::string dump(const Json& j) {
     try {
@@ -21,15 +24,6 @@ std::string dump(const Json& j) {
         throw Error(ErrorCode::invalid_argument, "",
                     "a text of the answer is not valid UTF-8 and cannot be written");
     }
-}
-
-Json reason_json(const Reason& r, Lang lang) {
-    Json figures = Json::object();
-    for (const auto& f : r.figures()) figures[std::string(f.name)] = format_figure(f.value);
-    return Json{{"code", std::string(r.code())},
-                {"severity", std::string(to_string(r.severity()))},
-                {"text", explain(r, lang)},
-                {"figures", figures}};
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <crm/report/render.hpp>
 
 #include "amounts.hpp"
+#include "html.hpp"
 
 #include <array>
 #include <sstream>
@@ -24,31 +25,74 @@ struct Table {
 
 class Writer {
 public:
-    Writer(Lang lang, Format format) : zh_(lang == Lang::zh), md_(format == Format::markdown) {}
+    Writer(Lang lang, Format format)
+        : zh_(lang == Lang::zh), md_(format == Format::markdown), html_(format == Format::html) {}
 
     [[nodiscard]] bool zh() const noexcept { return zh_; }
+    [[nodiscard]] bool html() const noexcept { return html_; }
     [[nodiscard]] std::string_view t(std::string_view en, std::string_view zh) const noexcept {
         return zh_ ? zh : en;
     }
 
     void title(const std::string& text) {
-        if (md_)
+        if (html_)
+            out_ << detail::html_begin(text, zh_) << "<h1>" << detail::escape(text) << "</h1>\n";
+        else if (md_)
             out_ << "# " << text << "\n\n";
         else
             out_ << text << '\n' << std::string(40, '=') << "\n\n";
     }
     void heading(std::string_view text) {
-        if (md_)
+        close_list();
+        if (html_)
+            out_ << "<h2>" << detail::escape(text) << "</h2>\n";
+        else if (md_)
             out_ << "## " << text << "\n\n";
         else
             out_ << text << '\n' << std::string(20, '-') << '\n';
     }
-    void line(const std::string& text) { out_ << text << "\n\n"; }
-    void bullet(const std::string& text) { out_ << (md_ ? "- " : "  * ") << text << '\n'; }
-    void end_list() { out_ << '\n'; }
+    void line(const std::string& text) {
+        close_list();
+        if (html_)
+            out_ << "<p>" << detail::escape(text) << "</p>\n";
+        else
+            out_ << text << "\n\n";
+    }
+    void bullet(const std::string& text) {
+        if (html_) {
+            if (!in_list_) out_ << "<ul>\n";
+            in_list_ = true;
+            out_ << "<li>" << detail::escape(text) << "</li>\n";
+            return;
+        }
+        out_ << (md_ ? "- " : "  * ") << text << '\n';
+    }
+    void end_list() {
+        if (html_)
+            close_list();
+        else
+            out_ << '\n';
+    }
+    // Markup made by the chart functions (their texts already escaped); nothing in text and Markdown.
+    void raw(const std::string& markup) {
+        if (html_) out_ << markup;
+    }
     void table(const Table& table, std::string_view empty, const std::vector<std::string>& notes = {}) {
         if (table.rows.empty()) {
-            line(std::string(empty));
+            if (!empty.empty() || !html_) line(std::string(empty));
+            return;
+        }
+        if (html_) {
+            out_ << "<table>\n<thead><tr>";
+            for (const auto& h : table.header) out_ << "<th>" << detail::escape(h) << "</th>";
+            out_ << "</tr></thead>\n<tbody>\n";
+            for (const auto& r : table.rows) {
+                out_ << "<tr>";
+                for (const auto& c : r) out_ << "<td>" << detail::escape(c) << "</td>";
+                out_ << "</tr>\n";
+            }
+            out_ << "</tbody>\n</table>\n";
+            for (const std::string& n : notes) out_ << "<p class=\"note\">* " << detail::escape(n) << "</p>\n";
             return;
         }
         row(table.header);
@@ -62,9 +106,15 @@ public:
         for (const std::string& n : notes) out_ << (md_ ? "\\* " : "* ") << n << '\n';
         if (!notes.empty()) out_ << '\n';
     }
-    [[nodiscard]] std::string str() const { return out_.str(); }
+    [[nodiscard]] std::string str() const {
+        return html_ ? out_.str() + (in_list_ ? "</ul>\n" : "") + detail::html_end() : out_.str();
+    }
 
 private:
+    void close_list() {
+        if (html_ && in_list_) out_ << "</ul>\n";
+        in_list_ = false;
+    }
     void row(const std::vector<std::string>& cells) {
         if (md_) out_ << "| ";
         for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i ? (md_ ? " | " : " | ") : "") << cells[i];
@@ -72,6 +122,8 @@ private:
     }
     bool zh_;
     bool md_;
+    bool html_;
+    bool in_list_ = false;
     std::ostringstream out_;
 };
 
@@ -155,7 +207,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
 }
 
 std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, const RenderOptions& options) {
-    if (format != Format::text && format != Format::markdown)
+    if (format != Format::text && format != Format::markdown && format != Format::html)
         throw Error(ErrorCode::invalid_argument, "format", "an unknown report format");
     if (lang != Lang::en && lang != Lang::zh)
         throw Error(ErrorCode::invalid_argument, "lang", "an unknown language");
@@ -213,6 +265,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
                               pct(co.ytd_achievement), expense_ytd[i]});
         }
         w.table(t, "", notes);
+        if (w.html()) w.raw(detail::plan_chart(r, zh));
     }
 
     // 2. receivables and aging
@@ -237,6 +290,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
             t.rows.push_back(std::move(row));
         }
         w.table(t, "", notes);
+        if (w.html()) w.raw(detail::aging_chart(r, zh));
     }
 
     // 3. turnover and caps
@@ -265,6 +319,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
             t.rows.push_back({section_name(*all[i], zh), dec(all[i]->turnover_days),
                               dec(all[i]->previous_turnover_days), cols[0][i], cols[1][i], cols[2][i]});
         w.table(t, "", notes);
+        if (w.html()) w.raw(detail::turnover_chart(r, zh));
     }
 
     // 4. accounts over cap or overdue beyond policy
@@ -336,6 +391,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
                                   s->kpi_rank ? std::to_string(*s->kpi_rank) : "-"});
         w.table(t, w.t("No region could be scored (a required figure is missing).",
                        "缺少必需的考核数据，未能评分。"));
+        if (w.html()) w.raw(detail::kpi_chart(r, zh));
         if (!r.managers.empty()) {
             Table m{{std::string(w.t("manager", "经理")), std::string(w.t("regions", "负责区域")),
                      std::string(w.t("score", "得分")), std::string(w.t("grade", "等级")),

@@ -20,10 +20,12 @@ namespace crm::io {
 bool xlsx_supported() noexcept { return false; }
 
 void write_report_xlsx(const report::MonthlyKeyAccountReport&, Lang, const std::string&, const XlsxOptions&) {
-    throw Error(ErrorCode::invalid_operation, "path", "this build has no xlsx support (libxlsxwriter was not found)");
+    throw Error(ErrorCode::invalid_operation, "path",
+                "this build has no xlsx support (libxlsxwriter was not found)");
 }
 void write_aging_xlsx(const AgingTable&, Lang, const std::string&, const XlsxOptions&) {
-    throw Error(ErrorCode::invalid_operation, "path", "this build has no xlsx support (libxlsxwriter was not found)");
+    throw Error(ErrorCode::invalid_operation, "path",
+                "this build has no xlsx support (libxlsxwriter was not found)");
 }
 
 #else
@@ -71,7 +73,9 @@ public:
         if (options_.exact_text) text(exact);
     }
     void amount(const Money& m) { number(m.amount()); }
-    void integer(std::int64_t v) { worksheet_write_number(sheet_, row_, col_++, static_cast<double>(v), nullptr); }
+    void integer(std::int64_t v) {
+        worksheet_write_number(sheet_, row_, col_++, static_cast<double>(v), nullptr);
+    }
     void next_row() {
         ++row_;
         col_ = 0;
@@ -106,13 +110,14 @@ private:
 std::string bucket_name(const credit::AgingBucket& b, bool zh) {
     if (b.from_days == 0 && b.to_days && *b.to_days == 0) return zh ? "未逾期" : "current";
     if (!b.to_days)
-        return zh ? "超过" + std::to_string(b.from_days - 1) + "天" : "over " + std::to_string(b.from_days - 1) + " days";
+        return zh ? "超过" + std::to_string(b.from_days - 1) + "天"
+                  : "over " + std::to_string(b.from_days - 1) + " days";
     return std::to_string(b.from_days) + "-" + std::to_string(*b.to_days) + (zh ? "天" : " days");
 }
 
 // A header of amount columns, each followed by its exact text column when asked.
-std::vector<std::string> header(const Book& b, const std::vector<std::string>& names, std::size_t first_amount,
-                                bool zh) {
+std::vector<std::string> header(const Book& b, const std::vector<std::string>& names,
+                                std::size_t first_amount, bool zh) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < names.size(); ++i) {
         out.push_back(names[i]);
@@ -122,7 +127,8 @@ std::vector<std::string> header(const Book& b, const std::vector<std::string>& n
 }
 
 void check_lang(Lang lang) {
-    if (lang != Lang::en && lang != Lang::zh) throw Error(ErrorCode::invalid_argument, "lang", "an unknown language");
+    if (lang != Lang::en && lang != Lang::zh)
+        throw Error(ErrorCode::invalid_argument, "lang", "an unknown language");
 }
 
 }  // namespace
@@ -139,11 +145,13 @@ void write_report_xlsx(const report::MonthlyKeyAccountReport& r, Lang lang, cons
     Book b(path, options);
     using planning::Measure;
 
-    b.sheet(t("plan vs actual", "计划完成"),
-            header(b, {t("region", "区域"), t("sales plan", "本月销售计划"), t("sales", "本月销售额"),
-                       t("sales YTD", "累计销售额"), t("collection plan", "本月回款计划"), t("collection", "本月回款"),
-                       t("collection YTD", "累计回款"), t("expense YTD", "累计费用")},
-                   1, zh));
+    b.sheet(
+        t("plan vs actual", "计划完成"),
+        header(b,
+               {t("region", "区域"), t("sales plan", "本月销售计划"), t("sales", "本月销售额"),
+                t("sales YTD", "累计销售额"), t("collection plan", "本月回款计划"),
+                t("collection", "本月回款"), t("collection YTD", "累计回款"), t("expense YTD", "累计费用")},
+               1, zh));
     for (const auto* s : all) {
         b.text(name(*s));
         const auto& sa = s->progress.of(Measure::sales);
@@ -165,8 +173,8 @@ void write_report_xlsx(const report::MonthlyKeyAccountReport& r, Lang lang, cons
     }
 
     b.sheet(t("turnover and caps", "周转天数与控制规模"),
-            {t("region", "区域"), t("turnover days", "本月周转天数"), t("last month", "上月周转天数"), t("cap", "控制规模"),
-             t("headroom", "剩余额度"), t("excess", "超出")});
+            {t("region", "区域"), t("turnover days", "本月周转天数"), t("last month", "上月周转天数"),
+             t("cap", "控制规模"), t("headroom", "剩余额度"), t("excess", "超出")});
     for (const auto* s : all) {
         b.text(name(*s));
         for (const auto& d : {s->turnover_days, s->previous_turnover_days}) {
@@ -193,8 +201,8 @@ void write_report_xlsx(const report::MonthlyKeyAccountReport& r, Lang lang, cons
         b.next_row();
     }
 
-    b.sheet(t("complaints", "投诉"), {t("complaint", "投诉"), t("account", "客户"), t("state", "状态"),
-                                       t("escalation", "升级级别")});
+    b.sheet(t("complaints", "投诉"),
+            {t("complaint", "投诉"), t("account", "客户"), t("state", "状态"), t("escalation", "升级级别")});
     for (const auto& c : r.total.complaints) {
         b.text(c.complaint.value());
         b.text(c.account.value());
@@ -213,9 +221,11 @@ void write_report_xlsx(const report::MonthlyKeyAccountReport& r, Lang lang, cons
             b.next_row();
         }
 
-    b.sheet(t("forecast", "滚动预测"), header(b, {t("region", "区域"), t("month", "月份"), t("sales forecast", "销售预测"),
-                                                  t("expected collections", "预计回款")},
-                                              2, zh));
+    b.sheet(t("forecast", "滚动预测"),
+            header(b,
+                   {t("region", "区域"), t("month", "月份"), t("sales forecast", "销售预测"),
+                    t("expected collections", "预计回款")},
+                   2, zh));
     for (const auto* s : all)
         for (const auto& m : s->forecast.months) {
             b.text(name(*s));
@@ -225,9 +235,10 @@ void write_report_xlsx(const report::MonthlyKeyAccountReport& r, Lang lang, cons
             b.next_row();
         }
 
-    b.sheet(t("expense", "销售费用"),
-            header(b, {t("region", "区域"), t("expense", "费用"), t("revenue", "销售额"), t("suggested move", "建议调整")}, 1,
-                   zh));
+    b.sheet(t("expense", "销售费用"), header(b,
+                                             {t("region", "区域"), t("expense", "费用"),
+                                              t("revenue", "销售额"), t("suggested move", "建议调整")},
+                                             1, zh));
     for (const auto& e : r.expense.regions) {
         b.text(e.name.empty() ? e.region.value() : e.name);
         b.amount(e.expense);
@@ -245,7 +256,8 @@ void write_report_xlsx(const report::MonthlyKeyAccountReport& r, Lang lang, cons
     b.finish();
 }
 
-void write_aging_xlsx(const AgingTable& table, Lang lang, const std::string& path, const XlsxOptions& options) {
+void write_aging_xlsx(const AgingTable& table, Lang lang, const std::string& path,
+                      const XlsxOptions& options) {
     check_lang(lang);
     const bool zh = lang == Lang::zh;
     Book b(path, options);

@@ -3,13 +3,13 @@
 #include <crm/core/error.hpp>
 #include <crm/report/render.hpp>
 
-#include "amounts.hpp"
-#include "html.hpp"
-
 #include <array>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "amounts.hpp"
+#include "html.hpp"
 
 namespace crm::report {
 
@@ -92,7 +92,8 @@ public:
                 out_ << "</tr>\n";
             }
             out_ << "</tbody>\n</table>\n";
-            for (const std::string& n : notes) out_ << "<p class=\"note\">* " << detail::escape(n) << "</p>\n";
+            for (const std::string& n : notes)
+                out_ << "<p class=\"note\">* " << detail::escape(n) << "</p>\n";
             return;
         }
         row(table.header);
@@ -126,7 +127,6 @@ private:
     bool in_list_ = false;
     std::ostringstream out_;
 };
-
 
 std::string pct(const std::optional<Percent>& p) { return p ? format_figure(*p) : std::string("-"); }
 std::string dec(const std::optional<Decimal>& d) { return d ? d->to_string() : std::string("-"); }
@@ -162,7 +162,8 @@ std::string still_to_approve(const WaitingApproval& a, bool zh) {
         out += zh ? "第" + std::to_string(t.stage) + "步 " : "step " + std::to_string(t.stage) + " ";
         out += words(t.level_name, zh);
         std::string people;
-        for (const std::string& n : t.approver_names) people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
+        for (const std::string& n : t.approver_names)
+            people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
         if (t.blocked) people = zh ? "无人可审批" : "nobody can approve";
         if (!people.empty()) out += zh ? "（" + people + "）" : " (" + people + ")";
     }
@@ -195,8 +196,9 @@ void validate(const RenderOptions& o) {
         throw Error(ErrorCode::invalid_argument, "options.places",
                     "a 万元 figure has 0 to 8 places, not " + std::to_string(o.places));
     if (!is_valid(o.rounding))
-        throw Error(ErrorCode::invalid_argument, "options.rounding",
-                    "rounding mode " + std::to_string(static_cast<int>(o.rounding)) + " is not a RoundingMode");
+        throw Error(
+            ErrorCode::invalid_argument, "options.rounding",
+            "rounding mode " + std::to_string(static_cast<int>(o.rounding)) + " is not a RoundingMode");
     if (o.totals != WanTotals::allocate && o.totals != WanTotals::mark)
         throw Error(ErrorCode::invalid_argument, "options.totals",
                     "totals " + std::to_string(static_cast<int>(o.totals)) + " is not allocate or mark");
@@ -260,9 +262,9 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
             const Section* s = all[i];
             const auto& sa = s->progress.of(planning::Measure::sales);
             const auto& co = s->progress.of(planning::Measure::collection);
-            t.rows.push_back({section_name(*s, zh), sales_plan[i], sales[i], pct(sa.achievement), sales_ytd[i],
-                              pct(sa.ytd_achievement), coll[i], pct(co.achievement), coll_ytd[i],
-                              pct(co.ytd_achievement), expense_ytd[i]});
+            t.rows.push_back({section_name(*s, zh), sales_plan[i], sales[i], pct(sa.achievement),
+                              sales_ytd[i], pct(sa.ytd_achievement), coll[i], pct(co.achievement),
+                              coll_ytd[i], pct(co.ytd_achievement), expense_ytd[i]});
         }
         w.table(t, "", notes);
         if (w.html()) w.raw(detail::plan_chart(r, zh));
@@ -280,7 +282,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         for (const Section* s : all)
             same_buckets = same_buckets && s->aging.amounts.size() == r.total.aging.amounts.size();
         for (std::size_t b = 0; same_buckets && b < r.total.aging.amounts.size(); ++b)
-            cols.push_back(column(t.header[b + 2], notes, [b](const Section& s) { return s.aging.amounts[b]; }));
+            cols.push_back(
+                column(t.header[b + 2], notes, [b](const Section& s) { return s.aging.amounts[b]; }));
         for (std::size_t i = 0; i < all.size(); ++i) {
             std::vector<std::string> row{section_name(*all[i], zh), cols[0][i]};
             if (same_buckets)
@@ -329,8 +332,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
                  std::string(w.t("amount", "金额"))},
                 {}};
         for (const auto& a : r.total.accounts_over_cap)
-            t.rows.push_back(
-                {a.account.value(), std::string(w.t("over cap", "超过控制规模")), amounts.one(a.status.excess)});
+            t.rows.push_back({a.account.value(), std::string(w.t("over cap", "超过控制规模")),
+                              amounts.one(a.status.excess)});
         for (const auto& o : r.total.overdue_accounts)
             t.rows.push_back({o.account.value(), std::string(w.t("overdue beyond policy", "超期未回款")),
                               amounts.one(o.beyond_limit)});
@@ -428,8 +431,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         std::vector<std::vector<std::array<std::string, 3>>> cells(all.size());
         for (std::size_t i = 0; i < all.size(); ++i)
             for (const auto& m : all[i]->forecast.months)
-                cells[i].push_back({m.sales_plan ? amounts.one(*m.sales_plan) : "-", amounts.one(m.sales_forecast),
-                                    amounts.one(m.expected_collections)});
+                cells[i].push_back({m.sales_plan ? amounts.one(*m.sales_plan) : "-",
+                                    amounts.one(m.sales_forecast), amounts.one(m.expected_collections)});
         for (std::size_t k = 0; k < months; ++k) {
             const auto& tm = r.total.forecast.months[k];
             const std::string when = " " + std::to_string(tm.year) + "-" + std::to_string(tm.month);
@@ -450,8 +453,9 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         for (std::size_t i = 0; i < all.size(); ++i)
             for (std::size_t k = 0; k < all[i]->forecast.months.size(); ++k) {
                 const auto& m = all[i]->forecast.months[k];
-                t.rows.push_back({section_name(*all[i], zh), std::to_string(m.year) + "-" + std::to_string(m.month),
-                                  cells[i][k][0], cells[i][k][1], cells[i][k][2]});
+                t.rows.push_back({section_name(*all[i], zh),
+                                  std::to_string(m.year) + "-" + std::to_string(m.month), cells[i][k][0],
+                                  cells[i][k][1], cells[i][k][2]});
             }
         w.table(t, "", notes);
         for (const Section* s : all)
@@ -492,7 +496,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         w.bullet(zh ? "催收发票 " + c.invoice.value() + "（客户 " + c.account.value() + "）" +
                           amounts.one(c.amount) + "，已逾期 " + std::to_string(c.past_due.count()) + " 天"
                     : "chase invoice " + c.invoice.value() + " (account " + c.account.value() + ") " +
-                          amounts.one(c.amount) + ", " + std::to_string(c.past_due.count()) + " days past due");
+                          amounts.one(c.amount) + ", " + std::to_string(c.past_due.count()) +
+                          " days past due");
     for (const RegionId& region : m.expense_to_review) {
         std::string name = region.value();
         for (const Section& s : r.regions)
@@ -501,10 +506,12 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
     }
     for (const ApprovalToChase& c : m.approvals_to_chase) {
         std::string people;
-        for (const std::string& n : c.approver_names) people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
-        if (people.empty()) people = zh ? "（无人可审批，须调整审批人）" : "(nobody can approve: reassign the step)";
-        w.bullet(zh ? "催办审批 " + c.request.value() + "（已等待 " + std::to_string(c.age.count()) + " 天，第" +
-                          std::to_string(c.stage) + "步）：" + people
+        for (const std::string& n : c.approver_names)
+            people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
+        if (people.empty())
+            people = zh ? "（无人可审批，须调整审批人）" : "(nobody can approve: reassign the step)";
+        w.bullet(zh ? "催办审批 " + c.request.value() + "（已等待 " + std::to_string(c.age.count()) +
+                          " 天，第" + std::to_string(c.stage) + "步）：" + people
                     : "chase approval " + c.request.value() + " (waiting " + std::to_string(c.age.count()) +
                           " days, step " + std::to_string(c.stage) + "): " + people);
     }

@@ -1,13 +1,13 @@
 // The HTML rendering's charts: inline SVG, horizontal bars, lengths from Decimal ratios.
 
-#include "html.hpp"
-
 #include <crm/money/money.hpp>
 
 #include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
+
+#include "html.hpp"
 
 namespace crm::report::detail {
 
@@ -43,19 +43,22 @@ constexpr std::array<const char*, 8> palette{"#1f5fa8", "#e08a1e", "#3a9a4a", "#
 
 std::string num(std::int64_t v) { return std::to_string(v); }
 
-std::string region_label(const Section& s, bool zh) { return s.region ? s.name : (zh ? "全公司" : "company"); }
+std::string region_label(const Section& s, bool zh) {
+    return s.region ? s.name : (zh ? "全公司" : "company");
+}
 
 struct Svg {
     std::string body;
     std::int64_t y = 0;
     void text(std::int64_t x, std::int64_t ty, const std::string& t, const char* anchor = "start") {
-        body += "<text x=\"" + num(x) + "\" y=\"" + num(ty) + "\" text-anchor=\"" + anchor + "\">" + escape(t) +
-                "</text>";
+        body += "<text x=\"" + num(x) + "\" y=\"" + num(ty) + "\" text-anchor=\"" + anchor + "\">" +
+                escape(t) + "</text>";
     }
     void rect(std::int64_t x, std::int64_t ry, std::int64_t w, std::int64_t h, const char* fill,
               const std::string& cls, const std::string& title) {
         body += "<rect class=\"" + cls + "\" x=\"" + num(x) + "\" y=\"" + num(ry) + "\" width=\"" + num(w) +
-                "\" height=\"" + num(h) + "\" fill=\"" + fill + "\"><title>" + escape(title) + "</title></rect>";
+                "\" height=\"" + num(h) + "\" fill=\"" + fill + "\"><title>" + escape(title) +
+                "</title></rect>";
     }
     // One labelled bar of `value` (shown as `shown`) on the scale `max`.
     void bar(const std::string& label, const Decimal& value, const Decimal& max, const char* fill,
@@ -77,9 +80,9 @@ struct Svg {
     }
     [[nodiscard]] std::string done(const std::string& caption) const {
         const std::int64_t w = label_w + bar_w + 200;
-        return "<figure><svg role=\"img\" width=\"" + num(w) +
-               "\" height=\"" + num(y + 4) + "\" viewBox=\"0 0 " + num(w) + " " + num(y + 4) + "\">" + body +
-               "</svg><figcaption>" + escape(caption) + "</figcaption></figure>\n";
+        return "<figure><svg role=\"img\" width=\"" + num(w) + "\" height=\"" + num(y + 4) +
+               "\" viewBox=\"0 0 " + num(w) + " " + num(y + 4) + "\">" + body + "</svg><figcaption>" +
+               escape(caption) + "</figcaption></figure>\n";
     }
 };
 
@@ -112,19 +115,26 @@ std::string plan_chart(const MonthlyKeyAccountReport& r, bool zh) {
             max = std::max(max, std::max(p.plan.amount(), p.actual.amount()));
         }
     Svg svg;
-    const std::string plan = zh ? "计划" : "plan", sales = zh ? "销售" : "sales", coll = zh ? "回款" : "collection";
-    svg.legend({{sales + " " + plan, "#9db7d8"}, {sales, palette[0]}, {coll + " " + plan, "#f0c48a"}, {coll, palette[1]}});
+    const std::string plan = zh ? "计划" : "plan", sales = zh ? "销售" : "sales",
+                      coll = zh ? "回款" : "collection";
+    svg.legend({{sales + " " + plan, "#9db7d8"},
+                {sales, palette[0]},
+                {coll + " " + plan, "#f0c48a"},
+                {coll, palette[1]}});
     for (const Section& s : r.regions) {
         const auto& sa = s.progress.of(Measure::sales);
         const auto& co = s.progress.of(Measure::collection);
         const std::string name = region_label(s, zh);
-        svg.bar(name + " " + sales + " " + plan, sa.plan.amount(), max, "#9db7d8", "sales-plan", format(sa.plan));
+        svg.bar(name + " " + sales + " " + plan, sa.plan.amount(), max, "#9db7d8", "sales-plan",
+                format(sa.plan));
         svg.bar(name + " " + sales, sa.actual.amount(), max, palette[0], "sales", format(sa.actual));
-        svg.bar(name + " " + coll + " " + plan, co.plan.amount(), max, "#f0c48a", "collection-plan", format(co.plan));
+        svg.bar(name + " " + coll + " " + plan, co.plan.amount(), max, "#f0c48a", "collection-plan",
+                format(co.plan));
         svg.bar(name + " " + coll, co.actual.amount(), max, palette[1], "collection", format(co.actual));
         svg.y += 6;
     }
-    return svg.done(zh ? "本月销售与回款：实际对计划（同一比例尺）" : "This month's sales and collection against plan (one scale)");
+    return svg.done(zh ? "本月销售与回款：实际对计划（同一比例尺）"
+                       : "This month's sales and collection against plan (one scale)");
 }
 
 std::string aging_chart(const MonthlyKeyAccountReport& r, bool zh) {
@@ -140,7 +150,8 @@ std::string aging_chart(const MonthlyKeyAccountReport& r, bool zh) {
         if (k.from_days == 0 && k.to_days && *k.to_days == 0)
             name = zh ? "未逾期" : "current";
         else if (!k.to_days)
-            name = zh ? "超过" + std::to_string(k.from_days - 1) + "天" : "over " + std::to_string(k.from_days - 1) + " days";
+            name = zh ? "超过" + std::to_string(k.from_days - 1) + "天"
+                      : "over " + std::to_string(k.from_days - 1) + " days";
         else
             name = std::to_string(k.from_days) + "-" + std::to_string(*k.to_days) + (zh ? "天" : " days");
         legend.emplace_back(name, palette[b % palette.size()]);
@@ -186,7 +197,8 @@ std::string turnover_chart(const MonthlyKeyAccountReport& r, bool zh) {
             svg.bar(name + " " + last, *s.previous_turnover_days, max, "#9db7d8", "turnover-last",
                     s.previous_turnover_days->to_string());
         if (s.turnover_days)
-            svg.bar(name + " " + now, *s.turnover_days, max, palette[0], "turnover", s.turnover_days->to_string());
+            svg.bar(name + " " + now, *s.turnover_days, max, palette[0], "turnover",
+                    s.turnover_days->to_string());
         svg.y += 4;
     }
     return svg.done(zh ? "应收账款周转天数（报表仅含本月与上月）"

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     }
     const crm::Lang lang = argc > 2 && std::string(argv[2]) == "en" ? crm::Lang::en : crm::Lang::zh;
     const auto report = crm::report::monthly_report(crm::test::company_snapshot());
-    std::ofstream(argv[1], std::ios::binary) << crm::report::render(report, lang, crm::report::Format::html, {});
+    std::ofstream(argv[1], std::ios::binary)
+        << crm::report::render(report, lang, crm::report::Format::html, {});
     return 0;
 }

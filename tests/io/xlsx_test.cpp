@@ -25,8 +25,8 @@ namespace {
 std::string check(const std::string& file, const std::string& sheets, int index, const std::string& cell,
                   const std::string& value) {
     const std::string script = std::string(CRM_SOURCE_DIR) + "/tests/io/check_xlsx.py";
-    const std::string cmd = "python3 '" + script + "' '" + file + "' '" + sheets + "' " + std::to_string(index) +
-                            " " + cell + " '" + value + "'";
+    const std::string cmd = "python3 '" + script + "' '" + file + "' '" + sheets + "' " +
+                            std::to_string(index) + " " + cell + " '" + value + "'";
     return std::system(cmd.c_str()) == 0 ? "ok" : "failed: " + cmd;
 }
 

@@ -87,7 +87,8 @@ TEST_SUITE("report.render_html") {
             CHECK_FALSE(has(page, "<script"));
             CHECK_FALSE(has(page, "<img"));
             CHECK_FALSE(has(page, "http"));
-            CHECK(has(page, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39; &lt;img src=ht"));
+            CHECK(has(page,
+                      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39; &lt;img src=ht"));
         }
     }
 
@@ -97,7 +98,9 @@ TEST_SUITE("report.render_html") {
         const MonthlyKeyAccountReport base = monthly_report(company_snapshot());
         for (int round = 0; round < 200; ++round) {
             MonthlyKeyAccountReport r = base;
-            const auto amount = [](long c) { return Money{crm::Decimal::scaled(c, -2), crm::Currency{"CNY"}}; };
+            const auto amount = [](long c) {
+                return Money{crm::Decimal::scaled(c, -2), crm::Currency{"CNY"}};
+            };
             const long a = cents(gen);
             auto& east = of(r.regions[0], crm::planning::Measure::sales);
             auto& north = of(r.regions[1], crm::planning::Measure::sales);

@@ -34,8 +34,8 @@ struct CRM_EXPORT XlsxOptions {
 /// approvals, complaints, KPI, forecast, expense, findings; labels in `lang`. Throws crm::Error
 /// (invalid_operation, `path`) when the file cannot be written or the build has no xlsx support,
 /// and as report::render does for `lang`.
-CRM_EXPORT void write_report_xlsx(const report::MonthlyKeyAccountReport& report, Lang lang, const std::string& path,
-                                  const XlsxOptions& options = {});
+CRM_EXPORT void write_report_xlsx(const report::MonthlyKeyAccountReport& report, Lang lang,
+                                  const std::string& path, const XlsxOptions& options = {});
 
 /// An aging table as a one-sheet workbook: a row per line (key, total, each bucket). Throws as
 /// write_report_xlsx.

@@ -11,10 +11,11 @@
 
 declare -A crm_package_groups=(
     [build]="cmake g++ make libboost-dev libboost-date-time-dev nlohmann-json3-dev libcli11-dev libssl-dev"
-    [test]="doctest-dev libpython3.11-testsuite pkg-config binutils python3 python3-venv"
+    [test]="doctest-dev libpython3.11-testsuite pkg-config binutils python3 python3-venv libxlsxwriter-dev"
     [bench]="libbenchmark-dev"
     [clang]="clang libclang-rt-14-dev"
     [docs]="doxygen"
+    [browser]="chromium"
     [python]="python3 python3-venv python3-dev"
     [java]="openjdk-17-jdk-headless libjna-java"
 )

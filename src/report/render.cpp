@@ -3,12 +3,13 @@
 #include <crm/core/error.hpp>
 #include <crm/report/render.hpp>
 
-#include "amounts.hpp"
-
 #include <array>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "amounts.hpp"
+#include "html.hpp"
 
 namespace crm::report {
 
@@ -24,31 +25,75 @@ struct Table {
 
 class Writer {
 public:
-    Writer(Lang lang, Format format) : zh_(lang == Lang::zh), md_(format == Format::markdown) {}
+    Writer(Lang lang, Format format)
+        : zh_(lang == Lang::zh), md_(format == Format::markdown), html_(format == Format::html) {}
 
     [[nodiscard]] bool zh() const noexcept { return zh_; }
+    [[nodiscard]] bool html() const noexcept { return html_; }
     [[nodiscard]] std::string_view t(std::string_view en, std::string_view zh) const noexcept {
         return zh_ ? zh : en;
     }
 
     void title(const std::string& text) {
-        if (md_)
+        if (html_)
+            out_ << detail::html_begin(text, zh_) << "<h1>" << detail::escape(text) << "</h1>\n";
+        else if (md_)
             out_ << "# " << text << "\n\n";
         else
             out_ << text << '\n' << std::string(40, '=') << "\n\n";
     }
     void heading(std::string_view text) {
-        if (md_)
+        close_list();
+        if (html_)
+            out_ << "<h2>" << detail::escape(text) << "</h2>\n";
+        else if (md_)
             out_ << "## " << text << "\n\n";
         else
             out_ << text << '\n' << std::string(20, '-') << '\n';
     }
-    void line(const std::string& text) { out_ << text << "\n\n"; }
-    void bullet(const std::string& text) { out_ << (md_ ? "- " : "  * ") << text << '\n'; }
-    void end_list() { out_ << '\n'; }
+    void line(const std::string& text) {
+        close_list();
+        if (html_)
+            out_ << "<p>" << detail::escape(text) << "</p>\n";
+        else
+            out_ << text << "\n\n";
+    }
+    void bullet(const std::string& text) {
+        if (html_) {
+            if (!in_list_) out_ << "<ul>\n";
+            in_list_ = true;
+            out_ << "<li>" << detail::escape(text) << "</li>\n";
+            return;
+        }
+        out_ << (md_ ? "- " : "  * ") << text << '\n';
+    }
+    void end_list() {
+        if (html_)
+            close_list();
+        else
+            out_ << '\n';
+    }
+    // Markup made by the chart functions (their texts already escaped); nothing in text and Markdown.
+    void raw(const std::string& markup) {
+        if (html_) out_ << markup;
+    }
     void table(const Table& table, std::string_view empty, const std::vector<std::string>& notes = {}) {
         if (table.rows.empty()) {
-            line(std::string(empty));
+            if (!empty.empty() || !html_) line(std::string(empty));
+            return;
+        }
+        if (html_) {
+            out_ << "<table>\n<thead><tr>";
+            for (const auto& h : table.header) out_ << "<th>" << detail::escape(h) << "</th>";
+            out_ << "</tr></thead>\n<tbody>\n";
+            for (const auto& r : table.rows) {
+                out_ << "<tr>";
+                for (const auto& c : r) out_ << "<td>" << detail::escape(c) << "</td>";
+                out_ << "</tr>\n";
+            }
+            out_ << "</tbody>\n</table>\n";
+            for (const std::string& n : notes)
+                out_ << "<p class=\"note\">* " << detail::escape(n) << "</p>\n";
             return;
         }
         row(table.header);
@@ -62,9 +107,15 @@ public:
         for (const std::string& n : notes) out_ << (md_ ? "\\* " : "* ") << n << '\n';
         if (!notes.empty()) out_ << '\n';
     }
-    [[nodiscard]] std::string str() const { return out_.str(); }
+    [[nodiscard]] std::string str() const {
+        return html_ ? out_.str() + (in_list_ ? "</ul>\n" : "") + detail::html_end() : out_.str();
+    }
 
 private:
+    void close_list() {
+        if (html_ && in_list_) out_ << "</ul>\n";
+        in_list_ = false;
+    }
     void row(const std::vector<std::string>& cells) {
         if (md_) out_ << "| ";
         for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i ? (md_ ? " | " : " | ") : "") << cells[i];
@@ -72,9 +123,10 @@ private:
     }
     bool zh_;
     bool md_;
+    bool html_;
+    bool in_list_ = false;
     std::ostringstream out_;
 };
-
 
 std::string pct(const std::optional<Percent>& p) { return p ? format_figure(*p) : std::string("-"); }
 std::string dec(const std::optional<Decimal>& d) { return d ? d->to_string() : std::string("-"); }
@@ -110,7 +162,8 @@ std::string still_to_approve(const WaitingApproval& a, bool zh) {
         out += zh ? "第" + std::to_string(t.stage) + "步 " : "step " + std::to_string(t.stage) + " ";
         out += words(t.level_name, zh);
         std::string people;
-        for (const std::string& n : t.approver_names) people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
+        for (const std::string& n : t.approver_names)
+            people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
         if (t.blocked) people = zh ? "无人可审批" : "nobody can approve";
         if (!people.empty()) out += zh ? "（" + people + "）" : " (" + people + ")";
     }
@@ -143,8 +196,9 @@ void validate(const RenderOptions& o) {
         throw Error(ErrorCode::invalid_argument, "options.places",
                     "a 万元 figure has 0 to 8 places, not " + std::to_string(o.places));
     if (!is_valid(o.rounding))
-        throw Error(ErrorCode::invalid_argument, "options.rounding",
-                    "rounding mode " + std::to_string(static_cast<int>(o.rounding)) + " is not a RoundingMode");
+        throw Error(
+            ErrorCode::invalid_argument, "options.rounding",
+            "rounding mode " + std::to_string(static_cast<int>(o.rounding)) + " is not a RoundingMode");
     if (o.totals != WanTotals::allocate && o.totals != WanTotals::mark)
         throw Error(ErrorCode::invalid_argument, "options.totals",
                     "totals " + std::to_string(static_cast<int>(o.totals)) + " is not allocate or mark");
@@ -155,7 +209,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format) {
 }
 
 std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, const RenderOptions& options) {
-    if (format != Format::text && format != Format::markdown)
+    if (format != Format::text && format != Format::markdown && format != Format::html)
         throw Error(ErrorCode::invalid_argument, "format", "an unknown report format");
     if (lang != Lang::en && lang != Lang::zh)
         throw Error(ErrorCode::invalid_argument, "lang", "an unknown language");
@@ -208,11 +262,12 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
             const Section* s = all[i];
             const auto& sa = s->progress.of(planning::Measure::sales);
             const auto& co = s->progress.of(planning::Measure::collection);
-            t.rows.push_back({section_name(*s, zh), sales_plan[i], sales[i], pct(sa.achievement), sales_ytd[i],
-                              pct(sa.ytd_achievement), coll[i], pct(co.achievement), coll_ytd[i],
-                              pct(co.ytd_achievement), expense_ytd[i]});
+            t.rows.push_back({section_name(*s, zh), sales_plan[i], sales[i], pct(sa.achievement),
+                              sales_ytd[i], pct(sa.ytd_achievement), coll[i], pct(co.achievement),
+                              coll_ytd[i], pct(co.ytd_achievement), expense_ytd[i]});
         }
         w.table(t, "", notes);
+        if (w.html()) w.raw(detail::plan_chart(r, zh));
     }
 
     // 2. receivables and aging
@@ -227,7 +282,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         for (const Section* s : all)
             same_buckets = same_buckets && s->aging.amounts.size() == r.total.aging.amounts.size();
         for (std::size_t b = 0; same_buckets && b < r.total.aging.amounts.size(); ++b)
-            cols.push_back(column(t.header[b + 2], notes, [b](const Section& s) { return s.aging.amounts[b]; }));
+            cols.push_back(
+                column(t.header[b + 2], notes, [b](const Section& s) { return s.aging.amounts[b]; }));
         for (std::size_t i = 0; i < all.size(); ++i) {
             std::vector<std::string> row{section_name(*all[i], zh), cols[0][i]};
             if (same_buckets)
@@ -237,6 +293,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
             t.rows.push_back(std::move(row));
         }
         w.table(t, "", notes);
+        if (w.html()) w.raw(detail::aging_chart(r, zh));
     }
 
     // 3. turnover and caps
@@ -265,6 +322,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
             t.rows.push_back({section_name(*all[i], zh), dec(all[i]->turnover_days),
                               dec(all[i]->previous_turnover_days), cols[0][i], cols[1][i], cols[2][i]});
         w.table(t, "", notes);
+        if (w.html()) w.raw(detail::turnover_chart(r, zh));
     }
 
     // 4. accounts over cap or overdue beyond policy
@@ -274,8 +332,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
                  std::string(w.t("amount", "金额"))},
                 {}};
         for (const auto& a : r.total.accounts_over_cap)
-            t.rows.push_back(
-                {a.account.value(), std::string(w.t("over cap", "超过控制规模")), amounts.one(a.status.excess)});
+            t.rows.push_back({a.account.value(), std::string(w.t("over cap", "超过控制规模")),
+                              amounts.one(a.status.excess)});
         for (const auto& o : r.total.overdue_accounts)
             t.rows.push_back({o.account.value(), std::string(w.t("overdue beyond policy", "超期未回款")),
                               amounts.one(o.beyond_limit)});
@@ -336,6 +394,7 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
                                   s->kpi_rank ? std::to_string(*s->kpi_rank) : "-"});
         w.table(t, w.t("No region could be scored (a required figure is missing).",
                        "缺少必需的考核数据，未能评分。"));
+        if (w.html()) w.raw(detail::kpi_chart(r, zh));
         if (!r.managers.empty()) {
             Table m{{std::string(w.t("manager", "经理")), std::string(w.t("regions", "负责区域")),
                      std::string(w.t("score", "得分")), std::string(w.t("grade", "等级")),
@@ -372,8 +431,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         std::vector<std::vector<std::array<std::string, 3>>> cells(all.size());
         for (std::size_t i = 0; i < all.size(); ++i)
             for (const auto& m : all[i]->forecast.months)
-                cells[i].push_back({m.sales_plan ? amounts.one(*m.sales_plan) : "-", amounts.one(m.sales_forecast),
-                                    amounts.one(m.expected_collections)});
+                cells[i].push_back({m.sales_plan ? amounts.one(*m.sales_plan) : "-",
+                                    amounts.one(m.sales_forecast), amounts.one(m.expected_collections)});
         for (std::size_t k = 0; k < months; ++k) {
             const auto& tm = r.total.forecast.months[k];
             const std::string when = " " + std::to_string(tm.year) + "-" + std::to_string(tm.month);
@@ -394,8 +453,9 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         for (std::size_t i = 0; i < all.size(); ++i)
             for (std::size_t k = 0; k < all[i]->forecast.months.size(); ++k) {
                 const auto& m = all[i]->forecast.months[k];
-                t.rows.push_back({section_name(*all[i], zh), std::to_string(m.year) + "-" + std::to_string(m.month),
-                                  cells[i][k][0], cells[i][k][1], cells[i][k][2]});
+                t.rows.push_back({section_name(*all[i], zh),
+                                  std::to_string(m.year) + "-" + std::to_string(m.month), cells[i][k][0],
+                                  cells[i][k][1], cells[i][k][2]});
             }
         w.table(t, "", notes);
         for (const Section* s : all)
@@ -436,7 +496,8 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
         w.bullet(zh ? "催收发票 " + c.invoice.value() + "（客户 " + c.account.value() + "）" +
                           amounts.one(c.amount) + "，已逾期 " + std::to_string(c.past_due.count()) + " 天"
                     : "chase invoice " + c.invoice.value() + " (account " + c.account.value() + ") " +
-                          amounts.one(c.amount) + ", " + std::to_string(c.past_due.count()) + " days past due");
+                          amounts.one(c.amount) + ", " + std::to_string(c.past_due.count()) +
+                          " days past due");
     for (const RegionId& region : m.expense_to_review) {
         std::string name = region.value();
         for (const Section& s : r.regions)
@@ -445,10 +506,12 @@ std::string render(const MonthlyKeyAccountReport& r, Lang lang, Format format, c
     }
     for (const ApprovalToChase& c : m.approvals_to_chase) {
         std::string people;
-        for (const std::string& n : c.approver_names) people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
-        if (people.empty()) people = zh ? "（无人可审批，须调整审批人）" : "(nobody can approve: reassign the step)";
-        w.bullet(zh ? "催办审批 " + c.request.value() + "（已等待 " + std::to_string(c.age.count()) + " 天，第" +
-                          std::to_string(c.stage) + "步）：" + people
+        for (const std::string& n : c.approver_names)
+            people += (people.empty() ? "" : (zh ? "、" : ", ")) + n;
+        if (people.empty())
+            people = zh ? "（无人可审批，须调整审批人）" : "(nobody can approve: reassign the step)";
+        w.bullet(zh ? "催办审批 " + c.request.value() + "（已等待 " + std::to_string(c.age.count()) +
+                          " 天，第" + std::to_string(c.stage) + "步）：" + people
                     : "chase approval " + c.request.value() + " (waiting " + std::to_string(c.age.count()) +
                           " days, step " + std::to_string(c.stage) + "): " + people);
     }

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The monthly report rendered for people: plain text or Markdown, in Chinese or English, from
+/// The monthly report rendered for people: plain text, Markdown or one HTML page, in Chinese or English, from
 /// the report value alone (so HTML and spreadsheets can render the same value). Chinese
 /// renderings name regions, roles, states and request kinds by their display names, never by
 /// an identifier. Proven by tests/report/render_test.cpp.
@@ -20,6 +20,9 @@ namespace crm::report {
 enum class Format {
     text,      ///< headings underlined, tables as columns separated by " | "
     markdown,  ///< `##` headings and pipe tables
+    /// One self-contained HTML page: UTF-8, inline CSS, inline SVG bar charts (plan against
+    /// actual, aging stacked by bucket, turnover days, KPI ranking), no script, no external resource.
+    html,
 };
 
 /// The unit amounts are shown in.

@@ -86,7 +86,12 @@ TEST_SUITE("report.render_html") {
             const std::string page = render(r, lang, Format::html, {});
             CHECK_FALSE(has(page, "<script"));
             CHECK_FALSE(has(page, "<img"));
-            CHECK_FALSE(has(page, "http"));
+            // the hostile text's "http://evil" stays as text; no attribute loads anything
+            CHECK_FALSE(has(page, "src=\""));
+            CHECK_FALSE(has(page, "href="));
+            CHECK_FALSE(has(page, "url("));
+            // and the page of a report without such names mentions no URL at all
+            CHECK_FALSE(has(render(monthly_report(company_snapshot()), lang, Format::html, {}), "http"));
             CHECK(has(page,
                       "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39; &lt;img src=ht"));
         }

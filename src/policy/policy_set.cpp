@@ -4,6 +4,7 @@
 #include <crm/pricing/lint.hpp>
 #include <crm/pricing/rule_book.hpp>
 
+#include <array>
 #include <set>
 #include <string>
 #include <utility>
@@ -106,7 +107,28 @@ void validate_version(const PolicyVersion& v, const std::string& p, std::vector<
     for (std::size_t i = 0; i < v.scoring.scorecards.size(); ++i)
         under("scorecard", at(p, "scoring.scorecards", i),
               [&] { scoring::validate(v.scoring.scorecards[i]); });
-    under("scorecard", p + "scoring.kpi", [&] { (void)scoring::kpi_scorecard(v.scoring.kpi); });
+    // The KPI card's criteria are the policy's named members: `scorecard.criteria[2].weight`
+    // is `scoring.kpi.receivables_vs_cap.weight` (kpi_scorecard keeps the members' order).
+    try {
+        (void)scoring::kpi_scorecard(v.scoring.kpi);
+    } catch (const Error& e) {
+        static constexpr std::array<std::string_view, 8> kpi_members{
+            "sales_achievement",         "collection_achievement", "receivables_vs_cap",
+            "turnover_days_over_target", "sales_expense_ratio",    "satisfaction",
+            "visit_plan_kept",           "new_product_share"};
+        std::string field = rebased(e.field(), "scorecard", p + "scoring.kpi");
+        const std::string criteria = p + "scoring.kpi.criteria[";
+        if (field.starts_with(criteria)) {
+            const std::size_t close = field.find(']', criteria.size());
+            const std::string index = field.substr(criteria.size(), close - criteria.size());
+            const std::size_t i = index.size() == 1 && index[0] >= '0' && index[0] <= '7'
+                                      ? static_cast<std::size_t>(index[0] - '0')
+                                      : kpi_members.size();
+            if (close != std::string::npos && i < kpi_members.size())
+                field = p + "scoring.kpi." + std::string(kpi_members[i]) + field.substr(close + 1);
+        }
+        throw Error(e.code(), field, e.message());
+    }
 
     std::set<std::string> names;
     for (std::size_t i = 0; i < v.calendars.size(); ++i) {

@@ -229,6 +229,22 @@ std::string_view to_string(MissingData m) noexcept {
 
 std::ostream& operator<<(std::ostream& os, MissingData m) { return os << to_string(m); }
 
+std::string_view to_string(OutOfRange o) noexcept {
+    switch (o) {
+    case OutOfRange::clamp: return "clamp";
+    case OutOfRange::reject: return "reject";
+    }
+    return "unknown";
+}
+
+std::string_view to_string(StepEdge e) noexcept {
+    switch (e) {
+    case StepEdge::threshold_starts_step: return "threshold_starts_step";
+    case StepEdge::threshold_ends_step: return "threshold_ends_step";
+    }
+    return "unknown";
+}
+
 std::string to_string(const FactValue& v) {
     if (const auto* d = std::get_if<Decimal>(&v)) return d->to_plain_string();
     return std::get<std::string>(v);

@@ -250,10 +250,6 @@ TEST_SUITE("io.json") {
     }
 
     TEST_CASE("what a document cannot carry yet is refused on writing and never dropped") {
-        crm::policy::PolicySet set{.versions = {{.id = "v", .effective_from = Date{2025, 1, 1}}}};
-        set.versions[0].account.sla.at_risk = Percent{"70"};
-        check_error([&] { return write_policy_set(set); }, ErrorCode::invalid_operation,
-                    "versions[0].account.sla");
         CreditAccount a;
         a.profile.terms.name = "月结30天";
         check_error([&] { return write_credit_account(a); }, ErrorCode::invalid_operation, "profile.terms");

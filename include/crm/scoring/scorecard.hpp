@@ -231,6 +231,10 @@ using Facts = std::vector<Fact>;
 [[nodiscard]] CRM_EXPORT std::string_view to_string(MissingData m) noexcept;
 /// Prints to_string(m).
 CRM_EXPORT std::ostream& operator<<(std::ostream& os, MissingData m);
+/// The stable name: `clamp` or `reject` ("unknown" for a value outside the enum).
+[[nodiscard]] CRM_EXPORT std::string_view to_string(OutOfRange o) noexcept;
+/// The stable name: `threshold_starts_step` or `threshold_ends_step` ("unknown" outside the enum).
+[[nodiscard]] CRM_EXPORT std::string_view to_string(StepEdge e) noexcept;
 /// A fact's value as text: the number (`12500000.00`) or the label.
 [[nodiscard]] CRM_EXPORT std::string to_string(const FactValue& v);
 

@@ -8,6 +8,7 @@
 // error thrown inside to the pointer. `read_document` parses and locates errors (file:line:col).
 // Writing: `w` and `w_*` build the canonical JSON (nlohmann's object keeps keys sorted).
 
+#include <crm/account/complaint.hpp>
 #include <crm/core/decision.hpp>
 #include <crm/core/error.hpp>
 #include <crm/credit/aging.hpp>
@@ -16,7 +17,9 @@
 #include <crm/money/money.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/time/calendar.hpp>
+#include <crm/time/business_hours.hpp>
 #include <crm/time/date.hpp>
+#include <crm/time/time_of_day.hpp>
 
 #include <array>
 #include <cstdint>
@@ -444,5 +447,18 @@ inline Json reasons_json(const Decision& d, Lang lang) {
 [[nodiscard]] policy::ScoringPolicies scoring_policies(const In& in);
 /// See scoring_policies.
 [[nodiscard]] std::optional<Json> w_scoring(const policy::ScoringPolicies& scoring, const std::string& path);
+
+// ---- facts shared by several documents (json_facts.cpp) -------------------------------------
+// Timestamps are `"2024-06-03 10:00"` (or with a `T`), working hours `"09:00-18:00"`.
+
+[[nodiscard]] DateTime date_time(const In& in);
+[[nodiscard]] Json w(const DateTime& t);
+[[nodiscard]] WorkingHours working_hours(const In& in);
+/// `low`, `medium`, `high` or `critical`.
+[[nodiscard]] account::Severity severity(const In& in);
+/// `{"id", "account", "tier", "severity", "received", "responded", "resolved"}`; the last two
+/// `null` or left out while not done.
+[[nodiscard]] account::Complaint complaint(const In& in);
+[[nodiscard]] Json w_complaint(const account::Complaint& c);
 
 }  // namespace crm::io::codec

@@ -20,45 +20,6 @@ namespace {
 
 using namespace codec;  // NOLINT(google-build-using-namespace): the io sources' own vocabulary
 
-constexpr std::array authorities{approval::Authority::proposal, approval::Authority::rating,
-                                 approval::Authority::approval};
-
-template <class T>
-auto ids(const In& in) {
-    return list(in, [](const In& v) { return id<T>(v); });
-}
-
-approval::Request approval_request(const In& in) {
-    Obj o(in);
-    approval::Request r;
-    r.id = id<RequestId>(o.req("id"));
-    r.kind = enumerated(o.req("kind"), approval::all_request_kinds);
-    r.requester = id<PersonId>(o.req("requester"));
-    plain(o, "segment", r.segment, text);
-    plain(o, "region", r.region, id<RegionId>);
-    plain(o, "product_line", r.product_line, id<ProductGroupId>);
-    plain(o, "amount", r.amount, money);
-    plain(o, "percent", r.percent, percent);
-    plain(o, "days", r.days, days);
-    plain(o, "content", r.content, text);
-    o.done();
-    as(
-        in, [&] { r.validate(); }, "request");
-    return r;
-}
-
-Person person(const In& in) {
-    Obj o(in);
-    Person p;
-    p.id = id<PersonId>(o.req("id"));
-    plain(o, "name", p.name, text);
-    p.role = id<RoleId>(o.req("role"));
-    nullable(o, "manager", p.manager, id<PersonId>);
-    plain(o, "regions", p.regions, ids<RegionId>);
-    o.done();
-    return p;
-}
-
 RouteRequest route_request(Obj& o) {
     RouteRequest r;
     r.request = approval_request(o.req("request"));
@@ -66,36 +27,6 @@ RouteRequest route_request(Obj& o) {
     r.as_of = date(o.req("as_of"));
     plain(o, "lang", r.lang, lang);
     return r;
-}
-
-approval::Approval approval_record(const In& in) {
-    Obj o(in);
-    approval::Approval a;
-    a.request = id<RequestId>(o.req("request"));
-    const In f = o.req("fingerprint");
-    const std::string hex = text(f);
-    a.fingerprint = as(f, [&] { return approval::parse_fingerprint(hex); });
-    a.level = id<RoleId>(o.req("level"));
-    a.approver = id<PersonId>(o.req("approver"));
-    nullable(o, "on_behalf_of", a.on_behalf_of, id<PersonId>);
-    a.date = date(o.req("date"));
-    plain(o, "authority", a.authority, [](const In& v) { return enumerated(v, authorities); });
-    o.done();
-    return a;
-}
-
-approval::Delegation delegation(const In& in) {
-    Obj o(in);
-    approval::Delegation d;
-    d.principal = id<PersonId>(o.req("principal"));
-    d.delegate = id<PersonId>(o.req("delegate"));
-    d.kinds = list(o.req("kinds"), [](const In& v) { return enumerated(v, approval::all_request_kinds); });
-    d.from = date(o.req("from"));
-    d.to = date(o.req("to"));
-    o.done();
-    as(
-        in, [&] { d.validate("delegation"); }, "delegation");
-    return d;
 }
 
 /// The policy version's matrix and the request's org chart on its ladder. Errors of the chart
@@ -120,7 +51,6 @@ Compiled compile(const policy::PolicySet& set, const RouteRequest& request) {
     }
     return {&v, std::move(matrix), std::move(org)};
 }
-
 
 }  // namespace
 

@@ -200,18 +200,6 @@ policy::PolicySet policy_set(const In& in) {
 
 // -- credit facts
 
-credit::Receivable receivable(const In& in) {
-    Obj o(in);
-    credit::Receivable r{.invoice = id<InvoiceId>(o.req("invoice")),
-                         .account = {},
-                         .invoiced_on = date(o.req("invoiced_on")),
-                         .due_on = date(o.req("due_on")),
-                         .open_amount = money(o.req("open_amount"))};
-    plain(o, "account", r.account, id<AccountId>);
-    o.done();
-    return r;
-}
-
 credit::Order order(const In& in) {
     Obj o(in);
     credit::Order r{.id = id<OrderId>(o.req("id")), .amount = money(o.req("amount"))};
@@ -432,13 +420,6 @@ Json w_calendar(const policy::CalendarPolicy& c) {
                 {"strict", c.spec.strict}};
 }
 
-Json w_receivable(const credit::Receivable& r) {
-    return Json{{"invoice", w(r.invoice)},
-                {"account", w(r.account)},
-                {"invoiced_on", w(r.invoiced_on)},
-                {"due_on", w(r.due_on)},
-                {"open_amount", w(r.open_amount)}};
-}
 Json w_order(const credit::Order& o) { return Json{{"id", w(o.id)}, {"amount", w(o.amount)}}; }
 Json w_rate(const credit::FxRate& r) {
     return Json{{"from", std::string(r.from.code())}, {"rate", w(r.rate)}};

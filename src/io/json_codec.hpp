@@ -9,15 +9,19 @@
 // Writing: `w` and `w_*` build the canonical JSON (nlohmann's object keeps keys sorted).
 
 #include <crm/account/complaint.hpp>
+#include <crm/approval/request.hpp>
+#include <crm/approval/verify.hpp>
 #include <crm/core/decision.hpp>
 #include <crm/core/error.hpp>
+#include <crm/core/org_chart.hpp>
 #include <crm/credit/aging.hpp>
 #include <crm/credit/policy.hpp>
+#include <crm/credit/receivable.hpp>
 #include <crm/io/json.hpp>
 #include <crm/money/money.hpp>
 #include <crm/policy/policy_set.hpp>
-#include <crm/time/calendar.hpp>
 #include <crm/time/business_hours.hpp>
+#include <crm/time/calendar.hpp>
 #include <crm/time/date.hpp>
 #include <crm/time/time_of_day.hpp>
 
@@ -460,5 +464,17 @@ inline Json reasons_json(const Decision& d, Lang lang) {
 /// `null` or left out while not done.
 [[nodiscard]] account::Complaint complaint(const In& in);
 [[nodiscard]] Json w_complaint(const account::Complaint& c);
+/// `{"invoice", "account", "invoiced_on", "due_on", "open_amount"}` (`account` may be left out).
+[[nodiscard]] credit::Receivable receivable(const In& in);
+[[nodiscard]] Json w_receivable(const credit::Receivable& r);
+/// `{"id", "name", "role", "manager", "regions"}`.
+[[nodiscard]] Person person(const In& in);
+/// `{"id", "kind", "requester", "segment", "region", "product_line", "amount", "percent", "days",
+/// "content"}`, validated (approval::Request::validate).
+[[nodiscard]] approval::Request approval_request(const In& in);
+/// `{"request", "fingerprint" (hex), "level", "approver", "on_behalf_of", "date", "authority"}`.
+[[nodiscard]] approval::Approval approval_record(const In& in);
+/// `{"principal", "delegate", "kinds", "from", "to"}`, validated.
+[[nodiscard]] approval::Delegation delegation(const In& in);
 
 }  // namespace crm::io::codec

@@ -1,7 +1,13 @@
 // The fact readers and writers shared by several request documents (json_codec.hpp, "facts"):
-// timestamps, working hours and complaints. Each mirrors its C++ value member for member.
+// timestamps, working hours, complaints, receivables, people, approval requests, approvals
+// and delegations. Each mirrors its C++ value member for member.
 
 #include <crm/account/complaint.hpp>
+#include <crm/approval/oa.hpp>
+#include <crm/approval/request.hpp>
+#include <crm/approval/verify.hpp>
+#include <crm/core/org_chart.hpp>
+#include <crm/credit/receivable.hpp>
 #include <crm/time/business_hours.hpp>
 #include <crm/time/time_of_day.hpp>
 
@@ -13,6 +19,14 @@
 namespace crm::io::codec {
 
 namespace {
+
+constexpr std::array authorities{approval::Authority::proposal, approval::Authority::rating,
+                                 approval::Authority::approval};
+
+template <class T>
+auto ids(const In& in) {
+    return list(in, [](const In& v) { return id<T>(v); });
+}
 
 constexpr std::array severities{account::Severity::low, account::Severity::medium, account::Severity::high,
                                 account::Severity::critical};
@@ -55,6 +69,91 @@ Json w_complaint(const account::Complaint& c) {
                 {"received", w(c.received)},
                 {"responded", c.responded ? w(*c.responded) : Json(nullptr)},
                 {"resolved", c.resolved ? w(*c.resolved) : Json(nullptr)}};
+}
+
+// -- credit
+
+credit::Receivable receivable(const In& in) {
+    Obj o(in);
+    credit::Receivable r{.invoice = id<InvoiceId>(o.req("invoice")),
+                         .account = {},
+                         .invoiced_on = date(o.req("invoiced_on")),
+                         .due_on = date(o.req("due_on")),
+                         .open_amount = money(o.req("open_amount"))};
+    plain(o, "account", r.account, id<AccountId>);
+    o.done();
+    return r;
+}
+
+Json w_receivable(const credit::Receivable& r) {
+    return Json{{"invoice", w(r.invoice)},
+                {"account", w(r.account)},
+                {"invoiced_on", w(r.invoiced_on)},
+                {"due_on", w(r.due_on)},
+                {"open_amount", w(r.open_amount)}};
+}
+
+// -- the organisation and approvals
+
+Person person(const In& in) {
+    Obj o(in);
+    Person p;
+    p.id = id<PersonId>(o.req("id"));
+    plain(o, "name", p.name, text);
+    p.role = id<RoleId>(o.req("role"));
+    nullable(o, "manager", p.manager, id<PersonId>);
+    plain(o, "regions", p.regions, ids<RegionId>);
+    o.done();
+    return p;
+}
+
+approval::Request approval_request(const In& in) {
+    Obj o(in);
+    approval::Request r;
+    r.id = id<RequestId>(o.req("id"));
+    r.kind = enumerated(o.req("kind"), approval::all_request_kinds);
+    r.requester = id<PersonId>(o.req("requester"));
+    plain(o, "segment", r.segment, text);
+    plain(o, "region", r.region, id<RegionId>);
+    plain(o, "product_line", r.product_line, id<ProductGroupId>);
+    plain(o, "amount", r.amount, money);
+    plain(o, "percent", r.percent, percent);
+    plain(o, "days", r.days, days);
+    plain(o, "content", r.content, text);
+    o.done();
+    as(
+        in, [&] { r.validate(); }, "request");
+    return r;
+}
+
+approval::Approval approval_record(const In& in) {
+    Obj o(in);
+    approval::Approval a;
+    a.request = id<RequestId>(o.req("request"));
+    const In f = o.req("fingerprint");
+    const std::string hex = text(f);
+    a.fingerprint = as(f, [&] { return approval::parse_fingerprint(hex); });
+    a.level = id<RoleId>(o.req("level"));
+    a.approver = id<PersonId>(o.req("approver"));
+    nullable(o, "on_behalf_of", a.on_behalf_of, id<PersonId>);
+    a.date = date(o.req("date"));
+    plain(o, "authority", a.authority, [](const In& v) { return enumerated(v, authorities); });
+    o.done();
+    return a;
+}
+
+approval::Delegation delegation(const In& in) {
+    Obj o(in);
+    approval::Delegation d;
+    d.principal = id<PersonId>(o.req("principal"));
+    d.delegate = id<PersonId>(o.req("delegate"));
+    d.kinds = list(o.req("kinds"), [](const In& v) { return enumerated(v, approval::all_request_kinds); });
+    d.from = date(o.req("from"));
+    d.to = date(o.req("to"));
+    o.done();
+    as(
+        in, [&] { d.validate("delegation"); }, "delegation");
+    return d;
 }
 
 }  // namespace crm::io::codec

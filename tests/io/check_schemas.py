@@ -54,6 +54,9 @@ bad += [("price_request", data / "bad" / "price_number_as_quantity.json"),
         ("route_request", data / "bad" / "route_wrong_kind.json"),
         ("route_request", data / "bad" / "route_unknown_key.json"),
         ("verify_request", data / "bad" / "bad_fingerprint.json")]
+# the monthly report: the example company's documents
+good += [("policy_set", data / "report_policy.json"), ("report_request", data / "report_facts.json")]
+bad += [("report_request", data / "bad" / "report_number_as_money.json")]
 for name, path in good:
     errors = list(Draft202012Validator(schemas[name]).iter_errors(json.loads(path.read_text("utf-8"))))
     for e in errors:

@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include <crm/core/error.hpp>
+#include <crm/io/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -104,6 +105,12 @@ std::string csv_field(const std::string& s) {
     std::string q = "\"";
     for (const char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
     return q + "\"";
+}
+
+Error located(const Error& e, std::string_view text, const std::string& file) {
+    const io::TextPosition at = io::position_of(text, io::locate(text, e.field()));
+    return Error(e.code(), e.field(),
+                 file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + e.message());
 }
 
 }  // namespace crm::cli

@@ -5,6 +5,7 @@
 // through one add_<name>() function called from main.cpp.
 
 #include <crm/core/decision.hpp>
+#include <crm/core/error.hpp>
 #include <crm/time/date.hpp>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,7 @@
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -60,6 +62,9 @@ void emit(const std::string& text, const std::string& path);
 
 /// `--as-of` as a date (an error names `--as-of`).
 [[nodiscard]] Date as_of_date(const std::string& text);
+/// `e` with `file:line:column: ` before its message, the position of its field (a JSON Pointer)
+/// in the document `text`: for errors found after reading, when the values are checked together.
+[[nodiscard]] Error located(const Error& e, std::string_view text, const std::string& file);
 /// The exit code of a decision's outcome.
 [[nodiscard]] int exit_code_of(Outcome o) noexcept;
 /// A field for a CSV line, quoted when it needs to be.
@@ -76,5 +81,6 @@ void add_route(CLI::App& app, Commands& commands);
 void add_verify(CLI::App& app, Commands& commands);
 void add_lint(CLI::App& app, Commands& commands);
 void add_price(CLI::App& app, Commands& commands);
+void add_report(CLI::App& app, Commands& commands);
 
 }  // namespace crm::cli

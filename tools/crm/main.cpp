@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     add_verify(app, commands);
     add_lint(app, commands);
     add_price(app, commands);
+    add_report(app, commands);
 
     try {
         app.parse(argc, argv);

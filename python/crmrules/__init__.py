@@ -49,6 +49,8 @@ __all__ = [
     "price",
     "route",
     "verify",
+    "MonthlyReport",
+    "monthly_report",
     "aging",
     "aging_arrow",
     "open_by_account_arrow",
@@ -418,6 +420,59 @@ def verify(policy_set: Any, request: Any) -> Answer:
     per missing or invalid approval otherwise."""
     text, name = _text_of(request, "VerifyRequest")
     return Answer(_native.verify(_policy_set(policy_set), text, name))
+
+
+# ---- the monthly report --------------------------------------------------------------------------
+
+
+class MonthlyReport:
+    """The monthly key-account report (大客户月报) of one month: build it once with
+    ``monthly_report`` and render it in as many forms as needed. ``year`` and ``month`` are the
+    month reported."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    @property
+    def year(self) -> int:
+        return self._native.year
+
+    @property
+    def month(self) -> int:
+        return self._native.month
+
+    def render(self, format: str = "text", lang: Optional[str] = None, wan: bool = False) -> str:
+        """The report as ``"text"``, ``"md"`` (Markdown) or ``"html"`` (one self-contained page:
+        inline SVG charts, no script, no external resource), in ``lang`` (``"zh"`` or ``"en"``;
+        default the request's). ``wan=True`` shows amounts in 万元, each column adding up."""
+        if not isinstance(wan, bool):
+            raise TypeError(f"wan is True or False, not {type(wan).__name__}")
+        return self._native.render(lang or self._native.request_lang, format, wan)
+
+    def write_xlsx(self, path: Union[str, "_os.PathLike[str]"], lang: Optional[str] = None) -> None:
+        """Writes the report as a workbook (one sheet per section) to ``path``, through a
+        temporary file renamed over it."""
+        if not isinstance(path, (str, _os.PathLike)):
+            raise TypeError(f"path must be a str or a PathLike, not {type(path).__name__}")
+        self._native.write_xlsx(_os.fspath(path), lang or self._native.request_lang)
+
+    def __repr__(self) -> str:
+        return f"MonthlyReport({self.year}-{self.month:02d})"
+
+
+def monthly_report(policy_set: Any, facts: Any, as_of: Optional[_dt.date] = None) -> MonthlyReport:
+    """The monthly report of a monthly report request (the month's facts: plan, accounts,
+    people, sales, collections, expenses, orders, receivables, approvals, complaints;
+    docs/documents.md) under the policy version in force at its ``as_of`` (``as_of=`` wins).
+
+    ``facts`` is a pathlib.Path, JSON text or a dict shaped like the document (amounts as
+    Decimal or strings, dates as datetime.date). The report equals the one the C++ library and
+    ``crm report monthly`` give for the same documents."""
+    serial = None if as_of is None else _serial(as_of)
+    text, name = _text_of(facts, "MonthlyReportRequest")
+    return MonthlyReport(_native.monthly_report(_policy_set(policy_set), text, name, serial))
 
 
 # ---- aging -------------------------------------------------------------------------------------

@@ -100,6 +100,21 @@ def route(policy_set: Any, request: Any) -> Answer:
 def verify(policy_set: Any, request: Any) -> Answer:
     """Whether the approvals given fill the route of the request."""
 
+class MonthlyReport:
+    """The monthly key-account report of one month, rendered on demand."""
+
+    @property
+    def year(self) -> int: ...
+    @property
+    def month(self) -> int: ...
+    def render(self, format: str = "text", lang: Optional[str] = None, wan: bool = False) -> str:
+        """The report as "text", "md" or "html" (lang defaults to the request's)."""
+    def write_xlsx(self, path: Union[str, "os.PathLike[str]"], lang: Optional[str] = None) -> None:
+        """Writes the report as a workbook."""
+
+def monthly_report(policy_set: Any, facts: Any, as_of: Optional[datetime.date] = None) -> MonthlyReport:
+    """The monthly report of a report request under the policy version in force."""
+
 class PolicySet:
     """A validated policy set."""
 

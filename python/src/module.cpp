@@ -14,8 +14,11 @@
 #include <crm/io/approval.hpp>
 #include <crm/io/json.hpp>
 #include <crm/io/pricing.hpp>
+#include <crm/io/report.hpp>
+#include <crm/io/xlsx.hpp>
 #include <crm/money/rounding.hpp>
 #include <crm/policy/policy_set.hpp>
+#include <crm/report/render.hpp>
 #include <crm/version.hpp>
 
 #include <nanobind/nanobind.h>
@@ -821,6 +824,37 @@ CheckResult price_request(const crm::policy::PolicySet& set, nb::bytes text, std
             [answer](crm::Lang l) { return crm::io::write_price(*answer, l); }, lang};
 }
 
+/// A monthly report built from a report request under `set` (crm::io::monthly_report), kept to
+/// be rendered in several forms without building it again.
+struct MonthlyReport {
+    std::shared_ptr<const crm::report::MonthlyKeyAccountReport> report;
+    crm::Lang lang = crm::Lang::zh;  ///< the request's language, the renderings' default
+};
+
+MonthlyReport monthly_report_request(const crm::policy::PolicySet& set, nb::bytes text, std::string_view file,
+                                     std::optional<std::int64_t> as_of_serial) {
+    std::optional<crm::Date> as_of;
+    if (as_of_serial) as_of = date_of(*as_of_serial);
+    MonthlyReport out;
+    {
+        nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
+        const crm::io::MonthlyReportRequest request = crm::io::read_monthly_report_request(bytes_view(text), file);
+        out.report = std::make_shared<const crm::report::MonthlyKeyAccountReport>(
+            crm::io::monthly_report(set, request, as_of));
+        out.lang = request.lang;
+    }
+    return out;
+}
+
+crm::report::Format report_format(std::string_view format) {
+    if (format == "text") return crm::report::Format::text;
+    if (format == "md" || format == "markdown") return crm::report::Format::markdown;
+    if (format == "html") return crm::report::Format::html;
+    throw crm::Error(crm::ErrorCode::invalid_argument, "format",
+                     "a report renders as \"text\", \"md\" or \"html\" (a workbook: write_xlsx), not \"" +
+                         std::string(format) + "\"");
+}
+
 /// A route request document routed under `set` (crm::io::route).
 CheckResult route_request(const crm::policy::PolicySet& set, nb::bytes text, std::string_view file) {
     const crm::io::RouteRequest request = crm::io::read_route_request(bytes_view(text), file);
@@ -925,6 +959,28 @@ NB_MODULE(_crmrules, m) {
             },
             "lang"_a);
 
+    nb::class_<MonthlyReport>(m, "MonthlyReport")
+        .def_prop_ro("request_lang", [](const MonthlyReport& r) { return std::string(r.lang == crm::Lang::en ? "en" : "zh"); })
+        .def_prop_ro("year", [](const MonthlyReport& r) { return r.report->year; })
+        .def_prop_ro("month", [](const MonthlyReport& r) { return r.report->month; })
+        .def("render",
+             [](const MonthlyReport& r, std::string_view lang, std::string_view format, bool wan) {
+                 crm::report::RenderOptions options;
+                 if (wan) options.unit = crm::report::Unit::wan;
+                 const crm::report::Format f = report_format(format);
+                 const crm::Lang l = lang_of(lang);
+                 nb::gil_scoped_release unlocked;
+                 return crm::report::render(*r.report, l, f, options);
+             },
+             "lang"_a, "format"_a, "wan"_a)
+        .def("write_xlsx",
+             [](const MonthlyReport& r, const std::string& path, std::string_view lang) {
+                 const crm::Lang l = lang_of(lang);
+                 nb::gil_scoped_release unlocked;
+                 crm::io::write_report_xlsx(*r.report, l, path);
+             },
+             "path"_a, "lang"_a);
+    m.def("monthly_report", &monthly_report_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
     m.def("price", &price_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
     m.def("route", &route_request, "policy_set"_a, "text"_a, "file"_a);
     m.def("verify", &verify_request, "policy_set"_a, "text"_a, "file"_a);

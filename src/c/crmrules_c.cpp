@@ -9,6 +9,7 @@
 #include <crm/io/approval.hpp>
 #include <crm/io/json.hpp>
 #include <crm/io/pricing.hpp>
+#include <crm/io/report.hpp>
 #include <crm/io/response.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/version.hpp>
@@ -238,14 +239,34 @@ std::string call_verify(const crm::policy::PolicySet& set, std::string_view requ
                    [&] { return crm::io::write_verify(crm::io::verify(set, r), r.route.lang); });
 }
 
+std::string call_monthly_report(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_monthly_report_request(request);
+    try {
+        const crm::report::MonthlyKeyAccountReport report = crm::io::monthly_report(set, r);
+        return crm::io::write_monthly_report(report, set.in_force(report.as_of).id, r.lang, r.format);
+    } catch (const crm::Error& e) {
+        // The facts' pointers are the request's: say where; a policy's stays as it is.
+        if (!e.field().starts_with("/") || e.field().starts_with("/versions")) throw;
+        const auto at = crm::io::position_of(request, crm::io::locate(request, e.field()));
+        throw crm::Error(
+            e.code(), e.field(),
+            "<request>:" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + e.message());
+    }
+}
+
 struct Entry {
     std::string_view name;
     std::string (*call)(const crm::policy::PolicySet&, std::string_view);
 };
 
 constexpr Entry entries[] = {
-    {"aging", call_aging}, {"check_order", call_check_order}, {"price", call_price},
-    {"route", call_route}, {"validate", call_validate},       {"verify", call_verify},
+    {"aging", call_aging},
+    {"check_order", call_check_order},
+    {"monthly_report", call_monthly_report},
+    {"price", call_price},
+    {"route", call_route},
+    {"validate", call_validate},
+    {"verify", call_verify},
 };
 
 }  // namespace

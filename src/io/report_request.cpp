@@ -15,6 +15,7 @@
 #include <crm/planning/forecast.hpp>
 #include <crm/planning/plan.hpp>
 #include <crm/report/monthly.hpp>
+#include <crm/report/render.hpp>
 #include <crm/scoring/kpi.hpp>
 #include <crm/time/calendar.hpp>
 #include <crm/time/period.hpp>
@@ -292,6 +293,17 @@ MonthlyReportRequest report_request(const In& in) {
     plain(o, "forecast", s.forecast, forecast);
     plain(o, "expense", s.expense, expense_policy);
     plain(o, "lang", r.lang, lang);
+    if (auto f = o.opt("format")) {
+        const std::string name = text(*f);
+        if (name == "text")
+            r.format = report::Format::text;
+        else if (name == "md")
+            r.format = report::Format::markdown;
+        else if (name == "html")
+            r.format = report::Format::html;
+        else
+            fail(*f, ErrorCode::parse_error, "\"" + name + "\" is not one of text, md, html");
+    }
     o.done();
     return r;
 }
@@ -377,6 +389,24 @@ report::Snapshot monthly_snapshot(const policy::PolicySet& set, const MonthlyRep
         s.calendar = Calendar{found->spec};
     }
     return s;
+}
+
+std::string write_monthly_report(const report::MonthlyKeyAccountReport& r, const std::string& policy_version,
+                                 Lang lang, report::Format format) {
+    const char* name = nullptr;
+    switch (format) {
+    case report::Format::text: name = "text"; break;
+    case report::Format::markdown: name = "md"; break;
+    case report::Format::html: name = "html"; break;
+    }
+    if (name == nullptr) throw Error(ErrorCode::invalid_argument, "format", "not a report format");
+    return dump(Json{{"as_of", w(r.as_of)},
+                     {"year", r.year},
+                     {"month", r.month},
+                     {"policy_version", policy_version},
+                     {"lang", lang == Lang::en ? "en" : "zh"},
+                     {"format", name},
+                     {"report", report::render(r, lang, format)}});
 }
 
 report::MonthlyKeyAccountReport monthly_report(const policy::PolicySet& set,

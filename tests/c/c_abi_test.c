@@ -288,6 +288,33 @@ static void test_route_and_verify(const crm_policy_set* set) {
     crm_string_free(r);
 }
 
+/* A monthly report request: one region, east, planned CNY 1,000.00 of sales in March 2025; K1
+ * bought CNY 420.00 on 2025-03-05: 42.00% of the month's plan. */
+#define REPORT_REQUEST(extra)                                                                              \
+    "{\"as_of\": \"2025-03-10\", \"plan\": {\"year\": 2025, \"regions\": [{\"region\": \"east\", \"name\": " \
+    "\"华东区\", \"months\": [{\"month\": 3, \"sales\": {\"amount\": \"1000.00\", \"currency\": \"CNY\"}}]}]}, " \
+    "\"accounts\": [{\"id\": \"K1\", \"region\": \"east\", \"tier\": \"A\", \"created\": \"2024-01-01\"}], " \
+    "\"actuals\": {\"sales\": [{\"account\": \"K1\", \"date\": \"2025-03-05\", \"amount\": {\"amount\": "  \
+    "\"420.00\", \"currency\": \"CNY\"}}]}" extra "}"
+
+static void test_monthly_report(const crm_policy_set* set) {
+    crm_status status;
+    crm_error* err = NULL;
+    char* r = call(set, "monthly_report", REPORT_REQUEST(", \"lang\": \"en\""), &status, &err);
+    CHECK(status == CRM_OK && err == NULL, "status %d", status);
+    CHECK(contains(r, "\"policy_version\": \"2025-v1\"") && contains(r, "\"year\": 2025") &&
+              contains(r, "\"month\": 3") && contains(r, "\"format\": \"text\"") &&
+              contains(r, "Key-account report for 2025-3 (as of 2025-03-10)") &&
+              contains(r, "华东区 | CNY 1,000.00 | CNY 420.00 | 42.00%"),
+          "monthly_report");
+    crm_string_free(r);
+    r = call(set, "monthly_report", REPORT_REQUEST(", \"format\": \"html\""), &status, &err);
+    CHECK(status == CRM_OK && contains(r, "\"format\": \"html\"") && contains(r, "<!DOCTYPE html>") &&
+              contains(r, "2025年3月大客户月报"),
+          "status %d", status);
+    crm_string_free(r);
+}
+
 /* ---- bad input ------------------------------------------------------------------------------- */
 
 struct bad_case {
@@ -314,6 +341,16 @@ static const struct bad_case bad_cases[] = {
      ROUTE_REQUEST("\"1\"", ", \"approvals\": [{\"request\": \"Q-1\", \"fingerprint\": \"00\", \"level\": "
                               "\"regional_manager\", \"approver\": \"li\", \"date\": \"2025-03-02\"}]"),
      CRM_E_PARSE_ERROR, "/approvals/0/fingerprint", "64 hex digits"},
+    {"monthly_report: a sale as a JSON number", "monthly_report",
+     "{\"plan\": {\"year\": 2025, \"regions\": [{\"region\": \"east\"}]}, \"actuals\": {\"sales\": "
+     "[{\"account\": \"K1\", \"date\": \"2025-03-05\", \"amount\": 420}]}}",
+     CRM_E_PARSE_ERROR, "/actuals/sales/0/amount", "binary floating-point"},
+    {"monthly_report: an account in a region the plan does not have", "monthly_report",
+     "{\"as_of\": \"2025-03-10\", \"plan\": {\"year\": 2025, \"regions\": [{\"region\": \"east\"}]}, "
+     "\"accounts\": [{\"id\": \"K1\", \"region\": \"west\", \"tier\": \"A\", \"created\": \"2024-01-01\"}]}",
+     CRM_E_NOT_FOUND, "/accounts/0/region", "<request>:1:"},
+    {"monthly_report: a format that does not exist", "monthly_report", REPORT_REQUEST(", \"format\": \"pdf\""),
+     CRM_E_PARSE_ERROR, "/format", "text, md, html"},
     {"malformed JSON", "check_order", "{\"as_of\": ", CRM_E_PARSE_ERROR, "", "ends too early"},
     {"not JSON at all", "validate", "hello", CRM_E_PARSE_ERROR, "", "<request>:1:1: not valid JSON"},
     {"an empty request", "validate", "", CRM_E_PARSE_ERROR, "", NULL},
@@ -567,6 +604,7 @@ int main(int argc, char** argv) {
     test_aging(set);
     test_validate(set);
     test_route_and_verify(set);
+    test_monthly_report(set);
     test_bad_input(set);
     test_null_arguments(set, policy, len);
     test_load_errors(policy, len);

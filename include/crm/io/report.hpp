@@ -15,6 +15,7 @@
 #include <crm/export.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/report/monthly.hpp>
+#include <crm/report/render.hpp>
 #include <crm/time/date.hpp>
 
 #include <optional>
@@ -29,7 +30,7 @@ namespace crm::io {
 /// `collections` and `expenses`, `orders`, `receivables`, `collection_history`, `balances`,
 /// `approvals`, `complaints`, `delegations`, `overdue_limit_days`, `approval_age_limit_days`,
 /// `target_turnover_days`, `working_hours`, `forecast`, `expense`), plus `as_of`, `people` (the
-/// org chart, on the role ladder of the policy version), `calendar` and `lang`.
+/// org chart, on the role ladder of the policy version), `calendar`, `lang` and `format`.
 struct CRM_EXPORT MonthlyReportRequest {
     /// `as_of`: the report date; left out, the caller gives it (the command line's `--as-of`).
     std::optional<Date> as_of{};
@@ -42,6 +43,9 @@ struct CRM_EXPORT MonthlyReportRequest {
     /// null, mainland China's official calendar (crm::china_mainland_calendar()).
     std::optional<std::string> calendar{};
     Lang lang = Lang::zh;  ///< `lang`: of the rendered report when the caller does not choose
+    /// `format`: `text` (the default), `md` or `html`, the rendering the C ABI's entry point
+    /// `monthly_report` returns; the command line's `--format` decides there.
+    report::Format format = report::Format::text;
 };
 
 /// Reads a monthly report request; `file` names the text in error messages. Throws crm::Error
@@ -60,6 +64,12 @@ read_monthly_report_request(std::string_view text, std::string_view file = "<req
 [[nodiscard]] CRM_EXPORT report::Snapshot monthly_snapshot(const policy::PolicySet& set,
                                                            const MonthlyReportRequest& request,
                                                            std::optional<Date> as_of = std::nullopt);
+
+/// The report as the C ABI returns it: `{"as_of", "format", "lang", "month", "policy_version",
+/// "report" (the rendering, in `lang` and `format`), "year"}`.
+[[nodiscard]] CRM_EXPORT std::string write_monthly_report(const report::MonthlyKeyAccountReport& report,
+                                                          const std::string& policy_version, Lang lang,
+                                                          report::Format format);
 
 /// report::monthly_report of monthly_snapshot(set, request, as_of). An error of the facts is
 /// named at the request's JSON Pointer (`/approvals/0/submitted`, `/people/2/manager`); an

@@ -55,7 +55,8 @@ struct CRM_EXPORT ScoreRequest {
 
 /// Reads a score request; `file` names the text in error messages. Throws crm::Error naming
 /// the JSON Pointer: a fact that is a JSON number (`/subjects/0/facts/revenue`, parse_error),
-/// both or neither of `scorecard` and `kpi: true` (`/kpi` or `""`), an unknown key.
+/// both or neither of `scorecard` and `kpi: true` (`/kpi` or `""`), a subject id given twice
+/// (`/subjects/1/id`, duplicate), an unknown key.
 [[nodiscard]] CRM_EXPORT ScoreRequest read_score_request(std::string_view text,
                                                          std::string_view file = "<request>");
 

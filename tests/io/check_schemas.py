@@ -48,12 +48,17 @@ for i, (name, body) in enumerate(examples):
 good += [("price_request", p) for p in sorted(data.glob("price_*.json"))]
 good += [("route_request", p) for p in sorted(data.glob("route_*.json"))]
 good += [("verify_request", p) for p in sorted(data.glob("verify_*.json"))]
+good += [("policy_set", data / "policy_scoring.json")]
+good += [("score_request", p) for p in sorted(data.glob("score_*.json"))]
+good += [("sla_request", p) for p in sorted(data.glob("sla_*.json"))]
 bad += [("price_request", data / "bad" / "price_number_as_quantity.json"),
         ("price_request", data / "bad" / "price_unknown_key.json"),
         ("route_request", data / "bad" / "route_number_as_percent.json"),
         ("route_request", data / "bad" / "route_wrong_kind.json"),
         ("route_request", data / "bad" / "route_unknown_key.json"),
-        ("verify_request", data / "bad" / "bad_fingerprint.json")]
+        ("verify_request", data / "bad" / "bad_fingerprint.json"),
+        ("score_request", data / "bad" / "score_number_as_fact.json"),
+        ("sla_request", data / "bad" / "sla_unknown_key.json")]
 # the monthly report: the example company's documents
 good += [("policy_set", data / "report_policy.json"), ("report_request", data / "report_facts.json")]
 bad += [("report_request", data / "bad" / "report_number_as_money.json")]

@@ -3,6 +3,7 @@
 
 #include <crm/core/error.hpp>
 #include <crm/io/json.hpp>
+#include <crm/io/scoring.hpp>
 
 #include <doctest/doctest.h>
 
@@ -283,5 +284,34 @@ TEST_SUITE("io.json") {
         CHECK(read_credit_account(blocks["credit_account"][0], "documents.md#credit-account").tier == "B");
         CHECK(read_order(blocks["order"][0], "documents.md#order").amount == Money{"550000.00", "CNY"});
         CHECK(read_receivables(blocks["receivables"][0], "documents.md#receivables").receivables.size() == 2);
+        // the score and SLA requests, answered against the policy examples their text refers to
+        REQUIRE(blocks["score_request"].size() == 1);
+        REQUIRE(blocks["sla_request"].size() == 1);
+        const auto scoring_request =
+            read_score_request(blocks["score_request"][0], "documents.md#score-request");
+        const auto sla_request = read_sla_request(blocks["sla_request"][0], "documents.md#sla-request");
+        int scored = 0;
+        int timed = 0;
+        for (const auto& b : blocks["policy_set"]) {
+            const auto p = read_policy_set(b, "documents.md");
+            if (!p.versions.at(0).scoring.scorecards.empty()) {
+                // ACC-1: 10.0000 + 15.0000 + 8.0000 + 14.0000 = 47.0000, C; ACC-2: 80.9990, A
+                const auto a = score(p, scoring_request);
+                CHECK(crm::scoring::to_string(a.subjects.at(0).result.total) == "47.0000");
+                CHECK(a.subjects.at(0).result.grade == "C");
+                CHECK(crm::scoring::to_string(a.subjects.at(1).result.total) == "80.9990");
+                CHECK(a.subjects.at(1).rank == 1);
+                ++scored;
+            }
+            if (p.versions.at(0).account.sla.at_risk == Percent{"75"}) {
+                // C-1: 105 of 120 business minutes, 87.5% >= 75%: at risk
+                const auto a = sla(p, sla_request);
+                CHECK(a.complaints.at(0).status.state == crm::account::SlaState::at_risk);
+                CHECK(a.complaints.at(0).status.response.elapsed == crm::Minutes{105});
+                ++timed;
+            }
+        }
+        CHECK(scored == 1);
+        CHECK(timed == 1);
     }
 }

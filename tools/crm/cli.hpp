@@ -82,5 +82,7 @@ void add_verify(CLI::App& app, Commands& commands);
 void add_lint(CLI::App& app, Commands& commands);
 void add_price(CLI::App& app, Commands& commands);
 void add_report(CLI::App& app, Commands& commands);
+void add_score(CLI::App& app, Commands& commands);
+void add_sla(CLI::App& app, Commands& commands);
 
 }  // namespace crm::cli

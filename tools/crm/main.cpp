@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
     add_lint(app, commands);
     add_price(app, commands);
     add_report(app, commands);
+    add_score(app, commands);
+    add_sla(app, commands);
 
     try {
         app.parse(argc, argv);

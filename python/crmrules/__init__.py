@@ -51,6 +51,8 @@ __all__ = [
     "verify",
     "MonthlyReport",
     "monthly_report",
+    "score",
+    "sla_status",
     "aging",
     "aging_arrow",
     "open_by_account_arrow",
@@ -420,6 +422,55 @@ def verify(policy_set: Any, request: Any) -> Answer:
     per missing or invalid approval otherwise."""
     text, name = _text_of(request, "VerifyRequest")
     return Answer(_native.verify(_policy_set(policy_set), text, name))
+
+
+# ---- scores and complaint SLAs: answers without a decision --------------------------------------
+
+_DECIMAL_KEYS = frozenset({"total", "score", "contribution"})
+_DATETIME_KEYS = frozenset({"as_of", "deadline", "done", "received", "responded", "resolved"})
+
+
+def _figures_hook(obj: Dict[str, Any]) -> Any:
+    """Exact types for the score and SLA documents: scores as Decimal, weights as Percent,
+    timestamps as datetime.datetime, amounts as Money; ids, labels and raw facts stay strings."""
+    money = _answer_hook(obj)
+    if money is not obj:
+        return money
+    for k, v in obj.items():
+        if not isinstance(v, str):
+            continue
+        if k in _DECIMAL_KEYS:
+            obj[k] = _decimal.Decimal(v)
+        elif k == "weight" and v.endswith("%"):
+            obj[k] = Percent(_decimal.Decimal(v[:-1]))
+        elif k in _DATETIME_KEYS and len(v) == 16:
+            obj[k] = _dt.datetime.fromisoformat(v)
+    return obj
+
+
+def _figures(text: str) -> Dict[str, Any]:
+    return _json.loads(text, object_hook=_figures_hook, parse_float=_decimal.Decimal)
+
+
+def score(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dict[str, Any]:
+    """Scores the subjects of a score request (``scorecard``: the name of a scorecard of the
+    policy version in force at its ``as_of``, or ``kpi: True`` for the KPI card) and ranks them.
+
+    The answer is ``crm score --format json``'s document as a dict: per subject ``rank``,
+    ``total`` (Decimal), ``grade`` and ``criteria`` (``score`` and ``contribution`` as Decimal,
+    ``weight`` as Percent, ``raw`` as given). Facts are strings or Decimal, never float."""
+    text, name = _text_of(request, "ScoreRequest")
+    return _figures(_native.score(_policy_set(policy_set), text, name, lang))
+
+
+def sla_status(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dict[str, Any]:
+    """The SLA of each complaint of an SLA request (its ``as_of`` instant, ``complaints``,
+    optional ``calendar`` and ``working_hours``) under the ``account.sla`` table of the policy
+    version in force that day: ``crm sla --format json``'s document as a dict, per complaint its
+    ``state``, the ``response`` and ``resolution`` clocks (``deadline`` and ``done`` as
+    datetime.datetime, ``allowed`` and ``elapsed`` in business minutes) and the ``escalation``."""
+    text, name = _text_of(request, "SlaRequest")
+    return _figures(_native.sla(_policy_set(policy_set), text, name, lang))
 
 
 # ---- the monthly report --------------------------------------------------------------------------

@@ -100,6 +100,12 @@ def route(policy_set: Any, request: Any) -> Answer:
 def verify(policy_set: Any, request: Any) -> Answer:
     """Whether the approvals given fill the route of the request."""
 
+def score(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dict[str, Any]:
+    """The subjects of a score request scored on a scorecard (or the KPI card) and ranked."""
+
+def sla_status(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dict[str, Any]:
+    """Each complaint of an SLA request against the SLA table of the version in force."""
+
 class MonthlyReport:
     """The monthly key-account report of one month, rendered on demand."""
 

@@ -15,6 +15,7 @@
 #include <crm/io/json.hpp>
 #include <crm/io/pricing.hpp>
 #include <crm/io/report.hpp>
+#include <crm/io/scoring.hpp>
 #include <crm/io/xlsx.hpp>
 #include <crm/money/rounding.hpp>
 #include <crm/policy/policy_set.hpp>
@@ -980,6 +981,22 @@ NB_MODULE(_crmrules, m) {
                  crm::io::write_report_xlsx(*r.report, l, path);
              },
              "path"_a, "lang"_a);
+    m.def(
+        "score",
+        [](const crm::policy::PolicySet& set, nb::bytes text, std::string_view file, std::optional<std::string_view> lang) {
+            nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
+            const crm::io::ScoreRequest request = crm::io::read_score_request(bytes_view(text), file);
+            return crm::io::write_score(crm::io::score(set, request), lang ? lang_of(*lang) : request.lang);
+        },
+        "policy_set"_a, "text"_a, "file"_a, "lang"_a.none());
+    m.def(
+        "sla",
+        [](const crm::policy::PolicySet& set, nb::bytes text, std::string_view file, std::optional<std::string_view> lang) {
+            nb::gil_scoped_release unlocked;
+            const crm::io::SlaRequest request = crm::io::read_sla_request(bytes_view(text), file);
+            return crm::io::write_sla(crm::io::sla(set, request), lang ? lang_of(*lang) : request.lang);
+        },
+        "policy_set"_a, "text"_a, "file"_a, "lang"_a.none());
     m.def("monthly_report", &monthly_report_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
     m.def("price", &price_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
     m.def("route", &route_request, "policy_set"_a, "text"_a, "file"_a);

@@ -11,6 +11,7 @@
 #include <crm/io/pricing.hpp>
 #include <crm/io/report.hpp>
 #include <crm/io/response.hpp>
+#include <crm/io/scoring.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/version.hpp>
 
@@ -239,19 +240,38 @@ std::string call_verify(const crm::policy::PolicySet& set, std::string_view requ
                    [&] { return crm::io::write_verify(crm::io::verify(set, r), r.route.lang); });
 }
 
-std::string call_monthly_report(const crm::policy::PolicySet& set, std::string_view request) {
-    const auto r = crm::io::read_monthly_report_request(request);
+/// Runs `answer`; an error naming a pointer of the request gets the request's position (the
+/// monthly report, score and SLA answers name the request's pointers themselves); a policy's
+/// pointer (`/versions/...`) stays as it is.
+template <class F>
+std::string positioned(std::string_view request, F&& answer) {
     try {
-        const crm::report::MonthlyKeyAccountReport report = crm::io::monthly_report(set, r);
-        return crm::io::write_monthly_report(report, set.in_force(report.as_of).id, r.lang, r.format);
+        return std::forward<F>(answer)();
     } catch (const crm::Error& e) {
-        // The facts' pointers are the request's: say where; a policy's stays as it is.
         if (!e.field().starts_with("/") || e.field().starts_with("/versions")) throw;
         const auto at = crm::io::position_of(request, crm::io::locate(request, e.field()));
-        throw crm::Error(
-            e.code(), e.field(),
-            "<request>:" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + e.message());
+        throw crm::Error(e.code(), e.field(),
+                         "<request>:" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+                             e.message());
     }
+}
+
+std::string call_monthly_report(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_monthly_report_request(request);
+    return positioned(request, [&] {
+        const crm::report::MonthlyKeyAccountReport report = crm::io::monthly_report(set, r);
+        return crm::io::write_monthly_report(report, set.in_force(report.as_of).id, r.lang, r.format);
+    });
+}
+
+std::string call_score(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_score_request(request);
+    return positioned(request, [&] { return crm::io::write_score(crm::io::score(set, r), r.lang); });
+}
+
+std::string call_sla(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_sla_request(request);
+    return positioned(request, [&] { return crm::io::write_sla(crm::io::sla(set, r), r.lang); });
 }
 
 struct Entry {
@@ -265,6 +285,8 @@ constexpr Entry entries[] = {
     {"monthly_report", call_monthly_report},
     {"price", call_price},
     {"route", call_route},
+    {"score", call_score},
+    {"sla", call_sla},
     {"validate", call_validate},
     {"verify", call_verify},
 };

@@ -315,6 +315,37 @@ static void test_monthly_report(const crm_policy_set* set) {
     crm_string_free(r);
 }
 
+/* The KPI card of policy.json (the default weights): sales achievement 1.00 scores 83.33 x 25% =
+ * 20.8325; collection 0.95: 95.00 x 20% = 19; receivables 1.15 of the cap: 50.00 x 10% = 5;
+ * turnover 12 days over target: 60.00 x 15% = 9; expense ratio 0.05: 60.00 x 10% = 6;
+ * satisfaction 95: 100 x 5% = 5; visits kept 1.00: 100 x 5% = 5; new products 0.05: 25.00 x
+ * 10% = 2.5. Total 72.3325, grade C (60 to 75). */
+#define KPI_FACTS(sales)                                                                                  \
+    "{\"as_of\": \"2025-03-01\", \"kpi\": true, \"subjects\": [{\"id\": \"li\", \"facts\": "              \
+    "{\"sales_achievement\": " sales ", \"collection_achievement\": \"0.95\", \"receivables_vs_cap\": "  \
+    "\"1.15\", \"turnover_days_over_target\": \"12\", \"sales_expense_ratio\": \"0.05\", "             \
+    "\"satisfaction\": \"95\", \"visit_plan_kept\": \"1.00\", \"new_product_share\": \"0.05\"}}]}"
+/* Received Monday 2024-06-03 10:00, high, tier A: 2 business hours to respond; at 11:45, 105 of
+ * the 120 minutes are used (87.5% >= 80%): at risk. */
+#define SLA_REQUEST(tier)                                                                              \
+    "{\"as_of\": \"2024-06-03 11:45\", \"complaints\": [{\"id\": \"C-1\", \"account\": \"ACC-1\", "   \
+    "\"tier\": " tier ", \"severity\": \"high\", \"received\": \"2024-06-03 10:00\"}]}"
+
+static void test_score_and_sla(const crm_policy_set* set) {
+    crm_status status;
+    crm_error* err = NULL;
+    char* r = call(set, "score", KPI_FACTS("\"1.00\""), &status, &err);
+    CHECK(status == CRM_OK && err == NULL, "status %d", status);
+    CHECK(contains(r, "\"total\": \"72.3325\"") && contains(r, "\"grade\": \"C\"") && contains(r, "\"rank\": 1"),
+          "score");
+    crm_string_free(r);
+    r = call(set, "sla", SLA_REQUEST("\"A\""), &status, &err);
+    CHECK(status == CRM_OK && err == NULL, "status %d", status);
+    CHECK(contains(r, "\"state\": \"at_risk\"") && contains(r, "\"elapsed\": 105") && contains(r, "\"allowed\": 120"),
+          "sla");
+    crm_string_free(r);
+}
+
 /* ---- bad input ------------------------------------------------------------------------------- */
 
 struct bad_case {
@@ -351,6 +382,10 @@ static const struct bad_case bad_cases[] = {
      CRM_E_NOT_FOUND, "/accounts/0/region", "<request>:1:"},
     {"monthly_report: a format that does not exist", "monthly_report", REPORT_REQUEST(", \"format\": \"pdf\""),
      CRM_E_PARSE_ERROR, "/format", "text, md, html"},
+    {"score: a fact as a JSON number", "score", KPI_FACTS("1"), CRM_E_PARSE_ERROR,
+     "/subjects/0/facts/sales_achievement", "binary floating-point"},
+    {"sla: a tier the table does not know", "sla", SLA_REQUEST("\"Z\""), CRM_E_NOT_FOUND, "/complaints/0/tier",
+     "<request>:1:"},
     {"malformed JSON", "check_order", "{\"as_of\": ", CRM_E_PARSE_ERROR, "", "ends too early"},
     {"not JSON at all", "validate", "hello", CRM_E_PARSE_ERROR, "", "<request>:1:1: not valid JSON"},
     {"an empty request", "validate", "", CRM_E_PARSE_ERROR, "", NULL},
@@ -605,6 +640,7 @@ int main(int argc, char** argv) {
     test_validate(set);
     test_route_and_verify(set);
     test_monthly_report(set);
+    test_score_and_sla(set);
     test_bad_input(set);
     test_null_arguments(set, policy, len);
     test_load_errors(policy, len);

@@ -115,6 +115,10 @@ CRM_C_API void crm_policy_set_free(crm_policy_set* set);
  *   "monthly_report" the monthly key-account report of a month's facts: {"as_of", "plan",
  *                  "accounts", "people", "actuals", "receivables", ..., "lang", "format"};
  *                  the response holds the rendering ("text", "md" or "html") in "report"
+ *   "score"        subjects scored on a scorecard or the KPI: {"as_of", "scorecard" | "kpi",
+ *                  "subjects", "lang"}
+ *   "sla"          complaints against the SLA table: {"as_of", "calendar", "working_hours",
+ *                  "complaints", "lang"}
  * An unknown name is CRM_E_UNKNOWN_ENTRY whose message names it. */
 CRM_C_API crm_status crm_call(const crm_policy_set* set, const char* entry, const char* request, size_t len,
                               char** response, crm_error** err);

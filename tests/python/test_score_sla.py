@@ -1,0 +1,68 @@
+"""score and sla_status from Python: the request documents of the command line
+(tests/cli/data), exact types out (Decimal scores, Percent weights, datetime clocks), bad input
+as crmrules.Error naming the JSON Pointer."""
+
+import datetime
+import json
+from decimal import Decimal
+
+import pytest
+
+import crmrules
+from crmrules import Percent
+
+
+@pytest.fixture(scope="module")
+def scoring(data):
+    return crmrules.load_policy_set(data / "policy_scoring.json")
+
+
+def test_the_account_grading_card(scoring, data):
+    # policy_scoring.json, 客户分级 2024: ACC-1 revenue 2,500,000 -> 25.00 x 40% = 10; turnover
+    # 75 days -> 50.00 x 30% = 15; 3 years -> 80.00 x 10% = 8; fit "key" -> 70.00 x 20% = 14:
+    # 47.0000, grade C.
+    doc = crmrules.score(scoring, data / "score_accounts.json")
+    acc1 = next(s for s in doc["subjects"] if s["id"] == "ACC-1")
+    assert acc1["total"] == Decimal("47.0000") and acc1["grade"] == "C"
+    revenue = acc1["criteria"][0]
+    assert revenue["score"] == Decimal("25.00") and revenue["weight"] == Percent(Decimal("40"))
+    assert revenue["contribution"] == Decimal("10.0000") and revenue["raw"] == "2500000"
+    # ACC-2 80.9990 is first; ACC-1 and ACC-3 tie at 47.0000 and share rank 2.
+    assert {s["id"]: s["rank"] for s in doc["subjects"]} == {"ACC-2": 1, "ACC-1": 2, "ACC-3": 2}
+    assert all(isinstance(s["total"], Decimal) for s in doc["subjects"])
+
+
+def test_a_dict_request_with_decimal_facts(scoring):
+    request = {"as_of": datetime.date(2024, 12, 31), "scorecard": "客户分级 2024",
+               "subjects": [{"id": "X", "facts": {"revenue": Decimal("2500000"), "turnover_days": Decimal("75"),
+                                                  "years": Decimal("3"), "fit": "key"}}]}
+    doc = crmrules.score(scoring, request)
+    assert doc["subjects"][0]["total"] == Decimal("47.0000")
+
+
+def test_the_at_risk_complaint(scoring, data):
+    # Received Monday 2024-06-03 10:00, high, tier A: respond by 12:00; at 11:45, 105 of the
+    # 120 business minutes are used (87.5% >= 80%): at risk.
+    doc = crmrules.sla_status(scoring, data / "sla_complaints.json", lang="en")
+    c1 = doc["complaints"][0]
+    assert c1["complaint"]["id"] == "C-1" and c1["state"] == "at_risk"
+    assert c1["response"]["deadline"] == datetime.datetime(2024, 6, 3, 12, 0)
+    assert (c1["response"]["elapsed"], c1["response"]["allowed"]) == (105, 120)
+    assert c1["response"]["done"] is None
+    assert doc["as_of"] == datetime.datetime(2024, 6, 3, 11, 45)
+
+
+def test_bad_input_names_the_pointer(scoring, data):
+    request = json.loads((data / "score_accounts.json").read_text("utf-8"))
+    request["subjects"][0]["facts"]["revenue"] = "lots"
+    with pytest.raises(crmrules.Error) as e:
+        crmrules.score(scoring, json.dumps(request, ensure_ascii=False))
+    assert e.value.field == "/subjects/0/facts/revenue"
+    sla = json.loads((data / "sla_complaints.json").read_text("utf-8"))
+    sla["complaints"][0]["tier"] = "Z"
+    with pytest.raises(crmrules.Error) as e:
+        crmrules.sla_status(scoring, sla)
+    assert (e.value.code, e.value.field) == ("not_found", "/complaints/0/tier")
+    request["subjects"][0]["facts"]["revenue"] = 2.5e6
+    with pytest.raises(TypeError):
+        crmrules.score(scoring, request)

@@ -427,6 +427,9 @@ Json w_rate(const credit::FxRate& r) {
 
 }  // namespace
 
+CreditAccount codec::credit_account_member(const In& in) { return credit_account(in); }
+credit::Order codec::order_member(const In& in) { return order(in); }
+
 policy::PolicySet read_policy_set(std::string_view text, std::string_view file) {
     return read_document(text, file, [](const In& in) {
         policy::PolicySet set = policy_set(in);

@@ -477,4 +477,11 @@ inline Json reasons_json(const Decision& d, Lang lang) {
 /// `{"principal", "delegate", "kinds", "from", "to"}`, validated.
 [[nodiscard]] approval::Delegation delegation(const In& in);
 
+// ---- credit documents inside other documents (json.cpp) --------------------------------------
+
+/// A credit account document (profile, tier, segment, receivables, orders, rates), validated.
+[[nodiscard]] CreditAccount credit_account_member(const In& in);
+/// An order document `{"id", "amount"}`.
+[[nodiscard]] credit::Order order_member(const In& in);
+
 }  // namespace crm::io::codec

@@ -1,0 +1,39 @@
+#pragma once
+/// \file
+/// What-if replay from documents: the history of past orders as a document (each order with
+/// the credit account document of its account on the day it was placed), replayed with
+/// replay::replay under two policy sets, and the answer as a document. The readers keep the
+/// rules of crm/io/json.hpp. See docs/documents.md ("Replay history"). Proven by
+/// tests/io/replay_request_test.cpp.
+
+#include <crm/core/decision.hpp>
+#include <crm/export.hpp>
+#include <crm/replay/replay.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace crm::io {
+
+/// Reads a replay history: `{"orders": [{"order": {"id", "amount"}, "placed": "2025-03-01",
+/// "account": <credit account document>, "region", "requester", "discount"}], "people": [...]}`.
+/// The credit account gives the order's account (its profile's `account`), tier, segment,
+/// profile, receivables, open orders, goods shipped not invoiced and rates on that day;
+/// `discount` (a percent) may be left out or null. Throws crm::Error naming the JSON Pointer.
+[[nodiscard]] CRM_EXPORT replay::History read_replay_history(std::string_view text,
+                                                             std::string_view file = "<history>");
+
+/// The answer as a document: `{"currency", "stopped", "total", "regions", "reasons": [{"key",
+/// "orders", "credit_tighter", "credit_looser", "newly_blocked", "approval_tighter",
+/// "approval_looser"} each a tally `{"orders", "amount"}`], "cases": [{"index", "order",
+/// "account", "region", "placed", "amount", "credit", "approval", "reason", "before" and "after":
+/// {"policy_version", "outcome", "reasons" (code, severity, text in `lang`, figures),
+/// "approval": [{"stage", "level", "rank", "rule"}], "approval_rank"}}]}`.
+[[nodiscard]] CRM_EXPORT std::string write_replay(const replay::ReplayResult& result, Lang lang);
+
+/// The answer for people, in `lang`: the totals, a line per region and per reason, then the
+/// cases, one line each (`SO-1 K1 east CNY 650,000.00: credit needs_approval -> block
+/// (credit.over_tolerance); approval none -> regional_manager`).
+[[nodiscard]] CRM_EXPORT std::string explain_replay(const replay::ReplayResult& result, Lang lang);
+
+}  // namespace crm::io

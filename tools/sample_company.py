@@ -396,14 +396,14 @@ def pay(rng, invoice, behaviour):
         invoice.receipts.append((first, net))
 
 
-def ledger(rng, accounts, scale=1):
+def ledger(rng, accounts):
     """The invoices from LEDGER_FROM to AS_OF, with their receipts (up to and after AS_OF)."""
     invoices = []
     for y, m in months(LEDGER_FROM, AS_OF):
         month_invoices = []
         for account in accounts:
             aid, tier = account[0], account[3]
-            annual = account[6] * 10_000 * 100 * scale
+            annual = account[6] * 10_000 * 100
             if y < YEAR:
                 annual = annual * 9 // 10  # 2025 was about 10% smaller
             # plus up to 100 yuan, so that the invoices are not round
@@ -453,7 +453,7 @@ def region_plan(annual, rate):
     return out
 
 
-def plan(accounts, scale):
+def plan(accounts, scale=1):
     regions, company = [], []
     for region, name, annual, rate, _ in REGIONS:
         regions.append({"region": region, "name": name, "months": region_plan(annual * scale, rate)})
@@ -532,7 +532,7 @@ COMPLAINTS = [
 ]
 
 
-def month_request(rng, accounts, invoices, returns, scale=1):
+def month_request(rng, accounts, invoices, returns):
     tier_of = {a[0]: a[3] for a in accounts}
     region_of = {a[0]: REGION_OF[a[0][0]] for a in accounts}
     order_index = {a[0]: n for n, a in enumerate(accounts)}
@@ -541,17 +541,17 @@ def month_request(rng, accounts, invoices, returns, scale=1):
     sales.sort(key=lambda s: (s[0], order_index[s[1]], s[3]))
     receipts = []
     for i in invoices:
-        for n, (day, c) in enumerate(i.receipts, 1):
+        for n, (day, c) in enumerate(i.receipts):
             if day <= AS_OF:
                 receipts.append((day, i.account, c, i.id, n))
     receipts.sort(key=lambda r: (r[0], order_index[r[1]], r[3], r[4]))
     collections = [{"account": a, "received_on": d.isoformat(), "amount": money(c),
                     "id": f"SK{d.year % 100:02d}{d.month:02d}-{k:04d}", "invoice": inv}
-                   for k, (d, a, c, inv, n) in enumerate(receipts, 1)]
+                   for k, (d, a, c, inv, _) in enumerate(receipts, 1)]
     # expenses: travel, hospitality, exhibitions; the north spends its budget though it sells less,
     # the south overspends in November (a trade fair in Shenzhen)
     expenses = []
-    region_plans = {r: region_plan(annual * scale, rate) for r, _, annual, rate, _ in REGIONS}
+    region_plans = {r: region_plan(annual, rate) for r, _, annual, rate, _ in REGIONS}
     for region, *_ in REGIONS:
         for m in range(1, AS_OF.month + 1):
             budget = cents(region_plans[region][m - 1]["expense"]["amount"])
@@ -570,7 +570,7 @@ def month_request(rng, accounts, invoices, returns, scale=1):
         if aid in DORMANT:
             continue
         for _ in range(rng.choice([0, 1, 1, 2])):
-            amount = account[6] * 10_000 * 100 * scale * rng.randrange(4, 15) // 120 // 100 * 100
+            amount = account[6] * 10_000 * 100 * rng.randrange(4, 15) // 120 // 100 * 100
             ship = weekday_on_or_after(AS_OF + datetime.timedelta(days=rng.randrange(-5, 60)))
             orders.append({"account": aid, "amount": money(amount), "expected_ship": ship.isoformat()})
     # the open items at the as-of date
@@ -600,7 +600,7 @@ def month_request(rng, accounts, invoices, returns, scale=1):
     people_by_id = {p["id"]: p for p in people}
     return {
         "as_of": AS_OF.isoformat(),
-        "plan": plan(accounts, scale),
+        "plan": plan(accounts),
         "accounts": [account_record(rng, a, invoices) for a in accounts],
         "people": people,
         "actuals": {
@@ -697,17 +697,17 @@ def scaled(value, k):
     return value
 
 
-def write_large(rng, n, out):
+def write_large(seed, n, out):
     """The company scaled to N open receivables, for benchmarks: k = N / 6,000 times the accounts
     (the 30, then generated ones), the plan, sales, collections, expenses, orders, balances, caps
     and collection history k times the sample's, and N receivables drawn after the sample's own
     (their dates, and amounts so that the total is about k times the sample's), written to
     month.json and to receivables.csv."""
     k = max(1, n // 6000)
+    rng = random.Random(seed)
+    invoices, returns = ledger(rng, ACCOUNTS)
+    request = month_request(rng, ACCOUNTS, invoices, returns)
     accounts = large_accounts(rng, 30 * k)
-    small_rng = random.Random(SEED)
-    invoices, returns = ledger(small_rng, ACCOUNTS)
-    request = month_request(small_rng, ACCOUNTS, invoices, returns)
     templates = request["receivables"]
     for key in ("actuals", "orders", "collection_history", "balances"):
         request[key] = scaled(request[key], k)
@@ -753,7 +753,7 @@ def main():
         if args.out is None or args.large < 1:
             parser.error("--large N needs N >= 1 and --out DIR (the large files are not committed)")
         args.out.mkdir(parents=True, exist_ok=True)
-        write_large(random.Random(args.seed), args.large, args.out)
+        write_large(args.seed, args.large, args.out)
         return 0
     out = args.out or DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)

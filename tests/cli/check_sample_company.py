@@ -7,7 +7,9 @@ Usage: check_sample_company.py SOURCE_DIR WORK_DIR [CRM]
 - with CRM, routes every approval record's request with `crm route --format json` and checks the
   fingerprint: the generator's own SHA-256 (approval-request/v1) must be the library's. The
   record of SP2611-009 signed the request before its content was edited, so its fingerprint is
-  that of the old content, and the report must not count it.
+  that of the old content, and the report must not count it;
+- with CRM, writes the report's HTML page and checks it holds the heading, the regions, an
+  account over its cap, its charts, and nothing from outside (no script, no src=, no http).
 Exit 0 when all hold, 1 otherwise."""
 import json
 import pathlib
@@ -47,4 +49,18 @@ if crm:
             failed += not ok
             print(f"{'ok  ' if ok else 'FAIL'} {request['id']} approved by {record['approver']}: the fingerprint"
                   f" {'is' if want else 'is not'} the request's ({expected})")
+    # the HTML page demo.sh writes: self-contained, with the heading, the regions and the charts
+    page = work / "sample-company-report.html"
+    run = subprocess.run([crm, "report", "monthly", "--policy", str(committed / "policy.json"), "--facts",
+                          str(committed / "month.json"), "--format", "html", "-o", str(page)], capture_output=True,
+                         text=True)
+    html = page.read_text("utf-8") if run.returncode == 0 and page.exists() else ""
+    for text in ("2026年11月大客户月报", "华东区", "华北区", "华南区", "N04", "<svg"):
+        ok = text in html
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} the HTML page has {text!r}" + ("" if html else f" ({run.stderr})"))
+    for text in ("<script", "src=", "http"):
+        ok = bool(html) and text not in html
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} the HTML page has no {text!r}")
 sys.exit(1 if failed else 0)

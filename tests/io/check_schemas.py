@@ -62,6 +62,9 @@ bad += [("price_request", data / "bad" / "price_number_as_quantity.json"),
 # the monthly report: the example company's documents
 good += [("policy_set", data / "report_policy.json"), ("report_request", data / "report_facts.json")]
 bad += [("report_request", data / "bad" / "report_number_as_money.json")]
+# the sample company (tools/sample_company.py)
+sample = root / "examples" / "data" / "sample-company"
+good += [("policy_set", sample / "policy.json"), ("report_request", sample / "month.json")]
 for name, path in good:
     errors = list(Draft202012Validator(schemas[name]).iter_errors(json.loads(path.read_text("utf-8"))))
     for e in errors:

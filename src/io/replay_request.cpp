@@ -87,6 +87,26 @@ replay::History read_replay_history(std::string_view text, std::string_view file
     });
 }
 
+std::string history_pointer(std::string_view field) {
+    if (field.starts_with("history.")) field.remove_prefix(8);
+    std::string path(field);
+    if (field.starts_with("orders[")) {
+        const std::size_t close = field.find(']');
+        if (close != std::string_view::npos && close + 1 < field.size() && field[close + 1] == '.') {
+            const std::string_view member = field.substr(close + 2);
+            for (const std::string_view m : {"tier", "segment", "profile", "receivables", "open_orders",
+                                             "shipped_not_invoiced", "rates"}) {
+                if (member.starts_with(m) &&
+                    (member.size() == m.size() || member[m.size()] == '.' || member[m.size()] == '[')) {
+                    path = std::string(field.substr(0, close + 1)) + ".account." + std::string(member);
+                    break;
+                }
+            }
+        }
+    }
+    return to_json_pointer(path);
+}
+
 std::string write_replay(const replay::ReplayResult& r, Lang lang) {
     return dump(Json{{"currency", std::string(r.currency.code())},
                      {"stopped", r.stopped},

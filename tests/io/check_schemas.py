@@ -62,6 +62,10 @@ bad += [("price_request", data / "bad" / "price_number_as_quantity.json"),
 # the monthly report: the example company's documents
 good += [("policy_set", data / "report_policy.json"), ("report_request", data / "report_facts.json")]
 bad += [("report_request", data / "bad" / "report_number_as_money.json")]
+# what-if replay
+good += [("policy_set", data / "replay_old.json"), ("policy_set", data / "replay_new.json"),
+         ("replay_history", data / "replay_history.json")]
+bad += [("replay_history", data / "bad" / "replay_number_as_money.json")]
 # the sample company (tools/sample_company.py)
 sample = root / "examples" / "data" / "sample-company"
 good += [("policy_set", sample / "policy.json"), ("report_request", sample / "month.json")]

@@ -113,4 +113,17 @@ Error located(const Error& e, std::string_view text, const std::string& file) {
                  file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + e.message());
 }
 
+std::function<void(std::size_t, std::size_t)> progress_bar(const std::string& label) {
+    if (isatty(STDERR_FILENO) == 0) return {};
+    return [label, shown = std::size_t{101}](std::size_t done, std::size_t total) mutable {
+        const std::size_t percent = total == 0 ? 100 : done * 100 / total;
+        if (percent == shown) return;  // redraw only when the figure changes
+        shown = percent;
+        const std::size_t width = 30, filled = percent * width / 100;
+        std::cerr << '\r' << label << " [" << std::string(filled, '#') << std::string(width - filled, ' ')
+                  << "] " << percent << "% (" << done << "/" << total << ")" << (done == total ? "\n" : "")
+                  << std::flush;
+    };
+}
+
 }  // namespace crm::cli

@@ -9,6 +9,7 @@
 #include <crm/time/date.hpp>
 
 #include <CLI/CLI.hpp>
+#include <cstddef>
 #include <functional>
 #include <initializer_list>
 #include <stdexcept>
@@ -65,6 +66,10 @@ void emit(const std::string& text, const std::string& path);
 /// `e` with `file:line:column: ` before its message, the position of its field (a JSON Pointer)
 /// in the document `text`: for errors found after reading, when the values are checked together.
 [[nodiscard]] Error located(const Error& e, std::string_view text, const std::string& file);
+/// A progress reporter for long work: when standard error is a terminal, a bar redrawn in
+/// place (`replay 42% (4200/10000)`) and ended by a line break at the end; otherwise empty
+/// (nothing is written: logs and pipes stay clean).
+[[nodiscard]] std::function<void(std::size_t done, std::size_t total)> progress_bar(const std::string& label);
 /// The exit code of a decision's outcome.
 [[nodiscard]] int exit_code_of(Outcome o) noexcept;
 /// A field for a CSV line, quoted when it needs to be.
@@ -82,6 +87,7 @@ void add_verify(CLI::App& app, Commands& commands);
 void add_lint(CLI::App& app, Commands& commands);
 void add_price(CLI::App& app, Commands& commands);
 void add_report(CLI::App& app, Commands& commands);
+void add_replay(CLI::App& app, Commands& commands);
 void add_score(CLI::App& app, Commands& commands);
 void add_sla(CLI::App& app, Commands& commands);
 

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     add_lint(app, commands);
     add_price(app, commands);
     add_report(app, commands);
+    add_replay(app, commands);
     add_score(app, commands);
     add_sla(app, commands);
 

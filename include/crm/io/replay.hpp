@@ -23,6 +23,12 @@ namespace crm::io {
 [[nodiscard]] CRM_EXPORT replay::History read_replay_history(std::string_view text,
                                                              std::string_view file = "<history>");
 
+/// The JSON Pointer in the history document of a field replay::replay names: the members the
+/// credit account document carries move under it (`orders[1].tier` is `/orders/1/account/tier`,
+/// `orders[0].profile.limit` `/orders/0/account/profile/limit`), `history.people[2].role` is
+/// `/people/2/role`, the others keep their place (`orders[3].placed`).
+[[nodiscard]] CRM_EXPORT std::string history_pointer(std::string_view field);
+
 /// The answer as a document: `{"currency", "stopped", "total", "regions", "reasons": [{"key",
 /// "orders", "credit_tighter", "credit_looser", "newly_blocked", "approval_tighter",
 /// "approval_looser"} each a tally `{"orders", "amount"}`], "cases": [{"index", "order",

@@ -1,0 +1,111 @@
+// The replay history document (crm/io/replay.hpp): the CLI's worked history read to its orders
+// and replayed as tests/replay/replay_test.cpp counts it, the example of docs/documents.md, bad
+// input naming the JSON Pointer, and the library's fields mapped to the document's pointers.
+
+#include <crm/core/error.hpp>
+#include <crm/io/json.hpp>
+#include <crm/io/replay.hpp>
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "../support/errors.hpp"
+
+using crm::ErrorCode;
+using crm::Money;
+namespace io = crm::io;
+namespace replay = crm::replay;
+
+namespace {
+
+std::string file(const std::string& path) {
+    std::ifstream in(std::string(CRM_SOURCE_DIR "/") + path);
+    REQUIRE(in);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_SUITE("io.replay") {
+    TEST_CASE("the worked history reads to its orders and replays as counted by hand") {
+        const auto h =
+            io::read_replay_history(file("tests/cli/data/replay_history.json"), "replay_history.json");
+        REQUIRE(h.orders.size() == 4);
+        CHECK(h.orders[0].account == crm::AccountId{"K1"});  // the credit account's profile names it
+        CHECK(h.orders[0].tier == "B");
+        CHECK(h.orders[0].receivables.at(0).open_amount == Money{"400000.00", "CNY"});
+        CHECK(h.orders[3].discount == crm::Percent{"12"});
+        CHECK_FALSE(h.orders[0].discount);
+        CHECK(h.people.size() == 3);
+        const auto before = io::read_policy_set(file("tests/cli/data/replay_old.json"));
+        const auto after = io::read_policy_set(file("tests/cli/data/replay_new.json"));
+        const auto r = replay::replay(before, after, h);
+        // SO-1 1,050,000 of 1,000,000: needs approval -> block; SO-1 and SO-3 now routed.
+        CHECK(r.total.newly_blocked == replay::Tally{1, Money{"650000.00", "CNY"}});
+        CHECK(r.total.approval_tighter == replay::Tally{2, Money{"1350000.00", "CNY"}});
+        const std::string doc = io::write_replay(r, crm::Lang::en);
+        CHECK(doc.find("\"reason\": \"credit.over_tolerance\"") != std::string::npos);
+        CHECK(io::explain_replay(r, crm::Lang::zh).starts_with("合计: 订单 4 / CNY 2,170,000.00"));
+    }
+
+    TEST_CASE("the replay history example of docs/documents.md reads") {
+        const std::string md = file("docs/documents.md");
+        const std::string marker = "<!-- schema: replay_history -->\n```json\n";
+        const std::size_t at = md.find(marker);
+        REQUIRE(at != std::string::npos);
+        const std::size_t start = at + marker.size();
+        const auto h =
+            io::read_replay_history(md.substr(start, md.find("```", start) - start), "documents.md");
+        REQUIRE(h.orders.size() == 1);
+        CHECK(h.orders[0].order.amount == Money{"650000.00", "CNY"});
+    }
+
+    TEST_CASE("bad history input names the JSON Pointer") {
+        const std::string order =
+            R"({"order": {"id": "SO", "amount": {"amount": "1.00", "currency": "CNY"}}, "placed": "2025-03-01",
+                "account": {"profile": {"account": "K", "limit": {"amount": "1.00", "currency": "CNY"}}, "tier": "B"},
+                "region": "east", "requester": "wang")";
+        struct Case {
+            const char* name;
+            std::string doc;
+            ErrorCode code;
+            const char* pointer;
+        };
+        const Case cases[] = {
+            {"no orders", R"({"people": []})", ErrorCode::parse_error, ""},
+            {"an unknown key", R"({"orders": [], "poeple": []})", ErrorCode::parse_error, "/poeple"},
+            {"a discount as a number", R"({"orders": [)" + order + R"(, "discount": 12}]})",
+             ErrorCode::parse_error, "/orders/0/discount"},
+            {"a negative limit (the profile check)",
+             R"({"orders": [{"order": {"id": "SO", "amount": {"amount": "1.00", "currency": "CNY"}}, "placed": "2025-03-01",
+                 "account": {"profile": {"account": "K", "limit": {"amount": "-1.00", "currency": "CNY"}}, "tier": "B"},
+                 "region": "east", "requester": "wang"}]})",
+             ErrorCode::invalid_argument, "/orders/0/account/profile/limit"},
+            {"no requester",
+             R"({"orders": [{"order": {"id": "SO", "amount": {"amount": "1.00", "currency": "CNY"}},
+                 "placed": "2025-03-01", "account": {"profile": {"account": "K", "limit": {"amount": "1.00", "currency": "CNY"}},
+                 "tier": "B"}, "region": "east"}]})",
+             ErrorCode::parse_error, "/orders/0"},
+        };
+        for (const Case& c : cases) {
+            const std::string name = c.name;
+            CAPTURE(name);
+            crm::test::check_error([&] { return io::read_replay_history(c.doc, "h"); }, c.code, c.pointer);
+        }
+    }
+
+    TEST_CASE("the library's fields name the history document's pointers") {
+        CHECK(io::history_pointer("orders[1].tier") == "/orders/1/account/tier");
+        CHECK(io::history_pointer("orders[0].profile.limit") == "/orders/0/account/profile/limit");
+        CHECK(io::history_pointer("orders[2].receivables[1].due_on") ==
+              "/orders/2/account/receivables/1/due_on");
+        CHECK(io::history_pointer("orders[3].placed") == "/orders/3/placed");
+        CHECK(io::history_pointer("orders[3].requester") == "/orders/3/requester");
+        CHECK(io::history_pointer("orders[0].order.amount") == "/orders/0/order/amount");
+        CHECK(io::history_pointer("history.people[2].role") == "/people/2/role");
+        CHECK(io::history_pointer("orders[4].tiers") == "/orders/4/tiers");  // not a member of the account
+    }
+}

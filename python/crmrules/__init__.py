@@ -53,6 +53,7 @@ __all__ = [
     "monthly_report",
     "score",
     "sla_status",
+    "replay",
     "aging",
     "aging_arrow",
     "open_by_account_arrow",
@@ -471,6 +472,21 @@ def sla_status(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dic
     datetime.datetime, ``allowed`` and ``elapsed`` in business minutes) and the ``escalation``."""
     text, name = _text_of(request, "SlaRequest")
     return _figures(_native.sla(_policy_set(policy_set), text, name, lang))
+
+
+def replay(old: Any, new: Any, history: Any, threads: int = 1, lang: str = "zh") -> Dict[str, Any]:
+    """What-if replay (策略回放): every past order of ``history`` (a replay history document: each
+    order with its account's credit account document of the day) checked under the ``old`` and
+    the ``new`` policy set, with the version of each in force on the order's day: the credit
+    check and the approval route. The answer is ``crm replay --format json``'s document as a
+    dict: ``total``, ``regions`` and ``reasons`` counting the orders that move
+    (``credit_tighter``, ``newly_blocked``, ``approval_tighter`` ..., each ``{"orders",
+    "amount"}`` with the amount as Money) and the ``cases``. ``threads`` never changes the
+    answer; the GIL is released while it runs."""
+    if isinstance(threads, bool) or not isinstance(threads, int):
+        raise TypeError(f"threads is an int, not {type(threads).__name__}")
+    text, name = _text_of(history, "ReplayHistory")
+    return _figures(_native.replay(_policy_set(old), _policy_set(new), text, name, threads, lang))
 
 
 # ---- the monthly report --------------------------------------------------------------------------

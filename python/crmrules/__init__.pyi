@@ -106,6 +106,9 @@ def score(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dict[str
 def sla_status(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dict[str, Any]:
     """Each complaint of an SLA request against the SLA table of the version in force."""
 
+def replay(old: Any, new: Any, history: Any, threads: int = 1, lang: str = "zh") -> Dict[str, Any]:
+    """Past orders replayed under the old and the new policy set: what the change would move."""
+
 class MonthlyReport:
     """The monthly key-account report of one month, rendered on demand."""
 

@@ -14,6 +14,7 @@
 #include <crm/io/approval.hpp>
 #include <crm/io/json.hpp>
 #include <crm/io/pricing.hpp>
+#include <crm/io/replay.hpp>
 #include <crm/io/report.hpp>
 #include <crm/io/scoring.hpp>
 #include <crm/io/xlsx.hpp>
@@ -997,6 +998,23 @@ NB_MODULE(_crmrules, m) {
             return crm::io::write_sla(crm::io::sla(set, request), lang ? lang_of(*lang) : request.lang);
         },
         "policy_set"_a, "text"_a, "file"_a, "lang"_a.none());
+    m.def(
+        "replay",
+        [](const crm::policy::PolicySet& before, const crm::policy::PolicySet& after, nb::bytes text,
+           std::string_view file, int threads, std::string_view lang) {
+            const crm::Lang l = lang_of(lang);
+            nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
+            const std::string_view history_text = bytes_view(text);
+            const crm::replay::History history = crm::io::read_replay_history(history_text, file);
+            try {
+                return crm::io::write_replay(
+                    crm::replay::replay(before, after, history, crm::replay::ReplayOptions{.threads = threads}), l);
+            } catch (const crm::Error& e) {  // a field of the history: its pointer in the document
+                if (!e.field().starts_with("orders") && !e.field().starts_with("history.")) throw;
+                throw crm::Error(e.code(), crm::io::history_pointer(e.field()), e.message());
+            }
+        },
+        "before"_a, "after"_a, "text"_a, "file"_a, "threads"_a, "lang"_a);
     m.def("monthly_report", &monthly_report_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
     m.def("price", &price_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
     m.def("route", &route_request, "policy_set"_a, "text"_a, "file"_a);

@@ -66,3 +66,19 @@ def test_bad_input_names_the_pointer(scoring, data):
     request["subjects"][0]["facts"]["revenue"] = 2.5e6
     with pytest.raises(TypeError):
         crmrules.score(scoring, request)
+
+
+def test_replay_counts_what_the_change_moves(data):
+    # Old: 10% over the limit needs approval; new: no tolerance, orders of CNY 600,000.00 or more
+    # need the regional manager. SO-1 (1,050,000 of 1,000,000) goes from needs approval to block.
+    old = crmrules.load_policy_set(data / "replay_old.json")
+    new = crmrules.load_policy_set(data / "replay_new.json")
+    doc = crmrules.replay(old, new, data / "replay_history.json", threads=2, lang="en")
+    assert doc["total"]["newly_blocked"] == {"orders": 1, "amount": crmrules.Money(Decimal("650000.00"), "CNY")}
+    assert doc["total"]["approval_tighter"]["orders"] == 2
+    assert [c["order"] for c in doc["cases"]] == ["SO-1", "SO-3"]
+    history = json.loads((data / "replay_history.json").read_text("utf-8"))
+    history["orders"][1]["account"]["tier"] = "Z"
+    with pytest.raises(crmrules.Error) as e:
+        crmrules.replay(old, new, history)
+    assert (e.value.code, e.value.field) == ("not_found", "/orders/1/account/tier")

@@ -179,8 +179,17 @@ ReplayResult replay(const policy::PolicySet& before, const policy::PolicySet& af
     const Compiled old_set = compile(before, "old", history.people);
     const Compiled new_set = compile(after, "new", history.people);
 
-    std::vector<Answer> olds(orders.size()), news(orders.size());
-    std::vector<char> done(orders.size(), 0);
+    // Per order, what the counting needs; the two answers are kept only for the orders that move
+    // (most do not, and keeping 2 x 200,000 decisions would cost more than computing them).
+    struct Slot {
+        bool done = false;
+        Shift credit = Shift::same;
+        Shift approval = Shift::same;
+        bool newly_blocked = false;
+        std::string reason;
+        std::unique_ptr<std::pair<Answer, Answer>> answers;
+    };
+    std::vector<Slot> slots(orders.size());
     detail::ParallelOptions parallel{.threads = options.threads,
                                      .min_per_thread = 256,
                                      .chunk = 256,
@@ -190,49 +199,59 @@ ReplayResult replay(const policy::PolicySet& before, const policy::PolicySet& af
     const detail::ParallelRun run = detail::parallel_ranges(
         orders.size(), parallel, [&](std::size_t, std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i) {
-                olds[i] = answer(old_set, orders[i], i);
-                news[i] = answer(new_set, orders[i], i);
-                done[i] = 1;
+                Answer a = answer(old_set, orders[i], i);
+                Answer b = answer(new_set, orders[i], i);
+                Slot& slot = slots[i];
+                slot.credit = credit_shift(a.credit.outcome(), b.credit.outcome());
+                slot.approval = approval_shift(a, b);
+                slot.newly_blocked = slot.credit == Shift::tighter && b.credit.outcome() == Outcome::block;
+                if (slot.credit == Shift::tighter) slot.reason = deciding_reason(b.credit);
+                if (slot.credit == Shift::looser) slot.reason = deciding_reason(a.credit);
+                if (slot.credit != Shift::same || slot.approval != Shift::same)
+                    slot.answers = std::make_unique<std::pair<Answer, Answer>>(std::move(a), std::move(b));
+                slot.done = true;
             }
         });
     result.stopped = run.stopped;
 
     result.total = zero("", result.currency);
     std::map<std::string, std::size_t> region_index, reason_index;
+    const std::string* last_region = nullptr;  // orders of one region often come together
+    std::size_t last_index = 0;
     for (std::size_t i = 0; i < orders.size(); ++i) {
-        if (done[i] == 0) continue;
+        Slot& slot = slots[i];
+        if (!slot.done) continue;
         const HistoricalOrder& h = orders[i];
         const Money& amount = h.order.amount;
-        Counts& region = scope(result.regions, region_index, h.region.value(), result.currency);
-        const Shift credit = credit_shift(olds[i].credit.outcome(), news[i].credit.outcome());
-        const Shift approval = approval_shift(olds[i], news[i]);
-        std::string reason;
-        if (credit == Shift::tighter) reason = deciding_reason(news[i].credit);
-        if (credit == Shift::looser) reason = deciding_reason(olds[i].credit);
-        Counts* by_reason =
-            reason.empty() ? nullptr : &scope(result.reasons, reason_index, reason, result.currency);
-        for (Counts* k : {&result.total, &region, by_reason}) {
+        if (last_region == nullptr || *last_region != h.region.value()) {
+            last_region = &h.region.value();
+            const Counts& region = scope(result.regions, region_index, h.region.value(), result.currency);
+            last_index = static_cast<std::size_t>(&region - result.regions.data());
+        }
+        Counts* by_reason = slot.reason.empty()
+                                ? nullptr
+                                : &scope(result.reasons, reason_index, slot.reason, result.currency);
+        for (Counts* k : {&result.total, &result.regions[last_index], by_reason}) {
             if (k == nullptr) continue;
             add(k->orders, amount);
-            if (credit == Shift::tighter) add(k->credit_tighter, amount);
-            if (credit == Shift::looser) add(k->credit_looser, amount);
-            if (credit == Shift::tighter && news[i].credit.outcome() == Outcome::block)
-                add(k->newly_blocked, amount);
-            if (approval == Shift::tighter) add(k->approval_tighter, amount);
-            if (approval == Shift::looser) add(k->approval_looser, amount);
+            if (slot.credit == Shift::tighter) add(k->credit_tighter, amount);
+            if (slot.credit == Shift::looser) add(k->credit_looser, amount);
+            if (slot.newly_blocked) add(k->newly_blocked, amount);
+            if (slot.approval == Shift::tighter) add(k->approval_tighter, amount);
+            if (slot.approval == Shift::looser) add(k->approval_looser, amount);
         }
-        if (credit == Shift::same && approval == Shift::same) continue;
+        if (!slot.answers) continue;
         result.cases.push_back(Case{.index = i,
                                     .order = h.order.id,
                                     .account = h.account,
                                     .region = h.region,
                                     .placed = h.placed,
                                     .amount = amount,
-                                    .before = std::move(olds[i]),
-                                    .after = std::move(news[i]),
-                                    .credit = credit,
-                                    .approval = approval,
-                                    .reason = std::move(reason)});
+                                    .before = std::move(slot.answers->first),
+                                    .after = std::move(slot.answers->second),
+                                    .credit = slot.credit,
+                                    .approval = slot.approval,
+                                    .reason = std::move(slot.reason)});
     }
     return result;
 }

@@ -1,13 +1,18 @@
 // The documents a host hands the library (crm::io): the same bytes are read as each of the four
-// JSON documents (policy set, credit account, order, receivables ledger), as a price, route and
-// verify request, and as a receivables
-// CSV in UTF-8 and in GBK. Malformed input throws only crm::Error (never nlohmann-json's own
+// JSON documents (policy set, credit account, order, receivables ledger), as a price, route,
+// verify, score, SLA and monthly report request and a replay history (the last four also answered
+// under the default policy version: the report built, the scores and SLA clocks computed, the
+// history replayed), and as a receivables CSV in UTF-8 and in GBK. Malformed input throws only crm::Error (never nlohmann-json's own
 // exceptions, a std::out_of_range or a crash); a document that reads is written canonically,
 // and the written form reads back to the same value and writes to the same text.
 #include <crm/io/approval.hpp>
 #include <crm/io/csv.hpp>
 #include <crm/io/json.hpp>
 #include <crm/io/pricing.hpp>
+#include <crm/io/replay.hpp>
+#include <crm/io/report.hpp>
+#include <crm/io/scoring.hpp>
+#include <crm/replay/replay.hpp>
 
 #include <string>
 
@@ -61,6 +66,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)crm_fuzz::throws_crm_error([&] { (void)crm::io::read_price_request(text, "fuzz.json"); });
     (void)crm_fuzz::throws_crm_error([&] { (void)crm::io::read_route_request(text, "fuzz.json"); });
     (void)crm_fuzz::throws_crm_error([&] { (void)crm::io::read_verify_request(text, "fuzz.json"); });
+    static const crm::policy::PolicySet defaults{
+        .versions = {{.id = "v", .effective_from = crm::Date{1900, 1, 1}}}};
+    (void)crm_fuzz::throws_crm_error([&] {
+        const auto request = crm::io::read_score_request(text, "fuzz.json");
+        (void)crm::io::write_score(crm::io::score(defaults, request, crm::Date{2025, 1, 1}), crm::Lang::en);
+    });
+    (void)crm_fuzz::throws_crm_error([&] {
+        const auto request = crm::io::read_sla_request(text, "fuzz.json");
+        (void)crm::io::write_sla(crm::io::sla(defaults, request), crm::Lang::zh);
+    });
+    (void)crm_fuzz::throws_crm_error([&] {
+        const auto request = crm::io::read_monthly_report_request(text, "fuzz.json");
+        (void)crm::io::monthly_report(defaults, request);
+    });
+    (void)crm_fuzz::throws_crm_error([&] {
+        const auto history = crm::io::read_replay_history(text, "fuzz.json");
+        (void)crm::io::write_replay(crm::replay::replay(defaults, defaults, history), crm::Lang::en);
+    });
     for (const auto encoding : {crm::io::CsvEncoding::utf8, crm::io::CsvEncoding::gbk}) {
         (void)crm_fuzz::throws_crm_error([&] {
             (void)crm::io::read_receivables_csv(text, "fuzz.csv", crm::io::CsvOptions{.encoding = encoding});

@@ -8,31 +8,22 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "../support/errors.hpp"
+#include "../support/files.hpp"
 
 using crm::ErrorCode;
 using crm::Money;
 namespace io = crm::io;
 namespace replay = crm::replay;
 
-namespace {
-
-std::string file(const std::string& path) {
-    std::ifstream in(std::string(CRM_SOURCE_DIR "/") + path);
-    REQUIRE(in);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-}  // namespace
+using crm::test::source_file;
 
 TEST_SUITE("io.replay") {
     TEST_CASE("the worked history reads to its orders and replays as counted by hand") {
         const auto h =
-            io::read_replay_history(file("tests/cli/data/replay_history.json"), "replay_history.json");
+            io::read_replay_history(source_file("tests/cli/data/replay_history.json"), "replay_history.json");
         REQUIRE(h.orders.size() == 4);
         CHECK(h.orders[0].account == crm::AccountId{"K1"});  // the credit account's profile names it
         CHECK(h.orders[0].tier == "B");
@@ -40,8 +31,8 @@ TEST_SUITE("io.replay") {
         CHECK(h.orders[3].discount == crm::Percent{"12"});
         CHECK_FALSE(h.orders[0].discount);
         CHECK(h.people.size() == 3);
-        const auto before = io::read_policy_set(file("tests/cli/data/replay_old.json"));
-        const auto after = io::read_policy_set(file("tests/cli/data/replay_new.json"));
+        const auto before = io::read_policy_set(source_file("tests/cli/data/replay_old.json"));
+        const auto after = io::read_policy_set(source_file("tests/cli/data/replay_new.json"));
         const auto r = replay::replay(before, after, h);
         // SO-1 1,050,000 of 1,000,000: needs approval -> block; SO-1 and SO-3 now routed.
         CHECK(r.total.newly_blocked == replay::Tally{1, Money{"650000.00", "CNY"}});
@@ -52,13 +43,8 @@ TEST_SUITE("io.replay") {
     }
 
     TEST_CASE("the replay history example of docs/documents.md reads") {
-        const std::string md = file("docs/documents.md");
-        const std::string marker = "<!-- schema: replay_history -->\n```json\n";
-        const std::size_t at = md.find(marker);
-        REQUIRE(at != std::string::npos);
-        const std::size_t start = at + marker.size();
         const auto h =
-            io::read_replay_history(md.substr(start, md.find("```", start) - start), "documents.md");
+            io::read_replay_history(crm::test::documents_example("replay_history"), "documents.md");
         REQUIRE(h.orders.size() == 1);
         CHECK(h.orders[0].order.amount == Money{"650000.00", "CNY"});
     }

@@ -10,11 +10,10 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "../support/errors.hpp"
+#include "../support/files.hpp"
 #include "../support/generators.hpp"
 
 using crm::AccountId;
@@ -28,11 +27,7 @@ namespace report = crm::report;
 
 namespace {
 
-std::string file(const std::string& name) {
-    std::ifstream in(std::string(CRM_SOURCE_DIR "/tests/cli/data/") + name);
-    REQUIRE(in);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string file(const std::string& name) { return crm::test::source_file("tests/cli/data/" + name); }
 
 Money cny(const char* s) { return Money{s, "CNY"}; }
 
@@ -215,15 +210,9 @@ TEST_SUITE("io.report") {
     }
 
     TEST_CASE("the report request example of docs/documents.md reads and reports") {
-        std::ifstream in(CRM_SOURCE_DIR "/docs/documents.md");
-        REQUIRE(in);
-        const std::string md((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const std::string marker = "<!-- schema: report_request -->\n```json\n";
-        const std::size_t at = md.find(marker);
-        REQUIRE(at != std::string::npos);
-        const std::size_t start = at + marker.size();
-        const std::string block = md.substr(start, md.find("```", start) - start);
-        const auto set = io::read_policy_set(R"({"versions": [{"id": "v", "effective_from": "2026-01-01"}]})");
+        const std::string block = crm::test::documents_example("report_request");
+        const auto set =
+            io::read_policy_set(R"({"versions": [{"id": "v", "effective_from": "2026-01-01"}]})");
         const auto r = io::monthly_report(set, io::read_monthly_report_request(block, "documents.md"));
         // K1 bought CNY 42,000.00 of the CNY 100,000.00 planned for March: 42.00%.
         CHECK(r.total.progress.of(crm::planning::Measure::sales).actual == cny("42000.00"));

@@ -90,7 +90,7 @@ TEST_SUITE("io.report") {
         CHECK(east.approvals[0].still_to_approve[0].level == crm::RoleId{"sales_director"});
     }
 
-    TEST_CASE("left out, the parameters take the Snapshot's defaults") {
+    TEST_CASE("parameters left out take the defaults of the Snapshot") {
         const auto set =
             io::read_policy_set(R"({"versions": [{"id": "v", "effective_from": "2026-01-01"}]})");
         const auto request = io::read_monthly_report_request(minimal(k1));

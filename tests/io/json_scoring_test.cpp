@@ -121,7 +121,7 @@ TEST_SUITE("io.json.scoring") {
         CHECK(k.bands == scoring::KpiPolicy{}.bands);
     }
 
-    TEST_CASE("a worked SLA section reads to its table, at-risk share and escalation") {
+    TEST_CASE("a worked SLA section reads to its table and at-risk share and escalation") {
         // Key accounts (A): a high complaint answered in 2 business hours, resolved in 2 business
         // days; at risk from 75%; step 1 after 8 business hours to the regional manager, step 2
         // at the whole resolution time, notifying nobody.

@@ -80,17 +80,15 @@ inline std::string_view kind_of(const Json& j) {
 /// Runs `f`; a crm::Error it throws (a vocabulary parse, a constructor's check) is rethrown
 /// naming `in`'s pointer, extended by the part of the error's field after `prefix` when the
 /// field starts with it (so `buckets[2].from_days` under prefix `buckets` becomes `/2/from_days`).
+/// Rethrows `e` naming `in`'s pointer, extended as `as` describes; one copy for every `as`.
+[[noreturn]] void rethrow_at(const In& in, const Error& e, std::string_view prefix);
+
 template <class F>
 decltype(auto) as(const In& in, F&& f, std::string_view prefix = {}) {
     try {
         return std::forward<F>(f)();
     } catch (const Error& e) {
-        std::string ptr = in.ptr;
-        const std::string& field = e.field();
-        if (!prefix.empty() && field.starts_with(prefix) && field.size() > prefix.size() &&
-            (field[prefix.size()] == '.' || field[prefix.size()] == '['))
-            ptr += to_json_pointer(std::string_view(field).substr(prefix.size()));
-        throw Error(e.code(), ptr, e.message());
+        rethrow_at(in, e, prefix);
     }
 }
 
@@ -310,61 +308,23 @@ inline Lang lang(const In& in) {
     fail(in, ErrorCode::parse_error, "\"" + s + "\" is not one of zh, en");
 }
 
+/// The JSON of `text`; a text that is not JSON, a number out of range or a key given twice is a
+/// crm::Error whose message starts with `name:line:column: ` (read_document's first half).
+[[nodiscard]] Json parse_document(std::string_view text, const std::string& name);
+/// Called in a catch block: rethrows the exception being handled, a crm::Error (or one of
+/// nlohmann's) located in `text` as `name:line:column: `; any other exception unchanged.
+[[noreturn]] void rethrow_located(std::string_view text, const std::string& name);
+
 /// Parses `text` and reads it with `read`; every error leaves as a crm::Error whose field is
 /// a JSON Pointer and whose message starts with `file:line:column: `.
 template <class F>
 auto read_document(std::string_view text, std::string_view file, F&& read) {
     const std::string name(file.empty() ? "<input>" : file);
-    auto located = [&](ErrorCode code, const std::string& ptr, std::size_t offset,
-                       const std::string& message) {
-        const TextPosition at = position_of(text, offset);
-        return Error(code, ptr,
-                     name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + message);
-    };
-    Json j;
-    try {
-        j = Json::parse(text.begin(), text.end(), nullptr, true, false);
-    } catch (const Json::parse_error& e) {
-        // e.byte is the 1-based position of the byte that stopped the parser; the message's
-        // own "[json.exception.parse_error.101] parse error at line 1, column 5: " is dropped.
-        std::string what = e.what();
-        const auto colon = what.find(": ");
-        if (colon != std::string::npos) what = what.substr(colon + 2);
-        // "; last read: '...'" quotes the raw bytes, which may be the invalid UTF-8 itself.
-        if (const auto last = what.find("; last read: "); last != std::string::npos) {
-            const auto next = what.find("; ", last + 2);
-            what.erase(last, next == std::string::npos ? std::string::npos : next - last);
-        }
-        const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-        const bool truncated = offset >= text.size();
-        throw located(ErrorCode::parse_error, "", offset,
-                      (truncated ? "the document ends too early (truncated?): " : "not valid JSON: ") + what);
-    } catch (const Json::out_of_range& e) {
-        // "number overflow parsing '1e999'": nlohmann gives no position, so find the number.
-        const std::string what = e.what();
-        const auto open = what.find('\'');
-        const auto close = what.rfind('\'');
-        std::size_t offset = 0;
-        std::string number;
-        if (open != std::string::npos && close > open) {
-            number = what.substr(open + 1, close - open - 1);
-            offset = text.find(number);
-            if (offset == std::string_view::npos) offset = 0;
-        }
-        throw located(ErrorCode::overflow, "", offset,
-                      "the number " + number + " is beyond the range of a JSON number this reader accepts");
-    } catch (const Json::exception& e) {
-        throw located(ErrorCode::parse_error, "", 0, e.what());
-    }
-    if (auto dup = detail::duplicate_key(text))
-        throw located(ErrorCode::duplicate, dup->pointer, dup->offset,
-                      "this key is given twice in its object");
+    const Json j = parse_document(text, name);
     try {
         return read(In{j, ""});
-    } catch (const Error& e) {
-        throw located(e.code(), e.field(), locate(text, e.field()), e.message());
-    } catch (const Json::exception& e) {
-        throw located(ErrorCode::parse_error, "", 0, e.what());
+    } catch (...) {
+        rethrow_located(text, name);
     }
 }
 // ---- writing ---------------------------------------------------------------------------------

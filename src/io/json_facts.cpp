@@ -1,4 +1,5 @@
-// The fact readers and writers shared by several request documents (json_codec.hpp, "facts"):
+// Reading a document (parse, locate errors), and the fact readers and writers shared by several
+// request documents (json_codec.hpp, "facts"):
 // timestamps, working hours, complaints, receivables, people, approval requests, approvals
 // and delegations. Each mirrors its C++ value member for member.
 
@@ -17,6 +18,80 @@
 #include "json_codec.hpp"
 
 namespace crm::io::codec {
+
+// ---- reading a document (json_codec.hpp: as, read_document) ---------------------------------
+
+void rethrow_at(const In& in, const Error& e, std::string_view prefix) {
+    std::string ptr = in.ptr;
+    const std::string& field = e.field();
+    if (!prefix.empty() && field.starts_with(prefix) && field.size() > prefix.size() &&
+        (field[prefix.size()] == '.' || field[prefix.size()] == '['))
+        ptr += to_json_pointer(std::string_view(field).substr(prefix.size()));
+    throw Error(e.code(), ptr, e.message());
+}
+
+namespace {
+
+Error located(ErrorCode code, const std::string& ptr, std::string_view text, const std::string& name,
+              std::size_t offset, const std::string& message) {
+    const TextPosition at = position_of(text, offset);
+    return Error(code, ptr,
+                 name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + message);
+}
+
+}  // namespace
+
+Json parse_document(std::string_view text, const std::string& name) {
+    Json j;
+    try {
+        j = Json::parse(text.begin(), text.end(), nullptr, true, false);
+    } catch (const Json::parse_error& e) {
+        // e.byte is the 1-based position of the byte that stopped the parser; the message's
+        // own "[json.exception.parse_error.101] parse error at line 1, column 5: " is dropped.
+        std::string what = e.what();
+        const auto colon = what.find(": ");
+        if (colon != std::string::npos) what = what.substr(colon + 2);
+        // "; last read: '...'" quotes the raw bytes, which may be the invalid UTF-8 itself.
+        if (const auto last = what.find("; last read: "); last != std::string::npos) {
+            const auto next = what.find("; ", last + 2);
+            what.erase(last, next == std::string::npos ? std::string::npos : next - last);
+        }
+        const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+        const bool truncated = offset >= text.size();
+        throw located(ErrorCode::parse_error, "", text, name, offset,
+                      (truncated ? "the document ends too early (truncated?): " : "not valid JSON: ") + what);
+    } catch (const Json::out_of_range& e) {
+        // "number overflow parsing '1e999'": nlohmann gives no position, so find the number.
+        const std::string what = e.what();
+        const auto open = what.find('\'');
+        const auto close = what.rfind('\'');
+        std::size_t offset = 0;
+        std::string number;
+        if (open != std::string::npos && close > open) {
+            number = what.substr(open + 1, close - open - 1);
+            offset = text.find(number);
+            if (offset == std::string_view::npos) offset = 0;
+        }
+        throw located(ErrorCode::overflow, "", text, name, offset,
+                      "the number " + number + " is beyond the range of a JSON number this reader accepts");
+    } catch (const Json::exception& e) {
+        throw located(ErrorCode::parse_error, "", text, name, 0, e.what());
+    }
+    if (auto dup = detail::duplicate_key(text))
+        throw located(ErrorCode::duplicate, dup->pointer, text, name, dup->offset,
+                      "this key is given twice in its object");
+    return j;
+}
+
+void rethrow_located(std::string_view text, const std::string& name) {
+    try {
+        throw;
+    } catch (const Error& e) {
+        throw located(e.code(), e.field(), text, name, locate(text, e.field()), e.message());
+    } catch (const Json::exception& e) {
+        throw located(ErrorCode::parse_error, "", text, name, 0, e.what());
+    }
+}
 
 namespace {
 

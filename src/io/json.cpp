@@ -130,6 +130,7 @@ account::PoolPolicy pool(const In& in) {
     nullable(o, "max_accounts_per_rep", p.max_accounts_per_rep, integer);
     plain(o, "reclaim_cooldown", p.reclaim_cooldown, days);
     plain(o, "transfer_needs_approval", p.transfer_needs_approval, boolean);
+    plain(o, "release_after", p.release_after, [](const In& v) { return enumerated(v, boundaries); });
     o.done();
     return p;
 }
@@ -402,7 +403,8 @@ Json w_account(const policy::AccountPolicies& a) {
           {"max_accounts_per_rep",
            a.pool.max_accounts_per_rep ? Json(*a.pool.max_accounts_per_rep) : Json(nullptr)},
           {"reclaim_cooldown", w(a.pool.reclaim_cooldown)},
-          {"transfer_needs_approval", a.pool.transfer_needs_approval}}},
+          {"transfer_needs_approval", a.pool.transfer_needs_approval},
+          {"release_after", w_enum(a.pool.release_after)}}},
         {"visits",
          {{"tiers", w_list(a.visits.tiers,
                            [](const account::VisitCadence& c) {

@@ -26,7 +26,6 @@ constexpr std::array sources{approval::ApproverSource::role, approval::ApproverS
                              approval::ApproverSource::chosen};
 constexpr std::array when_empties{approval::WhenEmpty::block, approval::WhenEmpty::escalate,
                                   approval::WhenEmpty::administrator};
-constexpr std::array sides{Boundary::inclusive, Boundary::exclusive};
 
 template <class T>
 auto ids(const In& in) {
@@ -101,7 +100,7 @@ approval::Row row(const In& in) {
     }
     nullable(o, "over", r.over, threshold);
     r.levels = list(o.req("levels"), level);
-    plain(o, "boundary", r.boundary, [](const In& v) { return enumerated(v, sides); });
+    plain(o, "boundary", r.boundary, [](const In& v) { return enumerated(v, boundaries); });
     plain(o, "cc", r.cc, [](const In& v) { return list(v, copy_to); });
     o.done();
     return r;

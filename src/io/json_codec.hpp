@@ -8,6 +8,7 @@
 // error thrown inside to the pointer. `read_document` parses and locates errors (file:line:col).
 // Writing: `w` and `w_*` build the canonical JSON (nlohmann's object keeps keys sorted).
 
+#include <crm/account/account.hpp>
 #include <crm/account/complaint.hpp>
 #include <crm/approval/request.hpp>
 #include <crm/approval/verify.hpp>
@@ -265,6 +266,7 @@ E enumerated(const In& in, const std::array<E, N>& all) {
 inline constexpr std::array rounding_modes{
     RoundingMode::half_even, RoundingMode::half_up, RoundingMode::half_down, RoundingMode::up,
     RoundingMode::down,      RoundingMode::ceiling, RoundingMode::floor};
+inline constexpr std::array boundaries{Boundary::inclusive, Boundary::exclusive};
 inline constexpr std::array tolerance_rules{credit::ToleranceRule::smaller, credit::ToleranceRule::larger};
 inline constexpr std::array escalations{credit::Escalation::needs_approval, credit::Escalation::block};
 inline constexpr std::array aging_bases{credit::AgingBasis::days_past_due,
@@ -427,6 +429,12 @@ inline Json reasons_json(const Decision& d, Lang lang) {
 /// `{"invoice", "account", "invoiced_on", "due_on", "open_amount"}` (`account` may be left out).
 [[nodiscard]] credit::Receivable receivable(const In& in);
 [[nodiscard]] Json w_receivable(const credit::Receivable& r);
+/// `{"id", "name", "segment", "region", "industry", "tier", "owner", "status", "created",
+/// "owned_since", "last_follow_up", "last_deal", "last_visit", "annual_revenue"}` (only `id`,
+/// `region`, `tier` and `created` required), validated (account::validate).
+[[nodiscard]] account::Account key_account(const In& in);
+/// See key_account: every member written, absent dates and amounts as null.
+[[nodiscard]] Json w_account(const account::Account& a);
 /// `{"id", "name", "role", "manager", "regions"}`.
 [[nodiscard]] Person person(const In& in);
 /// `{"id", "kind", "requester", "segment", "region", "product_line", "amount", "percent", "days",

@@ -56,7 +56,6 @@ constexpr std::array action_kinds{pricing::ActionKind::percent_off, pricing::Act
                                   pricing::ActionKind::fixed_price, pricing::ActionKind::cost_plus};
 constexpr std::array group_policies{pricing::GroupPolicy::best_for_customer,
                                     pricing::GroupPolicy::highest_priority};
-constexpr std::array boundaries{Boundary::inclusive, Boundary::exclusive};
 
 // ---- reading ---------------------------------------------------------------------------------
 

@@ -32,7 +32,6 @@ using namespace crm::scoring;
 constexpr std::array out_of_ranges{OutOfRange::clamp, OutOfRange::reject};
 constexpr std::array step_edges{StepEdge::threshold_starts_step, StepEdge::threshold_ends_step};
 constexpr std::array missings{MissingData::error, MissingData::score_zero, MissingData::exclude};
-constexpr std::array band_sides{Boundary::inclusive, Boundary::exclusive};
 constexpr std::array severities{account::Severity::low, account::Severity::medium, account::Severity::high,
                                 account::Severity::critical};
 
@@ -143,7 +142,7 @@ Scorecard scorecard(const In& in) {
     card.bands = bands(o.req("bands"));
     plain(o, "score_places", card.score_places, small_int);
     plain(o, "rounding", card.rounding, enum_of(rounding_modes));
-    plain(o, "band_floor", card.band_floor, enum_of(band_sides));
+    plain(o, "band_floor", card.band_floor, enum_of(boundaries));
     o.done();
     return card;
 }

@@ -80,6 +80,7 @@ crm::policy::PolicyVersion version(Rng& rng, int index) {
             rng.coin() ? std::optional<std::int64_t>{} : rng.between(1, 500);
     v.account.pool.reclaim_cooldown = Days{rng.between(0, 90)};
     v.account.pool.transfer_needs_approval = rng.coin();
+    v.account.pool.release_after = rng.coin() ? crm::Boundary::inclusive : crm::Boundary::exclusive;
     if (rng.coin()) v.account.pool.tiers[1].deal_within = std::nullopt;
     v.account.visits.tiers[0].every_months = static_cast<int>(rng.between(1, 12));
     v.account.visits.skip_lost = rng.coin();

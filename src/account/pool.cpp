@@ -21,7 +21,7 @@ const TierPoolRule& tier_rule(const PoolPolicy& policy, const Account& account, 
     const TierPoolRule* rule = policy.find(account.tier);
     if (rule == nullptr)
         throw Error(ErrorCode::not_found, std::string(field),
-                    "the pool policy does not know this tier (policy.tiers)");
+                    "the pool policy does not know the tier \"" + account.tier + "\" (policy.tiers)");
     return *rule;
 }
 
@@ -237,7 +237,7 @@ std::vector<Release> due_for_release(const PoolPolicy& policy, std::span<const A
         const TierLimits* rule = find(a.tier);
         if (rule == nullptr)
             throw Error(ErrorCode::not_found, "accounts[" + std::to_string(i) + "].tier",
-                        "the pool policy does not know this tier (policy.tiers)");
+                        "the pool policy does not know the tier \"" + a.tier + "\" (policy.tiers)");
         const std::int64_t created = a.created.serial();
         const std::int64_t start = a.owned_since ? std::max(created, a.owned_since->serial()) : created;
         const std::int64_t follow_since =

@@ -61,7 +61,7 @@ Date next_visit_due(const VisitPolicy& policy, const Account& account) {
     const VisitCadence* cadence = policy.find(account.tier);
     if (cadence == nullptr)
         throw Error(ErrorCode::not_found, "account.tier",
-                    "the visit policy does not know this tier (policy.tiers)");
+                    "the visit policy does not know the tier \"" + account.tier + "\" (policy.tiers)");
     return due_after(*cadence, account);
 }
 
@@ -76,7 +76,7 @@ std::vector<OverdueVisit> overdue_visits(const VisitPolicy& policy, std::span<co
             cadence = policy.find(a.tier);
             if (cadence == nullptr)
                 throw Error(ErrorCode::not_found, "accounts[" + std::to_string(i) + "].tier",
-                            "the visit policy does not know this tier (policy.tiers)");
+                            "the visit policy does not know the tier \"" + a.tier + "\" (policy.tiers)");
         }
         if (policy.skip_lost && a.status == Status::lost) continue;
         const Date due = due_after(*cadence, a);

@@ -3,6 +3,7 @@
 // timestamps, working hours, complaints, receivables, people, approval requests, approvals
 // and delegations. Each mirrors its C++ value member for member.
 
+#include <crm/account/account.hpp>
 #include <crm/account/complaint.hpp>
 #include <crm/approval/oa.hpp>
 #include <crm/approval/request.hpp>
@@ -103,6 +104,12 @@ auto ids(const In& in) {
     return list(in, [](const In& v) { return id<T>(v); });
 }
 
+constexpr std::array segments{account::Segment::government, account::Segment::group,
+                              account::Segment::enterprise, account::Segment::channel,
+                              account::Segment::alliance};
+constexpr std::array statuses{account::Status::prospect, account::Status::active, account::Status::dormant,
+                              account::Status::lost};
+
 constexpr std::array severities{account::Severity::low, account::Severity::medium, account::Severity::high,
                                 account::Severity::critical};
 
@@ -169,6 +176,46 @@ Json w_receivable(const credit::Receivable& r) {
 }
 
 // -- the organisation and approvals
+
+account::Account key_account(const In& in) {
+    Obj o(in);
+    account::Account a;
+    a.id = id<AccountId>(o.req("id"));
+    plain(o, "name", a.name, text);
+    plain(o, "segment", a.segment, [](const In& v) { return enumerated(v, segments); });
+    a.region = id<RegionId>(o.req("region"));
+    plain(o, "industry", a.industry, text);
+    a.tier = text(o.req("tier"));
+    nullable(o, "owner", a.owner, id<PersonId>);
+    plain(o, "status", a.status, [](const In& v) { return enumerated(v, statuses); });
+    a.created = date(o.req("created"));
+    nullable(o, "owned_since", a.owned_since, date);
+    nullable(o, "last_follow_up", a.last_follow_up, date);
+    nullable(o, "last_deal", a.last_deal, date);
+    nullable(o, "last_visit", a.last_visit, date);
+    nullable(o, "annual_revenue", a.annual_revenue, money);
+    o.done();
+    as(
+        in, [&] { account::validate(a, "account"); }, "account");
+    return a;
+}
+
+Json w_account(const account::Account& a) {
+    return Json{{"id", w(a.id)},
+                {"name", a.name},
+                {"segment", w_enum(a.segment)},
+                {"region", w(a.region)},
+                {"industry", a.industry},
+                {"tier", a.tier},
+                {"owner", w_opt(a.owner)},
+                {"status", w_enum(a.status)},
+                {"created", w(a.created)},
+                {"owned_since", w_opt(a.owned_since)},
+                {"last_follow_up", w_opt(a.last_follow_up)},
+                {"last_deal", w_opt(a.last_deal)},
+                {"last_visit", w_opt(a.last_visit)},
+                {"annual_revenue", w_opt(a.annual_revenue)}};
+}
 
 Person person(const In& in) {
     Obj o(in);

@@ -14,6 +14,7 @@
 #include <crm/planning/expense.hpp>
 #include <crm/planning/forecast.hpp>
 #include <crm/planning/plan.hpp>
+#include <crm/report/annual.hpp>
 #include <crm/report/monthly.hpp>
 #include <crm/report/render.hpp>
 #include <crm/scoring/kpi.hpp>
@@ -21,6 +22,7 @@
 #include <crm/time/period.hpp>
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,15 +35,9 @@ namespace {
 
 using namespace codec;  // NOLINT(google-build-using-namespace): the io sources' own vocabulary
 
-constexpr std::array segments{account::Segment::government, account::Segment::group,
-                              account::Segment::enterprise, account::Segment::channel,
-                              account::Segment::alliance};
-constexpr std::array statuses{account::Status::prospect, account::Status::active, account::Status::dormant,
-                              account::Status::lost};
 constexpr std::array run_rate_methods{planning::RunRateMethod::trailing_months,
                                       planning::RunRateMethod::year_to_date};
 constexpr std::array dedupes{approval::Dedupe::first_counts, approval::Dedupe::every_occurrence};
-constexpr std::array sides{Boundary::inclusive, Boundary::exclusive};
 
 template <class T>
 auto ids(const In& in) {
@@ -96,29 +92,6 @@ planning::AnnualPlan annual_plan(const In& in) {
 }
 
 // -- accounts and actuals
-
-account::Account key_account(const In& in) {
-    Obj o(in);
-    account::Account a;
-    a.id = id<AccountId>(o.req("id"));
-    plain(o, "name", a.name, text);
-    plain(o, "segment", a.segment, [](const In& v) { return enumerated(v, segments); });
-    a.region = id<RegionId>(o.req("region"));
-    plain(o, "industry", a.industry, text);
-    a.tier = text(o.req("tier"));
-    nullable(o, "owner", a.owner, id<PersonId>);
-    plain(o, "status", a.status, [](const In& v) { return enumerated(v, statuses); });
-    a.created = date(o.req("created"));
-    nullable(o, "owned_since", a.owned_since, date);
-    nullable(o, "last_follow_up", a.last_follow_up, date);
-    nullable(o, "last_deal", a.last_deal, date);
-    nullable(o, "last_visit", a.last_visit, date);
-    nullable(o, "annual_revenue", a.annual_revenue, money);
-    o.done();
-    as(
-        in, [&] { account::validate(a, "account"); }, "account");
-    return a;
-}
 
 planning::Sale sale(const In& in) {
     Obj o(in);
@@ -261,16 +234,16 @@ planning::ExpensePolicy expense_policy(const In& in) {
               s.done();
               return st;
           }));
-    plain(o, "over", e.over, [](const In& v) { return enumerated(v, sides); });
+    plain(o, "over", e.over, [](const In& v) { return enumerated(v, boundaries); });
     o.done();
     as(
         in, [&] { e.validate(); }, "policy");
     return e;
 }
 
-MonthlyReportRequest report_request(const In& in) {
-    Obj o(in);
-    MonthlyReportRequest r;
+/// The members of a monthly report request, read from `o` (done() left to the caller: the
+/// annual request has one more).
+void request_members(Obj& o, MonthlyReportRequest& r) {
     report::Snapshot& s = r.facts;
     nullable(o, "as_of", r.as_of, date);
     nullable(o, "as_of_time", s.as_of_time, date_time);
@@ -304,6 +277,27 @@ MonthlyReportRequest report_request(const In& in) {
         else
             fail(*f, ErrorCode::parse_error, "\"" + name + "\" is not one of text, md, html");
     }
+}
+
+MonthlyReportRequest report_request(const In& in) {
+    Obj o(in);
+    MonthlyReportRequest r;
+    request_members(o, r);
+    o.done();
+    return r;
+}
+
+AnnualReportRequest annual_request(const In& in) {
+    Obj o(in);
+    AnnualReportRequest r;
+    request_members(o, r.year);
+    plain(o, "tiers", r.tiers, list_of([](const In& v) {
+              Obj t(v);
+              report::TierRecord record{.account = id<AccountId>(t.req("account")),
+                                        .tier = text(t.req("tier"))};
+              t.done();
+              return record;
+          }));
     o.done();
     return r;
 }
@@ -409,20 +403,44 @@ std::string write_monthly_report(const report::MonthlyKeyAccountReport& r, const
                      {"report", report::render(r, lang, format)}});
 }
 
-report::MonthlyKeyAccountReport monthly_report(const policy::PolicySet& set,
-                                               const MonthlyReportRequest& request,
-                                               std::optional<Date> as_of) {
-    const report::Snapshot s = monthly_snapshot(set, request, as_of);
+namespace {
+
+/// `report(snapshot)`, an error of the facts named at the request's pointer and one of a policy
+/// at the policy set's, its message saying so.
+template <class F>
+auto reported(const policy::PolicySet& set, const report::Snapshot& s, F&& report) {
     const policy::PolicyVersion& version = set.in_force(s.as_of);
     const std::string at = "versions[" + std::to_string(&version - set.versions.data()) + "]";
     try {
-        return report::monthly_report(s);
+        return std::forward<F>(report)(s);
     } catch (const Error& e) {
+        if (e.field().starts_with("reports[")) throw;  // the caller's reports, named by the caller
         const Origin o = origin(e.field(), at);
         throw Error(
             e.code(), o.pointer,
             o.policy ? "in the policy set (version " + version.id + "): " + e.message() : e.message());
     }
+}
+
+}  // namespace
+
+report::MonthlyKeyAccountReport monthly_report(const policy::PolicySet& set,
+                                               const MonthlyReportRequest& request,
+                                               std::optional<Date> as_of) {
+    return reported(set, monthly_snapshot(set, request, as_of),
+                    [](const report::Snapshot& s) { return report::monthly_report(s); });
+}
+
+AnnualReportRequest read_annual_report_request(std::string_view text, std::string_view file) {
+    return read_document(text, file, annual_request);
+}
+
+report::AnnualSummary annual_summary(const policy::PolicySet& set, const AnnualReportRequest& request,
+                                     std::span<const report::MonthlyKeyAccountReport> reports,
+                                     std::optional<Date> as_of) {
+    return reported(set, monthly_snapshot(set, request.year, as_of), [&](const report::Snapshot& s) {
+        return report::annual_summary(s, request.tiers, reports);
+    });
 }
 
 }  // namespace crm::io

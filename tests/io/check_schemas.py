@@ -66,6 +66,11 @@ bad += [("report_request", data / "bad" / "report_number_as_money.json")]
 good += [("policy_set", data / "replay_old.json"), ("policy_set", data / "replay_new.json"),
          ("replay_history", data / "replay_history.json")]
 bad += [("replay_history", data / "bad" / "replay_number_as_money.json")]
+# the account questions (crm pool, crm visits) and the annual summary
+good += [("account_request", data / "accounts.json"), ("account_request", data / "bad" / "accounts_unknown_tier.json"),
+         ("policy_set", data / "policy.json"), ("annual_request", data / "annual_facts.json"),
+         ("report_request", data / "report_facts_may.json")]
+bad += [("account_request", data / "bad" / "accounts_number_as_money.json"), ("report_request", data / "annual_facts.json")]
 # the sample company (tools/sample_company.py)
 sample = root / "examples" / "data" / "sample-company"
 good += [("policy_set", sample / "policy.json"), ("report_request", sample / "month.json")]

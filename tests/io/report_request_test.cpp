@@ -309,3 +309,95 @@ TEST_SUITE("io.report") {
         }
     }
 }
+
+// ---- the annual summary request ----------------------------------------------------------------
+
+TEST_SUITE("io.report") {
+    TEST_CASE("the annual request of the example company: the year month by month and its tier changes") {
+        const auto set = io::read_policy_set(file("report_policy.json"), "report_policy.json");
+        const auto request = io::read_annual_report_request(file("annual_facts.json"), "annual_facts.json");
+        REQUIRE(request.tiers.size() == 4);
+        CHECK(request.tiers[1] == report::TierRecord{.account = AccountId{"E2"}, .tier = "A"});
+        const report::AnnualSummary a = io::annual_summary(set, request);
+        CHECK(a.year == 2026);
+        CHECK(a.as_of == Date{2026, 6, 15});
+        REQUIRE(a.months.size() == 6);  // January .. June
+        // E2 began the year A and is B in the archive; S1 began B and is C. K1 and N1 kept theirs.
+        REQUIRE(a.tier_changes.size() == 2);
+        CHECK(a.tier_changes[0] == report::TierChange{.account = AccountId{"E2"}, .from = "A", .to = "B"});
+        CHECK(a.tier_changes[1] == report::TierChange{.account = AccountId{"S1"}, .from = "B", .to = "C"});
+        // January: east sold K1 30,000 + E2 70,000 = 100,000 of the 100,000 planned.
+        const auto& jan_east = a.months[0].progress.regions.at(0);
+        CHECK(jan_east.of(crm::planning::Measure::sales).actual == cny("100000"));
+        CHECK(a.reported.empty());
+        // The same as the library's summary of the same Snapshot: io adds no rule.
+        CHECK(a == report::annual_summary(io::monthly_snapshot(set, request.year), request.tiers));
+    }
+
+    TEST_CASE("the annual request with the year's monthly reports gives the aging and KPI trend") {
+        const auto set = io::read_policy_set(file("report_policy.json"), "report_policy.json");
+        const auto may = io::monthly_report(
+            set, io::read_monthly_report_request(file("report_facts_may.json"), "report_facts_may.json"));
+        const auto june = io::monthly_report(
+            set, io::read_monthly_report_request(file("report_facts.json"), "report_facts.json"));
+        const auto request = io::read_annual_report_request(file("annual_facts.json"), "annual_facts.json");
+        const std::vector<report::MonthlyKeyAccountReport> reports{may, june};
+        const report::AnnualSummary a = io::annual_summary(set, request, reports);
+        REQUIRE(a.reported.size() == 2);
+        CHECK(a.reported[0].month == 5);
+        CHECK(a.reported[1].month == 6);
+        CHECK(a.reported[1].total.aging.total == june.total.aging.total);
+        // Out of order: the library names the report, which the caller maps to its source.
+        const std::vector<report::MonthlyKeyAccountReport> backwards{june, may};
+        crm::test::check_error([&] { return io::annual_summary(set, request, backwards); },
+                               ErrorCode::inconsistent, "reports[1].month");
+    }
+
+    TEST_CASE("the annual request example of docs/documents.md reads and summarises") {
+        const auto set =
+            io::read_policy_set(R"({"versions": [{"id": "v", "effective_from": "2026-01-01"}]})");
+        const auto a = io::annual_summary(
+            set, io::read_annual_report_request(crm::test::documents_example("annual_request"), "documents.md"));
+        // K1 began the year B and is A in the archive; January 120,000 and February 90,000 sold.
+        REQUIRE(a.tier_changes.size() == 1);
+        CHECK(a.tier_changes[0] == report::TierChange{.account = AccountId{"K1"}, .from = "B", .to = "A"});
+        REQUIRE(a.months.size() == 3);
+        CHECK(a.months[0].progress.total.of(crm::planning::Measure::sales).actual == cny("120000"));
+        CHECK(a.months[1].progress.total.of(crm::planning::Measure::sales).actual == cny("90000"));
+        CHECK(a.months[2].progress.total.of(crm::planning::Measure::sales).actual == cny("40000"));
+    }
+
+    TEST_CASE("bad annual input names the JSON Pointer") {
+        const auto set =
+            io::read_policy_set(R"({"versions": [{"id": "v", "effective_from": "2026-01-01"}]})");
+        using crm::test::check_error;
+        check_error(
+            [] {
+                return io::read_annual_report_request(
+                    minimal(k1 + std::string(R"("tiers": [{"account": "K1"}],)")));
+            },
+            ErrorCode::parse_error, "/tiers/0");
+        check_error(
+            [] {
+                return io::read_annual_report_request(
+                    minimal(k1 + std::string(R"("tiers": [{"account": "K1", "tier": "A", "teir": "B"}],)")));
+            },
+            ErrorCode::parse_error, "/tiers/0/teir");
+        check_error(
+            [] {
+                return io::read_annual_report_request(minimal(k1 + std::string(R"("tiers": {"K1": "A"},)")));
+            },
+            ErrorCode::parse_error, "/tiers");
+        // A monthly request refuses `tiers`: it belongs to the annual summary only.
+        check_error(
+            [] { return io::read_monthly_report_request(minimal(k1 + std::string(R"("tiers": [],)"))); },
+            ErrorCode::parse_error, "/tiers");
+        const auto stranger = io::read_annual_report_request(minimal(
+            k1 +
+            std::string(R"("tiers": [{"account": "K1", "tier": "A"}, {"account": "X9", "tier": "B"}],)")));
+        check_error([&] { return io::annual_summary(set, stranger); }, ErrorCode::not_found,
+                    "/tiers/1/account");
+        const auto no_day = io::read_annual_report_request(R"({"plan": {"year": 2026, "regions": []}})");
+        check_error([&] { return io::annual_summary(set, no_day); }, ErrorCode::not_found, "/as_of");
+    }
+}

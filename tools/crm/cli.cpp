@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <span>
 #include <sstream>
 #include <unistd.h>
 
@@ -53,6 +54,10 @@ std::string slurp(const std::string& path, const std::string& option) {
 std::string file_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 void one_stdin(std::initializer_list<const std::string*> paths) {
+    one_stdin(std::span<const std::string* const>(paths.begin(), paths.size()));
+}
+
+void one_stdin(std::span<const std::string* const> paths) {
     int n = 0;
     for (const std::string* p : paths) n += *p == "-" ? 1 : 0;
     if (n > 1) throw Error(ErrorCode::invalid_argument, "-", "standard input can feed one document only");

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -50,6 +51,8 @@ void add_common(CLI::App& sub, Common& c, std::initializer_list<std::string> for
 [[nodiscard]] std::string file_name(const std::string& path);
 /// Refuses more than one of `paths` being "-" (standard input feeds one document only).
 void one_stdin(std::initializer_list<const std::string*> paths);
+/// See above, for a number of documents known only at run time (repeated options).
+void one_stdin(std::span<const std::string* const> paths);
 
 /// The answer could not be written (a full disk, a missing folder): not the input's fault, so
 /// it leaves with the internal-failure exit code.
@@ -87,8 +90,12 @@ void add_verify(CLI::App& app, Commands& commands);
 void add_lint(CLI::App& app, Commands& commands);
 void add_price(CLI::App& app, Commands& commands);
 void add_report(CLI::App& app, Commands& commands);
+/// `crm report annual`, added under the `report` group by add_report.
+void add_report_annual(CLI::App& report, Commands& commands);
 void add_replay(CLI::App& app, Commands& commands);
 void add_score(CLI::App& app, Commands& commands);
 void add_sla(CLI::App& app, Commands& commands);
+void add_pool(CLI::App& app, Commands& commands);
+void add_visits(CLI::App& app, Commands& commands);
 
 }  // namespace crm::cli

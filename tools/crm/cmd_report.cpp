@@ -1,6 +1,6 @@
 // crm report monthly: the monthly key-account report (大客户月报) of a report request under the
 // policy version in force, as text, Markdown, one self-contained HTML page or a workbook
-// (exit 0; 2 for bad input). `report` groups the reports; `monthly` is the first of them.
+// (exit 0; 2 for bad input). `report` groups the reports; `annual` is in cmd_report_annual.cpp.
 
 #include <crm/core/error.hpp>
 #include <crm/io/json.hpp>
@@ -61,17 +61,20 @@ int run_monthly(const MonthlyOptions& o) {
 }  // namespace
 
 void add_report(CLI::App& app, Commands& commands) {
-    auto* report = app.add_subcommand("report", "the reports: `crm report monthly` (大客户月报)");
+    auto* report = app.add_subcommand(
+        "report", "the reports: `crm report monthly` (大客户月报), `crm report annual` (年度工作总结)");
     report->require_subcommand(1);
     auto o = std::make_shared<MonthlyOptions>();
     auto* monthly = report->add_subcommand(
         "monthly", "the monthly key-account report of a report request under the policy in force (exit 0)");
     monthly->add_option("--policy", o->policy, "the policy set document")->required();
-    monthly->add_option("--facts", o->facts, "the monthly report request: the facts of the month")->required();
+    monthly->add_option("--facts", o->facts, "the monthly report request: the facts of the month")
+        ->required();
     monthly->add_option("--as-of", o->as_of, "the report date, YYYY-MM-DD (default: the request's as_of)");
     monthly->add_flag("--wan", o->wan, "amounts in 万元 (ten thousand yuan), each column adding up");
     add_common(*monthly, o->common, {"text", "md", "html", "xlsx"});
     commands.emplace_back(monthly, [o] { return run_monthly(*o); });
+    add_report_annual(*report, commands);
 }
 
 }  // namespace crm::cli

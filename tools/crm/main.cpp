@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     add_replay(app, commands);
     add_score(app, commands);
     add_sla(app, commands);
+    add_pool(app, commands);
+    add_visits(app, commands);
 
     try {
         app.parse(argc, argv);

@@ -14,11 +14,13 @@
 #include <crm/core/org_chart.hpp>
 #include <crm/export.hpp>
 #include <crm/policy/policy_set.hpp>
+#include <crm/report/annual.hpp>
 #include <crm/report/monthly.hpp>
 #include <crm/report/render.hpp>
 #include <crm/time/date.hpp>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,5 +80,28 @@ read_monthly_report_request(std::string_view text, std::string_view file = "<req
 [[nodiscard]] CRM_EXPORT report::MonthlyKeyAccountReport monthly_report(
     const policy::PolicySet& set, const MonthlyReportRequest& request,
     std::optional<Date> as_of = std::nullopt);
+
+/// An annual summary request (年度工作总结): the members of a monthly report request, its facts
+/// running from January to the as-of day (the plan, the year's sales, collections and expenses,
+/// the archive with each account's tier now ...), plus `tiers`: `[{"account", "tier"}]`, each
+/// account's tier at the start of the year, compared with the archive's for the tier changes.
+struct CRM_EXPORT AnnualReportRequest {
+    MonthlyReportRequest year{};              ///< the year to the as-of day, as a monthly request reads it
+    std::vector<report::TierRecord> tiers{};  ///< `tiers`: the tiers at the start of the year
+};
+
+/// Reads an annual summary request; `file` names the text in error messages. Throws as
+/// read_monthly_report_request, and for `/tiers/i/account` or `/tiers/i/tier`.
+[[nodiscard]] CRM_EXPORT AnnualReportRequest read_annual_report_request(std::string_view text,
+                                                                        std::string_view file = "<request>");
+
+/// report::annual_summary of monthly_snapshot(set, request.year, as_of), with the aging and KPI
+/// trend from `reports` (the year's monthly reports as they were issued, in month order; none:
+/// no trend). Errors are named as monthly_report names them (`/tiers/0/account` for an account
+/// not in the archive); an error of `reports[i]` keeps that field (the caller knows where each
+/// report came from).
+[[nodiscard]] CRM_EXPORT report::AnnualSummary annual_summary(
+    const policy::PolicySet& set, const AnnualReportRequest& request,
+    std::span<const report::MonthlyKeyAccountReport> reports = {}, std::optional<Date> as_of = std::nullopt);
 
 }  // namespace crm::io

@@ -90,5 +90,6 @@ void add_report(CLI::App& app, Commands& commands);
 void add_replay(CLI::App& app, Commands& commands);
 void add_score(CLI::App& app, Commands& commands);
 void add_sla(CLI::App& app, Commands& commands);
+void add_plan(CLI::App& app, Commands& commands);
 
 }  // namespace crm::cli

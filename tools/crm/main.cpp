@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     add_replay(app, commands);
     add_score(app, commands);
     add_sla(app, commands);
+    add_plan(app, commands);
 
     try {
         app.parse(argc, argv);

@@ -8,6 +8,7 @@
 #include <crm/io/approval.hpp>
 #include <crm/io/csv.hpp>
 #include <crm/io/json.hpp>
+#include <crm/io/planning.hpp>
 #include <crm/io/pricing.hpp>
 #include <crm/io/replay.hpp>
 #include <crm/io/report.hpp>
@@ -83,6 +84,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)crm_fuzz::throws_crm_error([&] {
         const auto history = crm::io::read_replay_history(text, "fuzz.json");
         (void)crm::io::write_replay(crm::replay::replay(defaults, defaults, history), crm::Lang::en);
+    });
+    // the plan allocation request, split and written
+    (void)crm_fuzz::throws_crm_error([&] {
+        const auto request = crm::io::read_plan_request(text, "fuzz.json");
+        (void)crm::io::write_plan_allocation(crm::io::plan_allocation(request));
     });
     for (const auto encoding : {crm::io::CsvEncoding::utf8, crm::io::CsvEncoding::gbk}) {
         (void)crm_fuzz::throws_crm_error([&] {

@@ -74,6 +74,10 @@ bad += [("account_request", data / "bad" / "accounts_number_as_money.json"), ("r
 # the sample company (tools/sample_company.py)
 sample = root / "examples" / "data" / "sample-company"
 good += [("policy_set", sample / "policy.json"), ("report_request", sample / "month.json")]
+# plan allocation
+good += [("plan_request", p) for p in sorted(data.glob("plan_*.json"))]
+bad += [("plan_request", data / "bad" / n) for n in ("plan_number_as_money.json", "plan_unknown_key.json",
+                                                    "plan_short_weights.json", "plan_both_forms.json")]
 for name, path in good:
     errors = list(Draft202012Validator(schemas[name]).iter_errors(json.loads(path.read_text("utf-8"))))
     for e in errors:

@@ -97,5 +97,6 @@ void add_score(CLI::App& app, Commands& commands);
 void add_sla(CLI::App& app, Commands& commands);
 void add_pool(CLI::App& app, Commands& commands);
 void add_visits(CLI::App& app, Commands& commands);
+void add_plan(CLI::App& app, Commands& commands);
 
 }  // namespace crm::cli

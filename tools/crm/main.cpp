@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     add_sla(app, commands);
     add_pool(app, commands);
     add_visits(app, commands);
+    add_plan(app, commands);
 
     try {
         app.parse(argc, argv);

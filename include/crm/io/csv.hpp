@@ -63,6 +63,8 @@ struct CRM_EXPORT SalesColumns {
     bool set(std::string_view member, std::string header);
     /// The member names, in declaration order, comma separated (for messages).
     [[nodiscard]] static std::string members();
+    /// Memberwise equality.
+    friend bool operator==(const SalesColumns&, const SalesColumns&) = default;
 };
 
 /// The header names of a collections ledger (回款明细), read into credit::Receipt. Required:
@@ -82,6 +84,8 @@ struct CRM_EXPORT CollectionColumns {
     bool set(std::string_view member, std::string header);
     /// The member names, in declaration order, comma separated (for messages).
     [[nodiscard]] static std::string members();
+    /// Memberwise equality.
+    friend bool operator==(const CollectionColumns&, const CollectionColumns&) = default;
 };
 
 /// The header names of an expenses ledger (费用明细), read into planning::Expense. Required:
@@ -97,6 +101,8 @@ struct CRM_EXPORT ExpenseColumns {
     bool set(std::string_view member, std::string header);
     /// The member names, in declaration order, comma separated (for messages).
     [[nodiscard]] static std::string members();
+    /// Memberwise equality.
+    friend bool operator==(const ExpenseColumns&, const ExpenseColumns&) = default;
 };
 
 /// How to read a CSV ledger.

@@ -226,8 +226,8 @@ public:
         : record_(record), at_(at), members_(members), file_(file), options_(options) {}
 
     /// The cell of `m`; empty when the file has no such column.
-    [[nodiscard]] std::string text(std::size_t m) const {
-        return at_[m] ? record_.fields[*at_[m]] : std::string();
+    [[nodiscard]] const std::string& text(std::size_t m) const {
+        return at_[m] ? record_.fields[*at_[m]] : none_;
     }
     /// The cell of `m`, which must not be empty.
     [[nodiscard]] std::string nonempty(std::size_t m) const {
@@ -295,6 +295,7 @@ private:
     std::span<const std::string_view> members_;
     std::string_view file_;
     const CsvOptions& options_;
+    std::string none_;  // the cell of a column the file does not have
 };
 
 /// Reads a ledger of `Item`: finds the `columns` (header names from `names`, missing ones named

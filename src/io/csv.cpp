@@ -6,7 +6,9 @@
 #include <array>
 #include <cerrno>
 #include <iconv.h>
+#include <span>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace crm::io {
@@ -152,87 +154,304 @@ std::vector<Record> split(std::string_view text, std::string_view file) {
     return out;
 }
 
-}  // namespace
+/// The text of a CSV file as UTF-8: GBK converted, a BOM removed, invalid UTF-8 refused.
+std::string decode(std::string_view bytes, std::string_view file, CsvEncoding encoding) {
+    if (encoding == CsvEncoding::gbk) return from_gbk(bytes, file);
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    if (const std::size_t bad = invalid_utf8(bytes); bad != std::string_view::npos)
+        fail_at(ErrorCode::parse_error, file, line_of(bytes, bad), 0, row_field(line_of(bytes, bad)),
+                "not valid UTF-8 (a file saved by Excel on Chinese Windows is GBK: read it with "
+                "CsvEncoding::gbk)");
+    return std::string(bytes);
+}
 
-std::vector<credit::Receivable> read_receivables_csv(std::string_view bytes, std::string_view file,
-                                                     const CsvOptions& options) {
-    std::string text;
-    if (options.encoding == CsvEncoding::gbk) {
-        text = from_gbk(bytes, file);
-    } else {
-        if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-        if (const std::size_t bad = invalid_utf8(bytes); bad != std::string_view::npos)
-            fail_at(ErrorCode::parse_error, file, line_of(bytes, bad), 0, row_field(line_of(bytes, bad)),
-                    "not valid UTF-8 (a file saved by Excel on Chinese Windows is GBK: read it with "
-                    "CsvEncoding::gbk)");
-        text.assign(bytes);
-    }
-    const std::vector<Record> records = split(text, file);
+/// The records of a CSV file, the header first: decoded, split, the header's names distinct,
+/// every row as wide as the header.
+std::vector<Record> records_of(std::string_view bytes, std::string_view file, CsvEncoding encoding) {
+    std::vector<Record> records = split(decode(bytes, file, encoding), file);
     if (records.empty()) fail_at(ErrorCode::parse_error, file, 1, 0, "rows[1]", "the file has no header row");
-
     const Record& header = records.front();
     for (std::size_t a = 0; a < header.fields.size(); ++a)
         for (std::size_t b = a + 1; b < header.fields.size(); ++b)
             if (!header.fields[a].empty() && header.fields[a] == header.fields[b])
                 fail_at(ErrorCode::duplicate, file, header.row, b + 1, row_field(header.row),
                         "the column \"" + header.fields[b] + "\" is named twice");
-    auto column = [&](const std::string& name, const char* member,
-                      bool required) -> std::optional<std::size_t> {
-        for (std::size_t k = 0; k < header.fields.size(); ++k)
-            if (header.fields[k] == name) return k;
-        if (required)
-            fail_at(ErrorCode::not_found, file, header.row, 0, std::string("columns.") + member,
-                    "the header has no column \"" + name + "\"");
-        return std::nullopt;
-    };
-    const auto& names = options.columns;
-    const std::size_t c_invoice = *column(names.invoice, "invoice", true);
-    const auto c_account = column(names.account, "account", false);
-    const std::size_t c_invoiced = *column(names.invoiced_on, "invoiced_on", true);
-    const std::size_t c_due = *column(names.due_on, "due_on", true);
-    const std::size_t c_amount = *column(names.open_amount, "open_amount", true);
-    const auto c_currency = column(names.currency, "currency", !options.currency.has_value());
-
-    std::vector<credit::Receivable> out;
-    out.reserve(records.size() - 1);
-    for (std::size_t r = 1; r < records.size(); ++r) {
-        const Record& rec = records[r];
-        if (rec.fields.size() != header.fields.size())
-            fail_at(ErrorCode::parse_error, file, rec.row, 0, row_field(rec.row),
-                    "the row has " + std::to_string(rec.fields.size()) + " fields, the header " +
+    for (std::size_t r = 1; r < records.size(); ++r)
+        if (records[r].fields.size() != header.fields.size())
+            fail_at(ErrorCode::parse_error, file, records[r].row, 0, row_field(records[r].row),
+                    "the row has " + std::to_string(records[r].fields.size()) + " fields, the header " +
                         std::to_string(header.fields.size()));
-        auto cell = [&](std::size_t k, const char* member, auto&& convert) {
-            try {
-                return convert(rec.fields[k]);
-            } catch (const Error& e) {
-                fail_at(e.code(), file, rec.row, k + 1, row_field(rec.row) + "." + member, e.message());
-            }
-        };
-        credit::Receivable item;
-        item.invoice = InvoiceId{rec.fields[c_invoice]};
-        if (c_account) item.account = AccountId{rec.fields[*c_account]};
-        item.invoiced_on =
-            cell(c_invoiced, "invoiced_on", [](const std::string& s) { return Date::parse(s); });
-        item.due_on = cell(c_due, "due_on", [](const std::string& s) { return Date::parse(s); });
-        const Currency currency = [&] {
-            if (c_currency && !rec.fields[*c_currency].empty())
-                return cell(*c_currency, "currency", [](const std::string& s) { return Currency{s}; });
-            if (options.currency) return *options.currency;
-            fail_at(ErrorCode::invalid_argument, file, rec.row, *c_currency + 1,
-                    row_field(rec.row) + ".currency", "the currency is empty");
-        }();
-        item.open_amount = cell(c_amount, "open_amount", [&](const std::string& s) {
-            return Money{Decimal::parse(s, {}, "open_amount"), currency};
-        });
-        try {
-            credit::detail::check_receivable_fully(item, "rows", rec.row);
-        } catch (const Error& e) {
-            const bool due = e.field().ends_with("due_on");
-            fail_at(e.code(), file, rec.row, (due ? c_due : c_amount) + 1, e.field(), e.message());
+    return records;
+}
+
+/// Whether a ledger must have a column.
+enum class Need {
+    required,  ///< a missing column is an error
+    optional,  ///< a missing column reads as empty cells
+    currency,  ///< required unless CsvOptions::currency is given
+};
+
+/// One column of a ledger: its member name, where its header name is, whether it must be there.
+template <class Columns>
+struct Column {
+    std::string_view member;
+    std::string Columns::*header;
+    Need need;
+};
+
+template <class Columns, std::size_t N>
+bool set_header(std::span<const Column<Columns>, N> columns, Columns& names, std::string_view member,
+                std::string header) {
+    for (const auto& c : columns)
+        if (c.member == member) {
+            names.*c.header = std::move(header);
+            return true;
         }
-        out.push_back(std::move(item));
-    }
+    return false;
+}
+
+template <class Columns, std::size_t N>
+std::string member_list(std::span<const Column<Columns>, N> columns) {
+    std::string out;
+    for (const auto& c : columns) out += (out.empty() ? "" : ", ") + std::string(c.member);
     return out;
+}
+
+/// A row of a ledger being read: its cells by member (the index in the ledger's Column list),
+/// each converted with the error naming the file, row and column.
+class Row {
+public:
+    Row(const Record& record, std::span<const std::optional<std::size_t>> at,
+        std::span<const std::string_view> members, std::string_view file, const CsvOptions& options)
+        : record_(record), at_(at), members_(members), file_(file), options_(options) {}
+
+    /// The cell of `m`; empty when the file has no such column.
+    [[nodiscard]] const std::string& text(std::size_t m) const {
+        return at_[m] ? record_.fields[*at_[m]] : none_;
+    }
+    /// The cell of `m`, which must not be empty.
+    [[nodiscard]] std::string nonempty(std::size_t m) const {
+        std::string s = text(m);
+        if (s.empty()) fail(m, ErrorCode::invalid_argument, "the " + std::string(members_[m]) + " is empty");
+        return s;
+    }
+    [[nodiscard]] Date date(std::size_t m) const {
+        return convert(m, [](const std::string& s) { return Date::parse(s); });
+    }
+    /// The cell of currency column `m`, or CsvOptions::currency when the column is missing or empty.
+    [[nodiscard]] Currency currency(std::size_t m) const {
+        if (!text(m).empty()) return convert(m, [](const std::string& s) { return Currency{s}; });
+        if (options_.currency) return *options_.currency;
+        fail(m, ErrorCode::invalid_argument, "the currency is empty");
+    }
+    /// The cell of `m` as money: a plain decimal, a whole number of the currency's minor units,
+    /// and, when `negative` says why not, not below zero.
+    [[nodiscard]] Money amount(std::size_t m, const Currency& currency,
+                               const char* negative = nullptr) const {
+        const Money money = convert(m, [&](const std::string& s) {
+            if (!plain_decimal(s))
+                throw Error(ErrorCode::parse_error, "amount",
+                            "'" + s +
+                                "' is not a plain decimal amount (digits with an optional point and "
+                                "sign '-', as 12500.00: no exponent, '+', grouping or space)");
+            return Money{Decimal::parse(s, {}, "amount"), currency};
+        });
+        if (negative != nullptr && money.signum() < 0) fail(m, ErrorCode::invalid_argument, negative);
+        if (!credit::detail::whole_minor_units(money))
+            fail(m, ErrorCode::invalid_argument,
+                 "an amount is a whole number of the currency's minor units (" +
+                     std::to_string(currency.minor_units()) + " places for " + std::string(currency.code()) +
+                     ")");
+        return money;
+    }
+
+private:
+    [[noreturn]] void fail(std::size_t m, ErrorCode code, const std::string& message) const {
+        fail_at(code, file_, record_.row, at_[m] ? *at_[m] + 1 : 0,
+                row_field(record_.row) + "." + std::string(members_[m]), message);
+    }
+    template <class F>
+    std::invoke_result_t<F&, const std::string&> convert(std::size_t m, F&& f) const {
+        try {
+            return f(text(m));
+        } catch (const Error& e) {
+            fail(m, e.code(), e.message());
+        }
+    }
+    /// `-?digits(.digits)?`: what an ERP writes; not the exponent, sign and point forms
+    /// Decimal::parse also reads.
+    static bool plain_decimal(std::string_view s) {
+        if (s.starts_with('-')) s.remove_prefix(1);
+        const auto digits = [](std::string_view t) {
+            return !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos;
+        };
+        const std::size_t point = s.find('.');
+        if (point == std::string_view::npos) return digits(s);
+        return digits(s.substr(0, point)) && digits(s.substr(point + 1));
+    }
+
+    const Record& record_;
+    std::span<const std::optional<std::size_t>> at_;
+    std::span<const std::string_view> members_;
+    std::string_view file_;
+    const CsvOptions& options_;
+    std::string none_;  // the cell of a column the file does not have
+};
+
+/// Reads a ledger of `Item`: finds the `columns` (header names from `names`, missing ones named
+/// `<option>.<member>`), then makes each row into an item with `make(row)`.
+template <class Item, class Columns, std::size_t N, class Make>
+std::vector<Item> read_ledger(std::string_view bytes, std::string_view file, const CsvOptions& options,
+                              const char* option, const Columns& names,
+                              const std::array<Column<Columns>, N>& columns, Make&& make) {
+    const std::vector<Record> records = records_of(bytes, file, options.encoding);
+    const Record& header = records.front();
+    std::array<std::optional<std::size_t>, N> at{};
+    std::array<std::string_view, N> members{};
+    for (std::size_t m = 0; m < N; ++m) {
+        const Column<Columns>& c = columns[m];
+        members[m] = c.member;
+        const std::string& name = names.*c.header;
+        for (std::size_t k = 0; k < header.fields.size() && !at[m]; ++k)
+            if (header.fields[k] == name) at[m] = k;
+        const bool required = c.need == Need::required || (c.need == Need::currency && !options.currency);
+        if (!at[m] && required)
+            fail_at(ErrorCode::not_found, file, header.row, 0,
+                    std::string(option) + "." + std::string(c.member),
+                    "the header has no column \"" + name + "\"");
+    }
+    std::vector<Item> out;
+    out.reserve(records.size() - 1);
+    for (std::size_t r = 1; r < records.size(); ++r)
+        out.push_back(make(Row(records[r], at, members, file, options)));
+    return out;
+}
+
+using RC = ReceivablesColumns;
+enum { r_invoice, r_account, r_invoiced_on, r_due_on, r_open_amount, r_currency };
+constexpr std::array<Column<RC>, 6> receivables_columns{{
+    {"invoice", &RC::invoice, Need::required},
+    {"account", &RC::account, Need::optional},
+    {"invoiced_on", &RC::invoiced_on, Need::required},
+    {"due_on", &RC::due_on, Need::required},
+    {"open_amount", &RC::open_amount, Need::required},
+    {"currency", &RC::currency, Need::currency},
+}};
+
+using SC = SalesColumns;
+enum { s_account, s_date, s_amount, s_currency };
+constexpr std::array<Column<SC>, 4> sales_columns{{
+    {"account", &SC::account, Need::required},
+    {"date", &SC::date, Need::required},
+    {"amount", &SC::amount, Need::required},
+    {"currency", &SC::currency, Need::currency},
+}};
+
+using CC = CollectionColumns;
+enum { c_account, c_received_on, c_amount, c_currency, c_id, c_invoice, c_instalment };
+constexpr std::array<Column<CC>, 7> collection_columns{{
+    {"account", &CC::account, Need::required},
+    {"received_on", &CC::received_on, Need::required},
+    {"amount", &CC::amount, Need::required},
+    {"currency", &CC::currency, Need::currency},
+    {"id", &CC::id, Need::optional},
+    {"invoice", &CC::invoice, Need::optional},
+    {"instalment", &CC::instalment, Need::optional},
+}};
+
+using EC = ExpenseColumns;
+enum { e_region, e_date, e_amount, e_currency };
+constexpr std::array<Column<EC>, 4> expense_columns{{
+    {"region", &EC::region, Need::required},
+    {"date", &EC::date, Need::required},
+    {"amount", &EC::amount, Need::required},
+    {"currency", &EC::currency, Need::currency},
+}};
+
+}  // namespace
+
+bool ReceivablesColumns::set(std::string_view member, std::string header) {
+    return set_header(std::span(receivables_columns), *this, member, std::move(header));
+}
+std::string ReceivablesColumns::members() { return member_list(std::span(receivables_columns)); }
+bool SalesColumns::set(std::string_view member, std::string header) {
+    return set_header(std::span(sales_columns), *this, member, std::move(header));
+}
+std::string SalesColumns::members() { return member_list(std::span(sales_columns)); }
+bool CollectionColumns::set(std::string_view member, std::string header) {
+    return set_header(std::span(collection_columns), *this, member, std::move(header));
+}
+std::string CollectionColumns::members() { return member_list(std::span(collection_columns)); }
+bool ExpenseColumns::set(std::string_view member, std::string header) {
+    return set_header(std::span(expense_columns), *this, member, std::move(header));
+}
+std::string ExpenseColumns::members() { return member_list(std::span(expense_columns)); }
+
+std::vector<credit::Receivable> read_receivables_csv(std::string_view bytes, std::string_view file,
+                                                     const CsvOptions& options) {
+    return read_ledger<credit::Receivable>(
+        bytes, file, options, "columns", options.columns, receivables_columns, [](const Row& row) {
+            credit::Receivable item;
+            item.invoice = InvoiceId{row.text(r_invoice)};
+            item.account = AccountId{row.text(r_account)};
+            item.invoiced_on = row.date(r_invoiced_on);
+            item.due_on = row.date(r_due_on);
+            item.open_amount = row.amount(r_open_amount, row.currency(r_currency),
+                                          "an open amount cannot be negative here (declare how credits are "
+                                          "treated, or net credit notes before the snapshot)");
+            return item;
+        });
+}
+
+std::vector<planning::Sale> read_sales_csv(std::string_view bytes, std::string_view file,
+                                           const CsvOptions& options) {
+    return read_ledger<planning::Sale>(bytes, file, options, "sales", options.sales, sales_columns,
+                                       [](const Row& row) {
+                                           planning::Sale item;
+                                           item.account = AccountId{row.nonempty(s_account)};
+                                           item.date = row.date(s_date);
+                                           item.amount = row.amount(s_amount, row.currency(s_currency));
+                                           return item;
+                                       });
+}
+
+std::vector<credit::Receipt> read_collections_csv(std::string_view bytes, std::string_view file,
+                                                  const CsvOptions& options) {
+    return read_ledger<credit::Receipt>(
+        bytes, file, options, "collections", options.collections, collection_columns, [](const Row& row) {
+            credit::Receipt item;
+            item.account = AccountId{row.nonempty(c_account)};
+            item.received_on = row.date(c_received_on);
+            item.amount = row.amount(c_amount, row.currency(c_currency),
+                                     "a collection cannot be negative (回款不能为负)");
+            item.id = row.text(c_id);
+            item.invoice = InvoiceId{row.text(c_invoice)};
+            item.instalment = row.text(c_instalment);
+            return item;
+        });
+}
+
+std::vector<planning::Expense> read_expenses_csv(std::string_view bytes, std::string_view file,
+                                                 const CsvOptions& options) {
+    return read_ledger<planning::Expense>(
+        bytes, file, options, "expenses", options.expenses, expense_columns, [](const Row& row) {
+            planning::Expense item;
+            item.region = RegionId{row.nonempty(e_region)};
+            item.date = row.date(e_date);
+            item.amount = row.amount(e_amount, row.currency(e_currency), "an expense cannot be negative");
+            return item;
+        });
+}
+
+CsvPosition csv_position(std::string_view bytes, std::string_view file, CsvEncoding encoding,
+                         std::size_t index, std::string_view header) {
+    const std::vector<Record> records = records_of(bytes, file, encoding);
+    CsvPosition at;
+    if (index + 1 < records.size()) at.row = records[index + 1].row;
+    const auto& names = records.front().fields;
+    for (std::size_t k = 0; k < names.size() && at.column == 0; ++k)
+        if (names[k] == header) at.column = k + 1;
+    return at;
 }
 
 }  // namespace crm::io

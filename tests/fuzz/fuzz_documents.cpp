@@ -2,7 +2,7 @@
 // JSON documents (policy set, credit account, order, receivables ledger), as a price, route,
 // verify, score, SLA and monthly report request and a replay history (the last four also answered
 // under the default policy version: the report built, the scores and SLA clocks computed, the
-// history replayed), and as a receivables CSV in UTF-8 and in GBK. Malformed input throws only crm::Error (never nlohmann-json's own
+// history replayed), and as a receivables, sales, collections and expenses CSV in UTF-8 and in GBK. Malformed input throws only crm::Error (never nlohmann-json's own
 // exceptions, a std::out_of_range or a crash); a document that reads is written canonically,
 // and the written form reads back to the same value and writes to the same text.
 #include <crm/io/approval.hpp>
@@ -94,6 +94,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)crm_fuzz::throws_crm_error([&] {
             (void)crm::io::read_receivables_csv(text, "fuzz.csv", crm::io::CsvOptions{.encoding = encoding});
         });
+    }
+    // ...and as the sales, collections and expenses ledgers, with and without a default currency,
+    // the position of an item computed for any index
+    for (const auto encoding : {crm::io::CsvEncoding::utf8, crm::io::CsvEncoding::gbk}) {
+        for (const bool currency : {false, true}) {
+            crm::io::CsvOptions options{.encoding = encoding};
+            if (currency) options.currency = crm::Currency{"CNY"};
+            (void)crm_fuzz::throws_crm_error([&] { (void)crm::io::read_sales_csv(text, "fuzz.csv", options); });
+            (void)crm_fuzz::throws_crm_error(
+                [&] { (void)crm::io::read_collections_csv(text, "fuzz.csv", options); });
+            (void)crm_fuzz::throws_crm_error([&] { (void)crm::io::read_expenses_csv(text, "fuzz.csv", options); });
+        }
+        (void)crm_fuzz::throws_crm_error(
+            [&] { (void)crm::io::csv_position(text, "fuzz.csv", encoding, size % 7, "amount"); });
     }
     // Positions and pointers are computed for any text without throwing.
     crm_fuzz::never_throws(

@@ -3,8 +3,11 @@
 #include "cli.hpp"
 
 #include <crm/core/error.hpp>
+#include <crm/io/csv.hpp>
 #include <crm/io/json.hpp>
+#include <crm/planning/actuals.hpp>
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -129,6 +132,150 @@ std::function<void(std::size_t, std::size_t)> progress_bar(const std::string& la
                   << "] " << percent << "% (" << done << "/" << total << ")" << (done == total ? "\n" : "")
                   << std::flush;
     };
+}
+
+}  // namespace crm::cli
+
+// ---- CSV ledgers ----
+
+namespace crm::cli {
+
+namespace {
+
+/// The columns of one ledger as `--column` names them.
+struct LedgerColumns {
+    std::string_view ledger;                                 // receivables, sales, ...
+    std::function<bool(std::string_view, std::string)> set;  // the columns' set()
+    std::string members;                                     // the columns' members()
+};
+
+/// Applies each `[ledger.]member=header` of `specs` to the ledgers it names (without a prefix:
+/// to every ledger with that member); one that names no member of them is an error.
+void set_columns(const std::vector<std::string>& specs, std::initializer_list<LedgerColumns> ledgers) {
+    for (const auto& spec : specs) {
+        const auto eq = spec.find('=');
+        std::string member = spec.substr(0, eq);
+        const std::string header = eq == std::string::npos ? std::string() : spec.substr(eq + 1);
+        std::string only;
+        if (const auto dot = member.find('.'); dot != std::string::npos) {
+            only = member.substr(0, dot);
+            member.erase(0, dot + 1);
+        }
+        bool set = false;
+        for (const auto& l : ledgers)
+            if (!header.empty() && (only.empty() || only == l.ledger)) set = l.set(member, header) || set;
+        if (set) continue;
+        std::string known;
+        for (const auto& l : ledgers)
+            known += (known.empty() ? "" : "; ") + std::string(l.ledger) + ": " + l.members;
+        throw Error(
+            ErrorCode::invalid_argument, "--column",
+            "'" + spec + "' is not [<ledger>.]<member>=<header> with a member of the ledger (" + known + ")");
+    }
+}
+
+io::CsvEncoding encoding_of(const CsvChoice& csv) {
+    return csv.encoding == "gbk" ? io::CsvEncoding::gbk : io::CsvEncoding::utf8;
+}
+
+}  // namespace
+
+void add_csv_options(CLI::App& sub, CsvChoice& csv, const std::string& column_example) {
+    sub.add_option("--encoding", csv.encoding, "of a .csv ledger: utf8 (default, BOM or not) or gbk")
+        ->check(CLI::IsMember({"utf8", "gbk"}));
+    sub.add_option("--currency", csv.currency, "of a .csv ledger without a currency column (ISO 4217)");
+    sub.add_option("--column", csv.columns,
+                   "of a .csv ledger: member=header, e.g. " + column_example + " (repeatable)");
+}
+
+io::ReceivablesLedger read_ledger(const std::string& path, const CsvChoice& csv) {
+    const std::string bytes = slurp(path, "receivables");
+    if (!path.ends_with(".csv") && !path.ends_with(".CSV"))
+        return io::read_receivables(bytes, file_name(path));
+    io::CsvOptions options;
+    options.encoding = encoding_of(csv);
+    if (!csv.currency.empty()) options.currency = Currency{csv.currency, "--currency"};
+    set_columns(csv.columns,
+                {{"receivables",
+                  [&](std::string_view m, std::string h) { return options.columns.set(m, std::move(h)); },
+                  io::ReceivablesColumns::members()}});
+    io::ReceivablesLedger ledger;
+    ledger.receivables = io::read_receivables_csv(bytes, file_name(path), options);
+    ledger.currency = options.currency;
+    return ledger;
+}
+
+void add_actuals_csv(CLI::App& sub, ActualsCsv& files) {
+    sub.add_option("--sales", files.sales,
+                   "the month's sales ledger as a .csv file, replacing actuals.sales");
+    sub.add_option("--collections", files.collections,
+                   "the collections ledger as a .csv file, replacing actuals.collections");
+    sub.add_option("--expenses", files.expenses,
+                   "the expenses ledger as a .csv file, replacing actuals.expenses");
+    add_csv_options(sub, files.csv, "amount=金额 or sales.date=开票日期");
+}
+
+ActualsFromCsv::ActualsFromCsv(const ActualsCsv& files, const Currency& plan_currency,
+                               planning::Actuals& actuals) {
+    io::CsvOptions options;
+    options.encoding = encoding_of(files.csv);
+    options.currency =
+        files.csv.currency.empty() ? plan_currency : Currency{files.csv.currency, "--currency"};
+    set_columns(
+        files.csv.columns,
+        {{"sales", [&](std::string_view m, std::string h) { return options.sales.set(m, std::move(h)); },
+          io::SalesColumns::members()},
+         {"collections",
+          [&](std::string_view m, std::string h) { return options.collections.set(m, std::move(h)); },
+          io::CollectionColumns::members()},
+         {"expenses",
+          [&](std::string_view m, std::string h) { return options.expenses.set(m, std::move(h)); },
+          io::ExpenseColumns::members()}});
+    const bool gbk = options.encoding == io::CsvEncoding::gbk;
+    const auto read = [&](const std::string& path, const char* list, const char* option,
+                          std::vector<std::pair<std::string, std::string>> headers, const auto& reader,
+                          auto& target) {
+        if (path.empty()) return;
+        Ledger l{.list = list,
+                 .path = path,
+                 .bytes = slurp(path, option),
+                 .gbk = gbk,
+                 .headers = std::move(headers)};
+        target = reader(l.bytes, file_name(path), options);
+        ledgers_.push_back(std::move(l));
+    };
+    const auto& s = options.sales;
+    read(files.sales, "sales", "--sales", {{"account", s.account}, {"date", s.date}, {"amount", s.amount}},
+         io::read_sales_csv, actuals.sales);
+    const auto& c = options.collections;
+    read(files.collections, "collections", "--collections",
+         {{"account", c.account}, {"received_on", c.received_on}, {"amount", c.amount}},
+         io::read_collections_csv, actuals.collections);
+    const auto& e = options.expenses;
+    read(files.expenses, "expenses", "--expenses",
+         {{"region", e.region}, {"date", e.date}, {"amount", e.amount}}, io::read_expenses_csv,
+         actuals.expenses);
+}
+
+void ActualsFromCsv::rethrow_in_csv(const Error& e) const {
+    for (const Ledger& l : ledgers_) {
+        const std::string prefix = "/actuals/" + l.list + "/";
+        if (!e.field().starts_with(prefix)) continue;
+        const std::string rest = e.field().substr(prefix.size());
+        std::size_t index = 0;
+        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), index);
+        if (ec != std::errc{}) return;
+        const std::string member = *end == '/' ? std::string(end + 1) : std::string();
+        std::string header;
+        for (const auto& [m, h] : l.headers)
+            if (m == member) header = h;
+        const std::string file = file_name(l.path);
+        const io::CsvPosition at = io::csv_position(
+            l.bytes, file, l.gbk ? io::CsvEncoding::gbk : io::CsvEncoding::utf8, index, header);
+        throw Error(e.code(), "rows[" + std::to_string(at.row) + "]" + (member.empty() ? "" : "." + member),
+                    file + ":" + std::to_string(at.row) + (at.column ? ":" + std::to_string(at.column) : "") +
+                        ": " + e.message());
+    }
 }
 
 }  // namespace crm::cli

@@ -100,3 +100,58 @@ void add_visits(CLI::App& app, Commands& commands);
 void add_plan(CLI::App& app, Commands& commands);
 
 }  // namespace crm::cli
+
+// ---- CSV ledgers (crm aging, crm report monthly) ----
+
+namespace crm {
+class Currency;
+namespace io {
+struct ReceivablesLedger;
+}
+namespace planning {
+struct Actuals;
+}
+}  // namespace crm
+
+namespace crm::cli {
+
+/// How CSV ledgers are read: `--encoding`, `--currency` and `--column [ledger.]member=header`.
+struct CsvChoice {
+    std::string encoding = "utf8";
+    std::string currency;
+    std::vector<std::string> columns;
+};
+/// Adds `--encoding`, `--currency` and `--column` to `sub`; `column_example` shows a mapping.
+void add_csv_options(CLI::App& sub, CsvChoice& csv, const std::string& column_example);
+/// The receivables ledger at `path`: a document, or a CSV ledger when the name ends in `.csv`.
+[[nodiscard]] io::ReceivablesLedger read_ledger(const std::string& path, const CsvChoice& csv);
+
+/// The month's ledgers as CSV files (`crm report monthly --sales/--collections/--expenses`),
+/// each replacing its list of the request's actuals.
+struct ActualsCsv {
+    std::string sales, collections, expenses;  ///< the paths; empty: the request's list stands
+    CsvChoice csv;
+};
+/// Adds `--sales`, `--collections`, `--expenses` and the CSV options to `sub`.
+void add_actuals_csv(CLI::App& sub, ActualsCsv& files);
+
+/// The CSV ledgers read into the actuals, kept to name the errors found in them later.
+class ActualsFromCsv {
+public:
+    /// Reads the files `files` gives into the lists of `actuals` they replace; a file without a
+    /// currency column takes `--currency`, else `plan_currency`.
+    ActualsFromCsv(const ActualsCsv& files, const Currency& plan_currency, planning::Actuals& actuals);
+    /// Throws `e` named at its row and column in the CSV file of its list when its field is a
+    /// JSON Pointer into a list read from one (`/actuals/sales/3/account`); returns otherwise.
+    void rethrow_in_csv(const Error& e) const;
+
+private:
+    struct Ledger {
+        std::string list, path, bytes;
+        bool gbk = false;
+        std::vector<std::pair<std::string, std::string>> headers;  // member -> header name
+    };
+    std::vector<Ledger> ledgers_;
+};
+
+}  // namespace crm::cli

@@ -2,7 +2,6 @@
 
 #include <crm/core/error.hpp>
 #include <crm/credit/aging.hpp>
-#include <crm/io/csv.hpp>
 #include <crm/io/json.hpp>
 #include <crm/io/response.hpp>
 #include <crm/money/money.hpp>
@@ -15,45 +14,6 @@
 namespace crm::cli {
 
 namespace {
-
-/// How a CSV ledger is read: `--encoding`, `--currency` and `--column member=header`.
-struct CsvChoice {
-    std::string encoding = "utf8";
-    std::string currency;
-    std::vector<std::string> columns;
-};
-
-io::ReceivablesLedger read_ledger(const std::string& path, const CsvChoice& csv) {
-    const std::string bytes = slurp(path, "receivables");
-    if (!path.ends_with(".csv") && !path.ends_with(".CSV"))
-        return io::read_receivables(bytes, file_name(path));
-    io::CsvOptions options;
-    options.encoding = csv.encoding == "gbk" ? io::CsvEncoding::gbk : io::CsvEncoding::utf8;
-    if (!csv.currency.empty()) options.currency = Currency{csv.currency, "--currency"};
-    for (const auto& spec : csv.columns) {
-        const auto eq = spec.find('=');
-        const std::string member = spec.substr(0, eq);
-        const std::string header = eq == std::string::npos ? std::string() : spec.substr(eq + 1);
-        auto& cols = options.columns;
-        std::string* target = member == "invoice"       ? &cols.invoice
-                              : member == "account"     ? &cols.account
-                              : member == "invoiced_on" ? &cols.invoiced_on
-                              : member == "due_on"      ? &cols.due_on
-                              : member == "open_amount" ? &cols.open_amount
-                              : member == "currency"    ? &cols.currency
-                                                        : nullptr;
-        if (target == nullptr || header.empty())
-            throw Error(ErrorCode::invalid_argument, "--column",
-                        "'" + spec +
-                            "' is not <member>=<header> with member one of invoice, account, "
-                            "invoiced_on, due_on, open_amount, currency");
-        *target = header;
-    }
-    io::ReceivablesLedger ledger;
-    ledger.receivables = io::read_receivables_csv(bytes, file_name(path), options);
-    ledger.currency = options.currency;
-    return ledger;
-}
 
 struct Options {
     Common common;
@@ -124,11 +84,7 @@ void add_aging(CLI::App& app, Commands& commands) {
     sub->add_option("receivables", o->ledger,
                     "the receivables document, or a .csv ledger (- for standard input)")
         ->required();
-    sub->add_option("--encoding", o->csv.encoding, "of a .csv ledger: utf8 (default, BOM or not) or gbk")
-        ->check(CLI::IsMember({"utf8", "gbk"}));
-    sub->add_option("--currency", o->csv.currency, "of a .csv ledger without a currency column (ISO 4217)");
-    sub->add_option("--column", o->csv.columns,
-                    "of a .csv ledger: member=header, e.g. open_amount=未收金额 (repeatable)");
+    add_csv_options(*sub, o->csv, "open_amount=未收金额");
     sub->add_option("--as-of", o->as_of, "the date to age at, YYYY-MM-DD")->required();
     sub->add_option("--policy", o->policy, "take the aging buckets from the policy version in force");
     sub->add_option("--basis", o->basis, "days_past_due (default) or days_since_invoice")

@@ -21,11 +21,12 @@ struct MonthlyOptions {
     Common common;
     std::string policy, facts, as_of;
     bool wan = false;
+    ActualsCsv ledgers;
 };
 
 int run_monthly(const MonthlyOptions& o) {
     const Common& c = o.common;
-    one_stdin({&o.policy, &o.facts});
+    one_stdin({&o.policy, &o.facts, &o.ledgers.sales, &o.ledgers.collections, &o.ledgers.expenses});
     std::optional<Date> as_of;
     if (!o.as_of.empty()) as_of = as_of_date(o.as_of);
     const Format format = c.format_choice();
@@ -35,12 +36,14 @@ int run_monthly(const MonthlyOptions& o) {
     const std::string policy_text = slurp(o.policy, "--policy");
     const std::string facts_text = slurp(o.facts, "--facts");
     const auto set = io::read_policy_set(policy_text, file_name(o.policy));
-    const auto request = io::read_monthly_report_request(facts_text, file_name(o.facts));
+    auto request = io::read_monthly_report_request(facts_text, file_name(o.facts));
+    const ActualsFromCsv csv(o.ledgers, request.facts.plan.currency, request.facts.actuals);
     const report::MonthlyKeyAccountReport r = [&] {
         try {
             return io::monthly_report(set, request, as_of);
         } catch (const Error& e) {  // checked together: say where, in the document it names
             if (e.field().starts_with("/versions")) throw located(e, policy_text, file_name(o.policy));
+            csv.rethrow_in_csv(e);
             throw located(e, facts_text, file_name(o.facts));
         }
     }();
@@ -72,6 +75,7 @@ void add_report(CLI::App& app, Commands& commands) {
         ->required();
     monthly->add_option("--as-of", o->as_of, "the report date, YYYY-MM-DD (default: the request's as_of)");
     monthly->add_flag("--wan", o->wan, "amounts in 万元 (ten thousand yuan), each column adding up");
+    add_actuals_csv(*monthly, o->ledgers);
     add_common(*monthly, o->common, {"text", "md", "html", "xlsx"});
     commands.emplace_back(monthly, [o] { return run_monthly(*o); });
     add_report_annual(*report, commands);

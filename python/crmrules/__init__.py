@@ -476,13 +476,15 @@ def sla_status(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dic
 
 def replay(old: Any, new: Any, history: Any, threads: int = 1, lang: str = "zh") -> Dict[str, Any]:
     """What-if replay (策略回放): every past order of ``history`` (a replay history document: each
-    order with its account's credit account document of the day) checked under the ``old`` and
-    the ``new`` policy set, with the version of each in force on the order's day: the credit
-    check and the approval route. The answer is ``crm replay --format json``'s document as a
-    dict: ``total``, ``regions`` and ``reasons`` counting the orders that move
-    (``credit_tighter``, ``newly_blocked``, ``approval_tighter`` ..., each ``{"orders",
-    "amount"}`` with the amount as Money) and the ``cases``. ``threads`` never changes the
-    answer; the GIL is released while it runs."""
+    order with its account's credit account document of the day, and its lines when its price
+    is to be replayed) checked under the ``old`` and the ``new`` policy set, with the version of
+    each in force on the order's day: the credit check, the approval route and the price; and
+    each of the history's ``pool`` runs through both sets' pool rules. The answer is ``crm
+    replay --format json``'s document as a dict: ``total``, ``regions`` and ``reasons`` counting
+    the orders that move (``credit_tighter``, ``newly_blocked``, ``approval_tighter``,
+    ``price_tighter``, ``priced_lower`` ..., each ``{"orders", "amount"}`` with the amount as
+    Money), the ``cases``, and ``pool``, ``pool_regions`` and ``pool_cases`` for the accounts one
+    set only releases. ``threads`` never changes the answer; the GIL is released while it runs."""
     if isinstance(threads, bool) or not isinstance(threads, int):
         raise TypeError(f"threads is an int, not {type(threads).__name__}")
     text, name = _text_of(history, "ReplayHistory")

@@ -50,15 +50,6 @@ auto over_accounts(const policy::PolicyVersion& v, F&& rule) {
     }
 }
 
-Json w_trigger(const std::optional<account::ReleaseTrigger>& t) {
-    if (!t) return Json(nullptr);
-    return Json{{"since", w(t->since)},
-                {"limit", w(t->limit)},
-                {"deadline", w(t->deadline)},
-                {"elapsed", w(t->elapsed)},
-                {"side", t->side == Boundary::inclusive ? "inclusive" : "exclusive"}};
-}
-
 }  // namespace
 
 AccountRequest read_account_request(std::string_view text, std::string_view file) {
@@ -89,17 +80,7 @@ PoolAnswer pool(const policy::PolicySet& set, const AccountRequest& request, std
 
 std::string write_pool(const PoolAnswer& answer, Lang lang) {
     Json releases = Json::array();
-    for (const account::Release& r : answer.releases) {
-        Json reasons = Json::array();
-        for (const Reason& reason : account::release_reasons(r)) reasons.push_back(reason_json(reason, lang));
-        releases.push_back(Json{{"account", w(r.account)},
-                                {"owner", w(r.owner)},
-                                {"tier", r.tier},
-                                {"released_on", w(r.released_on)},
-                                {"no_follow_up", w_trigger(r.no_follow_up)},
-                                {"no_deal", w_trigger(r.no_deal)},
-                                {"reasons", reasons}});
-    }
+    for (const account::Release& r : answer.releases) releases.push_back(w_release(r, lang));
     return dump(Json{{"policy_version", answer.policy_version},
                      {"as_of", w(answer.as_of)},
                      {"accounts", answer.accounts},

@@ -10,6 +10,7 @@
 
 #include <crm/account/account.hpp>
 #include <crm/account/complaint.hpp>
+#include <crm/account/pool.hpp>
 #include <crm/approval/request.hpp>
 #include <crm/approval/verify.hpp>
 #include <crm/core/decision.hpp>
@@ -21,6 +22,7 @@
 #include <crm/io/json.hpp>
 #include <crm/money/money.hpp>
 #include <crm/policy/policy_set.hpp>
+#include <crm/pricing/model.hpp>
 #include <crm/time/business_hours.hpp>
 #include <crm/time/calendar.hpp>
 #include <crm/time/date.hpp>
@@ -435,6 +437,14 @@ inline Json reasons_json(const Decision& d, Lang lang) {
 [[nodiscard]] account::Account key_account(const In& in);
 /// See key_account: every member written, absent dates and amounts as null.
 [[nodiscard]] Json w_account(const account::Account& a);
+/// `{"account", "owner", "tier", "released_on", "no_follow_up", "no_deal", "reasons"}`: each
+/// trigger `{"since", "limit", "deadline", "elapsed", "side"}` or null, the reasons in `lang`.
+[[nodiscard]] Json w_release(const account::Release& r, Lang lang);
+/// `{"product", "unit", "currency", "quantity"}` (`unit` EA when left out), the quantity a
+/// decimal not below zero.
+[[nodiscard]] pricing::QuoteLine quote_line(const In& in);
+/// `[{"rule", "remaining"}]`: what is left of budget-limited promotions.
+[[nodiscard]] std::vector<pricing::PromotionBudget> promotion_budgets(const In& in);
 /// `{"id", "name", "role", "manager", "regions"}`.
 [[nodiscard]] Person person(const In& in);
 /// `{"id", "kind", "requester", "segment", "region", "product_line", "amount", "percent", "days",

@@ -1,10 +1,12 @@
 // Reading a document (parse, locate errors), and the fact readers and writers shared by several
 // request documents (json_codec.hpp, "facts"):
-// timestamps, working hours, complaints, receivables, people, approval requests, approvals
-// and delegations. Each mirrors its C++ value member for member.
+// timestamps, working hours, complaints, receivables, key accounts and their releases, quote
+// lines and promotion budgets, people, approval requests, approvals and delegations. Each
+// mirrors its C++ value member for member.
 
 #include <crm/account/account.hpp>
 #include <crm/account/complaint.hpp>
+#include <crm/account/pool.hpp>
 #include <crm/approval/oa.hpp>
 #include <crm/approval/request.hpp>
 #include <crm/approval/verify.hpp>
@@ -215,6 +217,54 @@ Json w_account(const account::Account& a) {
                 {"last_deal", w_opt(a.last_deal)},
                 {"last_visit", w_opt(a.last_visit)},
                 {"annual_revenue", w_opt(a.annual_revenue)}};
+}
+
+namespace {
+
+Json w_trigger(const std::optional<account::ReleaseTrigger>& t) {
+    if (!t) return Json(nullptr);
+    return Json{{"since", w(t->since)},
+                {"limit", w(t->limit)},
+                {"deadline", w(t->deadline)},
+                {"elapsed", w(t->elapsed)},
+                {"side", t->side == Boundary::inclusive ? "inclusive" : "exclusive"}};
+}
+
+}  // namespace
+
+Json w_release(const account::Release& r, Lang lang) {
+    Json reasons = Json::array();
+    for (const Reason& reason : account::release_reasons(r)) reasons.push_back(reason_json(reason, lang));
+    return Json{{"account", w(r.account)},
+                {"owner", w(r.owner)},
+                {"tier", r.tier},
+                {"released_on", w(r.released_on)},
+                {"no_follow_up", w_trigger(r.no_follow_up)},
+                {"no_deal", w_trigger(r.no_deal)},
+                {"reasons", reasons}};
+}
+
+pricing::QuoteLine quote_line(const In& in) {
+    Obj o(in);
+    pricing::QuoteLine l;
+    l.product = id<ProductId>(o.req("product"));
+    plain(o, "unit", l.unit, text);
+    l.currency = currency(o.req("currency"));
+    const In q = o.req("quantity");
+    l.quantity = decimal(q, "a quantity");
+    if (l.quantity.signum() < 0) fail(q, ErrorCode::invalid_argument, "the quantity is negative");
+    o.done();
+    return l;
+}
+
+std::vector<pricing::PromotionBudget> promotion_budgets(const In& in) {
+    return list(in, [](const In& b) {
+        Obj x(b);
+        pricing::PromotionBudget budget{.rule = id<RuleId>(x.req("rule")),
+                                        .remaining = money(x.req("remaining"))};
+        x.done();
+        return budget;
+    });
 }
 
 Person person(const In& in) {

@@ -24,30 +24,9 @@ pricing::PricingContext context(const In& in) {
     plain(o, "tier", c.tier, text);
     plain(o, "segment", c.segment, text);
     plain(o, "region", c.region, id<RegionId>);
-    plain(o, "budgets", c.budgets, [](const In& v) {
-        return list(v, [](const In& b) {
-            Obj x(b);
-            pricing::PromotionBudget budget{.rule = id<RuleId>(x.req("rule")),
-                                            .remaining = money(x.req("remaining"))};
-            x.done();
-            return budget;
-        });
-    });
+    plain(o, "budgets", c.budgets, promotion_budgets);
     o.done();
     return c;
-}
-
-pricing::QuoteLine quote_line(const In& in) {
-    Obj o(in);
-    pricing::QuoteLine l;
-    l.product = id<ProductId>(o.req("product"));
-    plain(o, "unit", l.unit, text);
-    l.currency = currency(o.req("currency"));
-    const In q = o.req("quantity");
-    l.quantity = decimal(q, "a quantity");
-    if (l.quantity.signum() < 0) fail(q, ErrorCode::invalid_argument, "the quantity is negative");
-    o.done();
-    return l;
 }
 
 Json w_line(const pricing::PricedLine& p, std::size_t i, Lang lang) {

@@ -4,6 +4,7 @@
 #include <crm/core/error.hpp>
 #include <crm/io/replay.hpp>
 
+#include <set>
 #include <string>
 #include <utility>
 
@@ -32,8 +33,25 @@ replay::HistoricalOrder historical_order(const In& in) {
     h.region = id<RegionId>(o.req("region"));
     h.requester = id<PersonId>(o.req("requester"));
     nullable(o, "discount", h.discount, percent);
+    plain(o, "lines", h.lines, [](const In& v) { return list(v, quote_line); });
+    plain(o, "budgets", h.budgets, promotion_budgets);
     o.done();
     return h;
+}
+
+replay::PoolRun pool_run(const In& in) {
+    Obj o(in);
+    replay::PoolRun run;
+    run.as_of = date(o.req("as_of"));
+    const In accounts = o.req("accounts");
+    run.accounts = list(accounts, key_account);
+    o.done();
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < run.accounts.size(); ++i)
+        if (!ids.insert(run.accounts[i].id.value()).second)
+            fail(accounts.at(i).at("id"), ErrorCode::duplicate,
+                 "the account \"" + run.accounts[i].id.value() + "\" is given twice in one pool run");
+    return run;
 }
 
 Json w_tally(const replay::Tally& t) { return Json{{"orders", t.orders}, {"amount", w(t.amount)}}; }
@@ -45,7 +63,38 @@ Json w_counts(const replay::Counts& c) {
                 {"credit_looser", w_tally(c.credit_looser)},
                 {"newly_blocked", w_tally(c.newly_blocked)},
                 {"approval_tighter", w_tally(c.approval_tighter)},
-                {"approval_looser", w_tally(c.approval_looser)}};
+                {"approval_looser", w_tally(c.approval_looser)},
+                {"price_tighter", w_tally(c.price_tighter)},
+                {"price_looser", w_tally(c.price_looser)},
+                {"priced_higher", w_tally(c.priced_higher)},
+                {"priced_lower", w_tally(c.priced_lower)}};
+}
+
+Json w_pool_counts(const replay::PoolCounts& c) {
+    return Json{{"key", c.key},
+                {"accounts", c.accounts},
+                {"released_before", c.released_before},
+                {"released_after", c.released_after},
+                {"tighter", c.tighter},
+                {"looser", c.looser}};
+}
+
+Json w_pool_case(const replay::PoolCase& c, Lang lang) {
+    const auto release = [lang](const std::optional<account::Release>& r) {
+        return r ? w_release(*r, lang) : Json(nullptr);
+    };
+    return Json{{"run", c.run},
+                {"index", c.index},
+                {"as_of", w(c.as_of)},
+                {"account", w(c.account)},
+                {"region", w(c.region)},
+                {"tier", c.tier},
+                {"owner", w(c.owner)},
+                {"before_version", c.before_version},
+                {"after_version", c.after_version},
+                {"shift", std::string(replay::to_string(c.shift))},
+                {"before", release(c.before)},
+                {"after", release(c.after)}};
 }
 
 Json w_answer(const replay::Answer& a, Lang lang) {
@@ -59,7 +108,11 @@ Json w_answer(const replay::Answer& a, Lang lang) {
                                                     {"rank", s.rank},
                                                     {"rule", w(s.rule)}};
                                     })},
-                {"approval_rank", a.approval_rank}};
+                {"approval_rank", a.approval_rank},
+                {"net_total", w_opt(a.net_total)},
+                {"price", Json{{"outcome", std::string(to_string(a.price.outcome()))},
+                               {"reasons", reasons_json(a.price, lang)}}},
+                {"price_rank", a.price_rank}};
 }
 
 /// `none`, or the roles of the route joined by `+`.
@@ -74,6 +127,16 @@ std::string tally_words(const replay::Tally& t) {
     return std::to_string(t.orders) + " / " + format(t.amount);
 }
 
+/// `kept` or the rules that released the account (`no_deal`).
+std::string release_words(const std::optional<account::Release>& r, Lang lang) {
+    if (!r) return lang == Lang::zh ? "保留" : "kept";
+    std::string out = lang == Lang::zh ? "收回 (" : "released (";
+    if (r->no_follow_up) out += lang == Lang::zh ? "未跟进" : "no follow-up";
+    if (r->no_follow_up && r->no_deal) out += ", ";
+    if (r->no_deal) out += lang == Lang::zh ? "未成交" : "no deal";
+    return out + ")";
+}
+
 }  // namespace
 
 replay::History read_replay_history(std::string_view text, std::string_view file) {
@@ -82,6 +145,7 @@ replay::History read_replay_history(std::string_view text, std::string_view file
         replay::History h;
         h.orders = list(o.req("orders"), historical_order);
         plain(o, "people", h.people, [](const In& v) { return list(v, person); });
+        plain(o, "pool", h.pool, [](const In& v) { return list(v, pool_run); });
         o.done();
         return h;
     });
@@ -108,24 +172,33 @@ std::string history_pointer(std::string_view field) {
 }
 
 std::string write_replay(const replay::ReplayResult& r, Lang lang) {
-    return dump(Json{{"currency", std::string(r.currency.code())},
-                     {"stopped", r.stopped},
-                     {"total", w_counts(r.total)},
-                     {"regions", w_list(r.regions, w_counts)},
-                     {"reasons", w_list(r.reasons, w_counts)},
-                     {"cases", w_list(r.cases, [lang](const replay::Case& c) {
-                          return Json{{"index", c.index},
-                                      {"order", w(c.order)},
-                                      {"account", w(c.account)},
-                                      {"region", w(c.region)},
-                                      {"placed", w(c.placed)},
-                                      {"amount", w(c.amount)},
-                                      {"credit", std::string(replay::to_string(c.credit))},
-                                      {"approval", std::string(replay::to_string(c.approval))},
-                                      {"reason", c.reason},
-                                      {"before", w_answer(c.before, lang)},
-                                      {"after", w_answer(c.after, lang)}};
-                      })}});
+    return dump(
+        Json{{"currency", std::string(r.currency.code())},
+             {"stopped", r.stopped},
+             {"total", w_counts(r.total)},
+             {"regions", w_list(r.regions, w_counts)},
+             {"reasons", w_list(r.reasons, w_counts)},
+             {"cases", w_list(r.cases,
+                              [lang](const replay::Case& c) {
+                                  return Json{{"index", c.index},
+                                              {"order", w(c.order)},
+                                              {"account", w(c.account)},
+                                              {"region", w(c.region)},
+                                              {"placed", w(c.placed)},
+                                              {"amount", w(c.amount)},
+                                              {"credit", std::string(replay::to_string(c.credit))},
+                                              {"approval", std::string(replay::to_string(c.approval))},
+                                              {"price", std::string(replay::to_string(c.price))},
+                                              {"reason", c.reason},
+                                              {"price_reason", c.price_reason},
+                                              {"price_change", w(c.price_change)},
+                                              {"before", w_answer(c.before, lang)},
+                                              {"after", w_answer(c.after, lang)}};
+                              })},
+             {"pool", w_pool_counts(r.pool)},
+             {"pool_regions", w_list(r.pool_regions, w_pool_counts)},
+             {"pool_cases",
+              w_list(r.pool_cases, [lang](const replay::PoolCase& c) { return w_pool_case(c, lang); })}});
 }
 
 std::string explain_replay(const replay::ReplayResult& r, Lang lang) {
@@ -140,7 +213,18 @@ std::string explain_replay(const replay::ReplayResult& r, Lang lang) {
                (zh ? " (新增拦截 " : " (newly blocked ") + tally_words(c.newly_blocked) +
                (zh ? "); 信用放宽 " : "); credit looser ") + tally_words(c.credit_looser) +
                (zh ? "; 新增审批 " : "; approval tighter ") + tally_words(c.approval_tighter) +
-               (zh ? "; 免于审批 " : "; approval looser ") + tally_words(c.approval_looser) + "\n";
+               (zh ? "; 免于审批 " : "; approval looser ") + tally_words(c.approval_looser) +
+               (zh ? "; 价格收紧 " : "; price tighter ") + tally_words(c.price_tighter) +
+               (zh ? "; 价格放宽 " : "; price looser ") + tally_words(c.price_looser) +
+               (zh ? "; 提价 " : "; priced higher ") + tally_words(c.priced_higher) +
+               (zh ? "; 降价 " : "; priced lower ") + tally_words(c.priced_lower) + "\n";
+    };
+    const auto pool_line = [&](const replay::PoolCounts& c, const std::string& name) {
+        return name + (zh ? ": 客户 " : ": accounts ") + std::to_string(c.accounts) +
+               (zh ? "; 旧政策收回 " : "; released under the old ") + std::to_string(c.released_before) +
+               (zh ? "; 新政策收回 " : "; under the new ") + std::to_string(c.released_after) +
+               (zh ? "; 仅新政策收回 " : "; by the new only ") + std::to_string(c.tighter) +
+               (zh ? "; 仅旧政策收回 " : "; by the old only ") + std::to_string(c.looser) + "\n";
     };
     out += line(r.total, zh ? "合计" : "total");
     if (!r.regions.empty()) out += zh ? "\n按区域\n" : "\nby region\n";
@@ -156,8 +240,25 @@ std::string explain_replay(const replay::ReplayResult& r, Lang lang) {
                std::string(to_string(c.after.credit.outcome()));
         if (!c.reason.empty()) out += " (" + c.reason + ")";
         out += (zh ? "; 审批 " : "; approval ") + route_words(c.before, lang) + " -> " +
-               route_words(c.after, lang) + "\n";
+               route_words(c.after, lang);
+        if (c.before.net_total && c.after.net_total) {
+            out += (zh ? "; 价格 " : "; price ") + std::string(to_string(c.before.price.outcome())) + " -> " +
+                   std::string(to_string(c.after.price.outcome()));
+            if (!c.price_reason.empty()) out += " (" + c.price_reason + ")";
+            out += " " + format(*c.before.net_total) + " -> " + format(*c.after.net_total);
+        }
+        out += "\n";
     }
+    if (r.pool.accounts == 0) return out;
+    out += zh ? "\n公海回收\n" : "\npool runs\n";
+    out += pool_line(r.pool, zh ? "合计" : "total");
+    for (const auto& c : r.pool_regions) out += "- " + pool_line(c, c.key);
+    out += zh ? "\n变化的客户 (" + std::to_string(r.pool_cases.size()) + ")\n"
+              : "\naccounts whose pool status moves (" + std::to_string(r.pool_cases.size()) + ")\n";
+    for (const auto& c : r.pool_cases)
+        out += "- " + c.as_of.to_string() + " " + c.account.value() + " " + c.region.value() + " " + c.tier +
+               " " + c.owner.value() + ": " + release_words(c.before, lang) + " -> " +
+               release_words(c.after, lang) + "\n";
     return out;
 }
 

@@ -64,7 +64,9 @@ good += [("policy_set", data / "report_policy.json"), ("report_request", data / 
 bad += [("report_request", data / "bad" / "report_number_as_money.json")]
 # what-if replay
 good += [("policy_set", data / "replay_old.json"), ("policy_set", data / "replay_new.json"),
-         ("replay_history", data / "replay_history.json")]
+         ("replay_history", data / "replay_history.json"),
+         ("policy_set", data / "replay_priced_old.json"), ("policy_set", data / "replay_priced_new.json"),
+         ("replay_history", data / "replay_history_priced.json")]
 bad += [("replay_history", data / "bad" / "replay_number_as_money.json")]
 # the account questions (crm pool, crm visits) and the annual summary
 good += [("account_request", data / "accounts.json"), ("account_request", data / "bad" / "accounts_unknown_tier.json"),

@@ -42,11 +42,43 @@ TEST_SUITE("io.replay") {
         CHECK(io::explain_replay(r, crm::Lang::zh).starts_with("合计: 订单 4 / CNY 2,170,000.00"));
     }
 
+    TEST_CASE("the priced history reads its lines and pool run and replays as counted by hand") {
+        const auto h = io::read_replay_history(source_file("tests/cli/data/replay_history_priced.json"),
+                                               "replay_history_priced.json");
+        REQUIRE(h.orders.at(3).lines.size() == 1);
+        CHECK(h.orders[3].lines[0].product == crm::ProductId{"P1"});
+        CHECK(h.orders[3].lines[0].unit == "EA");  // left out
+        CHECK(h.orders[3].lines[0].quantity == crm::Decimal{10});
+        CHECK(h.orders[0].lines.empty());
+        REQUIRE(h.pool.size() == 1);
+        CHECK(h.pool[0].as_of == crm::Date{2025, 3, 1});
+        REQUIRE(h.pool[0].accounts.size() == 4);
+        CHECK_FALSE(h.pool[0].accounts[3].owner.has_value());
+        const auto before = io::read_policy_set(source_file("tests/cli/data/replay_priced_old.json"));
+        const auto after = io::read_policy_set(source_file("tests/cli/data/replay_priced_new.json"));
+        const auto r = replay::replay(before, after, h);
+        // SO-4: 10 x 90.00 = 900.00 under 10% off; 10 x 80.00 = 800.00 under 20%, below the 85.00 floor.
+        CHECK(r.total.price_tighter == replay::Tally{1, Money{"300000.00", "CNY"}});
+        CHECK(r.total.priced_lower == replay::Tally{1, Money{"100.00", "CNY"}});
+        // K1 (B, 40 days without a follow-up) kept under 45 days; K2 (C, 71 days without a deal) released
+        // under 60.
+        CHECK(r.pool.tighter == 1);
+        CHECK(r.pool.looser == 1);
+        const std::string doc = io::write_replay(r, crm::Lang::en);
+        CHECK(doc.find("\"price_reason\": \"pricing.below_floor\"") != std::string::npos);
+        CHECK(doc.find("\"released_before\": 1") != std::string::npos);
+        const std::string zh = io::explain_replay(r, crm::Lang::zh);
+        CHECK(zh.find("K1 east B wang: 收回 (未跟进) -> 保留") != std::string::npos);
+    }
+
     TEST_CASE("the replay history example of docs/documents.md reads") {
         const auto h =
             io::read_replay_history(crm::test::documents_example("replay_history"), "documents.md");
         REQUIRE(h.orders.size() == 1);
         CHECK(h.orders[0].order.amount == Money{"650000.00", "CNY"});
+        CHECK(h.orders[0].lines.size() == 1);
+        REQUIRE(h.pool.size() == 1);
+        CHECK(h.pool[0].accounts.at(0).last_deal == crm::Date{2024, 12, 20});
     }
 
     TEST_CASE("bad history input names the JSON Pointer") {
@@ -75,6 +107,28 @@ TEST_SUITE("io.replay") {
                  "placed": "2025-03-01", "account": {"profile": {"account": "K", "limit": {"amount": "1.00", "currency": "CNY"}},
                  "tier": "B"}, "region": "east"}]})",
              ErrorCode::parse_error, "/orders/0"},
+            {"a quantity as a number",
+             R"({"orders": [)" + order +
+                 R"(, "lines": [{"product": "P1", "currency": "CNY", "quantity": 10}]}]})",
+             ErrorCode::parse_error, "/orders/0/lines/0/quantity"},
+            {"a negative quantity",
+             R"({"orders": [)" + order +
+                 R"(, "lines": [{"product": "P1", "currency": "CNY", "quantity": "-1"}]}]})",
+             ErrorCode::invalid_argument, "/orders/0/lines/0/quantity"},
+            {"a budget without its rule",
+             R"({"orders": [)" + order +
+                 R"(, "budgets": [{"remaining": {"amount": "1.00", "currency": "CNY"}}]}]})",
+             ErrorCode::parse_error, "/orders/0/budgets/0"},
+            {"a pool run without its day", R"({"orders": [], "pool": [{"accounts": []}]})",
+             ErrorCode::parse_error, "/pool/0"},
+            {"an account twice in a pool run",
+             R"({"orders": [], "pool": [{"as_of": "2025-03-01", "accounts": [
+                 {"id": "K", "region": "east", "tier": "B", "created": "2024-01-01"},
+                 {"id": "K", "region": "east", "tier": "B", "created": "2024-01-01"}]}]})",
+             ErrorCode::duplicate, "/pool/0/accounts/1/id"},
+            {"a pool account without its tier",
+             R"({"orders": [], "pool": [{"as_of": "2025-03-01", "accounts": [{"id": "K", "region": "east", "created": "2024-01-01"}]}]})",
+             ErrorCode::parse_error, "/pool/0/accounts/0"},
         };
         for (const Case& c : cases) {
             const std::string name = c.name;
@@ -93,5 +147,7 @@ TEST_SUITE("io.replay") {
         CHECK(io::history_pointer("orders[0].order.amount") == "/orders/0/order/amount");
         CHECK(io::history_pointer("history.people[2].role") == "/people/2/role");
         CHECK(io::history_pointer("orders[4].tiers") == "/orders/4/tiers");  // not a member of the account
+        CHECK(io::history_pointer("orders[3].lines[0].product") == "/orders/3/lines/0/product");
+        CHECK(io::history_pointer("pool[0].accounts[2].tier") == "/pool/0/accounts/2/tier");
     }
 }

@@ -82,3 +82,20 @@ def test_replay_counts_what_the_change_moves(data):
     with pytest.raises(crmrules.Error) as e:
         crmrules.replay(old, new, history)
     assert (e.value.code, e.value.field) == ("not_found", "/orders/1/account/tier")
+
+
+def test_replay_reprices_the_lines_and_reruns_the_pool(data):
+    # SO-4's 10 x P1 (list 100.00, floor 85.00): 900.00 under 10% off, 800.00 under 20% and refused.
+    # Pool run on 2025-03-01: K1 (B, 40 days without a follow-up) kept under 45 days; K2 (C, 71 days
+    # without a deal) released under 60.
+    old = crmrules.load_policy_set(data / "replay_priced_old.json")
+    new = crmrules.load_policy_set(data / "replay_priced_new.json")
+    doc = crmrules.replay(old, new, data / "replay_history_priced.json", lang="en")
+    so4 = next(c for c in doc["cases"] if c["order"] == "SO-4")
+    assert so4["price"] == "tighter"
+    assert so4["price_reason"] == "pricing.below_floor"
+    assert so4["before"]["net_total"] == crmrules.Money(Decimal("900.00"), "CNY")
+    assert so4["after"]["net_total"] == crmrules.Money(Decimal("800.00"), "CNY")
+    assert doc["total"]["priced_lower"] == {"orders": 1, "amount": crmrules.Money(Decimal("100.00"), "CNY")}
+    assert (doc["pool"]["tighter"], doc["pool"]["looser"]) == (1, 1)
+    assert [(c["account"], c["shift"]) for c in doc["pool_cases"]] == [("K1", "looser"), ("K2", "tighter")]

@@ -1,6 +1,7 @@
-// crm replay: past orders replayed under the old and the new policy set (what-if), the orders
-// whose credit check or approval route would move, counted in total, per region and per reason
-// (exit 0; 2 for bad input). A progress bar on standard error when it is a terminal.
+// crm replay: past orders and pool runs replayed under the old and the new policy set
+// (what-if), the orders whose credit check, approval route or price would move and the accounts
+// one set only releases, counted in total, per region and per reason (exit 0; 2 for bad input). A progress
+// bar on standard error when it is a terminal.
 
 #include <crm/core/error.hpp>
 #include <crm/io/json.hpp>
@@ -34,7 +35,9 @@ int run(const Options& o) {
         try {
             return replay::replay(before, after, history, options);
         } catch (const Error& e) {  // a field of the history (`orders[3].tier`): say where
-            if (!e.field().starts_with("orders") && !e.field().starts_with("history.")) throw;
+            if (!e.field().starts_with("orders") && !e.field().starts_with("history.") &&
+                !e.field().starts_with("pool"))
+                throw;
             throw located(Error(e.code(), io::history_pointer(e.field()), e.message()), history_text,
                           file_name(o.history));
         }

@@ -16,10 +16,14 @@
 namespace crm::io {
 
 /// Reads a replay history: `{"orders": [{"order": {"id", "amount"}, "placed": "2025-03-01",
-/// "account": <credit account document>, "region", "requester", "discount"}], "people": [...]}`.
-/// The credit account gives the order's account (its profile's `account`), tier, segment,
-/// profile, receivables, open orders, goods shipped not invoiced and rates on that day;
-/// `discount` (a percent) may be left out or null. Throws crm::Error naming the JSON Pointer.
+/// "account": <credit account document>, "region", "requester", "discount", "lines": [{"product",
+/// "unit", "currency", "quantity"}], "budgets": [{"rule", "remaining"}]}], "people": [...],
+/// "pool": [{"as_of", "accounts": [<key account>]}]}`. The credit account gives the order's
+/// account (its profile's `account`), tier, segment, profile, receivables, open orders, goods
+/// shipped not invoiced and rates on that day; `discount` (a percent) may be left out or null,
+/// `lines`, `budgets`, `people` and `pool` left out (none). A pool run's accounts are the key
+/// accounts of the account request (crm/io/account.hpp), each id once. Throws crm::Error naming
+/// the JSON Pointer.
 [[nodiscard]] CRM_EXPORT replay::History read_replay_history(std::string_view text,
                                                              std::string_view file = "<history>");
 
@@ -31,15 +35,22 @@ namespace crm::io {
 
 /// The answer as a document: `{"currency", "stopped", "total", "regions", "reasons": [{"key",
 /// "orders", "credit_tighter", "credit_looser", "newly_blocked", "approval_tighter",
-/// "approval_looser"} each a tally `{"orders", "amount"}`], "cases": [{"index", "order",
-/// "account", "region", "placed", "amount", "credit", "approval", "reason", "before" and "after":
-/// {"policy_version", "outcome", "reasons" (code, severity, text in `lang`, figures),
-/// "approval": [{"stage", "level", "rank", "rule"}], "approval_rank"}}]}`.
+/// "approval_looser", "price_tighter", "price_looser", "priced_higher", "priced_lower"} each a
+/// tally `{"orders", "amount"}`], "cases": [{"index", "order", "account", "region", "placed",
+/// "amount", "credit", "approval", "price", "reason", "price_reason", "price_change", "before"
+/// and "after": {"policy_version", "outcome", "reasons" (code, severity, text in `lang`,
+/// figures), "approval": [{"stage", "level", "rank", "rule"}], "approval_rank", "net_total"
+/// (null without lines), "price": {"outcome", "reasons"}, "price_rank"}}], "pool" and
+/// "pool_regions": [{"key", "accounts", "released_before", "released_after", "tighter",
+/// "looser"}], "pool_cases": [{"run", "index", "as_of", "account", "region", "tier", "owner",
+/// "before_version", "after_version", "shift", "before" and "after": a release as `crm pool`
+/// writes it, or null when kept}]}`.
 [[nodiscard]] CRM_EXPORT std::string write_replay(const replay::ReplayResult& result, Lang lang);
 
 /// The answer for people, in `lang`: the totals, a line per region and per reason, then the
 /// cases, one line each (`SO-1 K1 east CNY 650,000.00: credit needs_approval -> block
-/// (credit.over_tolerance); approval none -> regional_manager`).
+/// (credit.over_tolerance); approval none -> regional_manager`), then the pool runs' counts and
+/// the accounts whose status moves (`2025-03-01 K2 north C wang: kept -> released (no deal)`).
 [[nodiscard]] CRM_EXPORT std::string explain_replay(const replay::ReplayResult& result, Lang lang);
 
 }  // namespace crm::io

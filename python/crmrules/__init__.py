@@ -53,6 +53,8 @@ __all__ = [
     "monthly_report",
     "score",
     "sla_status",
+    "due_for_release",
+    "overdue_visits",
     "replay",
     "aging",
     "aging_arrow",
@@ -472,6 +474,32 @@ def sla_status(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dic
     datetime.datetime, ``allowed`` and ``elapsed`` in business minutes) and the ``escalation``."""
     text, name = _text_of(request, "SlaRequest")
     return _figures(_native.sla(_policy_set(policy_set), text, name, lang))
+
+
+def due_for_release(
+    policy_set: Any, request: Any, as_of: Optional[_dt.date] = None, lang: Optional[str] = None
+) -> Dict[str, Any]:
+    """The owned accounts of an account request (its ``accounts``, key accounts as in
+    docs/documents.md) that return to the public pool (公海) on ``as_of`` (``as_of=`` wins over
+    the request's) under the ``account.pool`` rules of the version in force: ``crm pool --format
+    json``'s document as a dict, per release the ``account``, ``owner``, ``tier``, the
+    ``no_follow_up`` and ``no_deal`` triggers (``since``, ``limit``, ``deadline``, ``elapsed``
+    in days, ``side``) and the ``reasons``."""
+    serial = None if as_of is None else _serial(as_of)
+    text, name = _text_of(request, "AccountRequest")
+    return _figures(_native.pool(_policy_set(policy_set), text, name, serial, lang))
+
+
+def overdue_visits(
+    policy_set: Any, request: Any, as_of: Optional[_dt.date] = None, lang: Optional[str] = None
+) -> Dict[str, Any]:
+    """The accounts of an account request whose visit (拜访) is overdue on ``as_of`` under the
+    ``account.visits`` rules of the version in force: ``crm visits --format json``'s document
+    as a dict, per account its ``owner``, ``last_visit``, ``due``, ``overdue_days`` and the
+    ``reason``."""
+    serial = None if as_of is None else _serial(as_of)
+    text, name = _text_of(request, "AccountRequest")
+    return _figures(_native.visits(_policy_set(policy_set), text, name, serial, lang))
 
 
 def replay(old: Any, new: Any, history: Any, threads: int = 1, lang: str = "zh") -> Dict[str, Any]:

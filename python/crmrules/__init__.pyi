@@ -106,6 +106,16 @@ def score(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dict[str
 def sla_status(policy_set: Any, request: Any, lang: Optional[str] = None) -> Dict[str, Any]:
     """Each complaint of an SLA request against the SLA table of the version in force."""
 
+def due_for_release(
+    policy_set: Any, request: Any, as_of: Optional[datetime.date] = None, lang: Optional[str] = None
+) -> Dict[str, Any]:
+    """The owned accounts of an account request that return to the public pool on as_of."""
+
+def overdue_visits(
+    policy_set: Any, request: Any, as_of: Optional[datetime.date] = None, lang: Optional[str] = None
+) -> Dict[str, Any]:
+    """The accounts of an account request whose visit is overdue on as_of."""
+
 def replay(old: Any, new: Any, history: Any, threads: int = 1, lang: str = "zh") -> Dict[str, Any]:
     """Past orders replayed under the old and the new policy set: what the change would move."""
 

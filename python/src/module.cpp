@@ -11,6 +11,7 @@
 #include <crm/credit/aging.hpp>
 #include <crm/credit/aging_columns.hpp>
 #include <crm/credit/check.hpp>
+#include <crm/io/account.hpp>
 #include <crm/io/approval.hpp>
 #include <crm/io/json.hpp>
 #include <crm/io/pricing.hpp>
@@ -1010,11 +1011,35 @@ NB_MODULE(_crmrules, m) {
                 return crm::io::write_replay(
                     crm::replay::replay(before, after, history, crm::replay::ReplayOptions{.threads = threads}), l);
             } catch (const crm::Error& e) {  // a field of the history: its pointer in the document
-                if (!e.field().starts_with("orders") && !e.field().starts_with("history.")) throw;
+                if (!crm::io::names_history(e.field())) throw;
                 throw crm::Error(e.code(), crm::io::history_pointer(e.field()), e.message());
             }
         },
         "before"_a, "after"_a, "text"_a, "file"_a, "threads"_a, "lang"_a);
+    m.def(
+        "pool",
+        [](const crm::policy::PolicySet& set, nb::bytes text, std::string_view file,
+           std::optional<std::int64_t> as_of_serial, std::optional<std::string_view> lang) {
+            std::optional<crm::Date> as_of;
+            if (as_of_serial) as_of = date_of(*as_of_serial);
+            nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
+            crm::io::AccountRequest request = crm::io::read_account_request(bytes_view(text), file);
+            if (as_of) request.as_of = as_of;  // as_of= wins over the request's, as --as-of does
+            return crm::io::write_pool(crm::io::pool(set, request), lang ? lang_of(*lang) : request.lang);
+        },
+        "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none(), "lang"_a.none());
+    m.def(
+        "visits",
+        [](const crm::policy::PolicySet& set, nb::bytes text, std::string_view file,
+           std::optional<std::int64_t> as_of_serial, std::optional<std::string_view> lang) {
+            std::optional<crm::Date> as_of;
+            if (as_of_serial) as_of = date_of(*as_of_serial);
+            nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
+            crm::io::AccountRequest request = crm::io::read_account_request(bytes_view(text), file);
+            if (as_of) request.as_of = as_of;  // as_of= wins over the request's, as --as-of does
+            return crm::io::write_visits(crm::io::visits(set, request), lang ? lang_of(*lang) : request.lang);
+        },
+        "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none(), "lang"_a.none());
     m.def("monthly_report", &monthly_report_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
     m.def("price", &price_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());
     m.def("route", &route_request, "policy_set"_a, "text"_a, "file"_a);

@@ -171,6 +171,10 @@ std::string history_pointer(std::string_view field) {
     return to_json_pointer(path);
 }
 
+bool names_history(std::string_view field) noexcept {
+    return field.starts_with("orders[") || field.starts_with("pool[") || field.starts_with("history.");
+}
+
 std::string write_replay(const replay::ReplayResult& r, Lang lang) {
     return dump(
         Json{{"currency", std::string(r.currency.code())},

@@ -1,6 +1,7 @@
 #pragma once
-// Internal to src/report: the pieces of the HTML rendering (render.cpp lays the page out, these
-// draw its charts). Every text from the data goes through escape(); every bar length is computed
+// Internal to the library: the pieces of the HTML rendering (render.cpp lays the page out, these
+// draw its charts; the replay page, src/replay/render_html.cpp, shares the frame, escape and
+// bar_px). Every text from the data goes through escape(); every bar length is computed
 // from Decimal ratios (bar_px), never from a double.
 
 #include <crm/money/decimal.hpp>

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Renders the report page in headless Chromium and checks what a reader sees.
+"""Renders a page in headless Chromium and checks what a reader sees.
 
-Usage: check_page.py RENDER_PROGRAM WORK_DIR. Writes the page with RENDER_PROGRAM, dumps its DOM
-(--dump-dom) and checks the headings and figures are in it, takes a screenshot and checks the PNG
+Usage: check_page.py WORK_DIR NAME --expect TEXT [--expect TEXT ...] -- COMMAND [ARG ...]
+Writes the page by running COMMAND with the page's path appended (WORK_DIR/NAME.html), dumps its
+DOM (--dump-dom) and checks each expected text is in it, takes a screenshot and checks the PNG
 is not blank (more than one colour, some dark pixels), decoding it with zlib and struct only.
 Exits 77 (skipped) when no chromium is installed, unless CRM_REQUIRE_BROWSER is ON."""
+import argparse
 import os
 import shutil
 import struct
@@ -61,7 +63,17 @@ def pixels(png):
 
 
 def main():
-    program, work = sys.argv[1], sys.argv[2]
+    argv = sys.argv[1:]
+    if "--" not in argv or argv.index("--") == len(argv) - 1:
+        sys.exit("check_page.py: no command writes the page (give it after --)")
+    split = argv.index("--")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("work")
+    parser.add_argument("name")
+    parser.add_argument("--expect", action="append", required=True)
+    args = parser.parse_args(argv[:split])
+    command = argv[split + 1:]
+    work = args.work
     browser = chromium()
     if not browser:
         if os.environ.get("CRM_REQUIRE_BROWSER", "").upper() in ("ON", "1", "TRUE", "YES"):
@@ -69,16 +81,14 @@ def main():
         print("chromium is not installed: skipped")
         sys.exit(77)
     os.makedirs(work, exist_ok=True)
-    page = os.path.join(work, "report.html")
-    shot = os.path.join(work, "report.png")
-    subprocess.run([program, page], check=True)
+    page = os.path.join(work, args.name + ".html")
+    shot = os.path.join(work, args.name + ".png")
+    subprocess.run(command + [page], check=True)
     flags = [browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
              f"--user-data-dir={os.path.join(work, 'profile')}"]
     dom = subprocess.run(flags + ["--dump-dom", "file://" + page], check=True, capture_output=True,
                          text=True, timeout=120).stdout
-    for text in ("2026年6月大客户月报（截至 2026-06-15）", "一、销售与回款计划完成情况", "二、应收账款及账龄",
-                 "三、应收账款周转天数与控制规模", "八、考核评分", "十一、问题与亮点", "华东区",
-                 "CNY 110,000.00", "<svg"):
+    for text in args.expect:
         if text not in dom:
             sys.exit(f"the page's DOM lacks {text!r}")
     if os.path.exists(shot):

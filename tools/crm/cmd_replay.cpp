@@ -1,11 +1,13 @@
 // crm replay: past orders and pool runs replayed under the old and the new policy set
 // (what-if), the orders whose credit check, approval route or price would move and the accounts
-// one set only releases, counted in total, per region and per reason (exit 0; 2 for bad input). A progress
+// one set only releases, counted in total, per region and per reason, as text, JSON or one HTML
+// page (exit 0; 2 for bad input). A progress
 // bar on standard error when it is a terminal.
 
 #include <crm/core/error.hpp>
 #include <crm/io/json.hpp>
 #include <crm/io/replay.hpp>
+#include <crm/replay/render.hpp>
 #include <crm/replay/replay.hpp>
 
 #include <memory>
@@ -35,15 +37,15 @@ int run(const Options& o) {
         try {
             return replay::replay(before, after, history, options);
         } catch (const Error& e) {  // a field of the history (`orders[3].tier`): say where
-            if (!e.field().starts_with("orders") && !e.field().starts_with("history.") &&
-                !e.field().starts_with("pool"))
-                throw;
+            if (!io::names_history(e.field())) throw;
             throw located(Error(e.code(), io::history_pointer(e.field()), e.message()), history_text,
                           file_name(o.history));
         }
     }();
-    emit(c.format_choice() == Format::json ? io::write_replay(r, c.language())
-                                           : io::explain_replay(r, c.language()),
+    const Format format = c.format_choice();
+    emit(format == Format::json   ? io::write_replay(r, c.language())
+         : format == Format::html ? replay::render_html(r, c.language())
+                                  : io::explain_replay(r, c.language()),
          c.output);
     return exit_ok;
 }
@@ -61,7 +63,7 @@ void add_replay(CLI::App& app, Commands& commands) {
     sub->add_option("--threads", o->threads,
                     "threads to replay on (0: the machine's; the answer is the same)")
         ->check(CLI::NonNegativeNumber);
-    add_common(*sub, o->common);
+    add_common(*sub, o->common, {"text", "json", "html"});
     commands.emplace_back(sub, [o] { return run(*o); });
 }
 

@@ -33,6 +33,12 @@ namespace crm::io {
 /// `/people/2/role`, the others keep their place (`orders[3].placed`).
 [[nodiscard]] CRM_EXPORT std::string history_pointer(std::string_view field);
 
+/// Whether `field`, of an error replay::replay threw, names a value of the history
+/// (`orders[2].tier`, `pool[0].accounts[1].tier`, `history.people[0].role`), so history_pointer
+/// locates it in the history document; not one of a policy set (`new_set.versions[0]...`) nor
+/// an option (`options.threads`).
+[[nodiscard]] CRM_EXPORT bool names_history(std::string_view field) noexcept;
+
 /// The answer as a document: `{"currency", "stopped", "total", "regions", "reasons": [{"key",
 /// "orders", "credit_tighter", "credit_looser", "newly_blocked", "approval_tighter",
 /// "approval_looser", "price_tighter", "price_looser", "priced_higher", "priced_lower"} each a

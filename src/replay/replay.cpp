@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -261,11 +262,13 @@ void replay_pool(const Compiled& before, const Compiled& after, const std::vecto
     }
 }
 
-Counts& scope(std::vector<Counts>& list, std::map<std::string, std::size_t>& index, const std::string& key,
-              const Currency& c) {
+/// The place in `list` of the scope `key`, added (zero) when new. A place, not a reference: a
+/// later call may grow the list and move its elements.
+std::size_t scope(std::vector<Counts>& list, std::map<std::string, std::size_t>& index,
+                  const std::string& key, const Currency& c) {
     const auto [it, fresh] = index.emplace(key, list.size());
     if (fresh) list.push_back(zero(key, c));
-    return list[it->second];
+    return it->second;
 }
 
 }  // namespace
@@ -359,16 +362,16 @@ ReplayResult replay(const policy::PolicySet& before, const policy::PolicySet& af
         const Money& amount = h.order.amount;
         if (last_region == nullptr || *last_region != h.region.value()) {
             last_region = &h.region.value();
-            const Counts& region = scope(result.regions, region_index, h.region.value(), result.currency);
-            last_index = static_cast<std::size_t>(&region - result.regions.data());
+            last_index = scope(result.regions, region_index, h.region.value(), result.currency);
         }
-        Counts* by_reason = slot.reason.empty()
-                                ? nullptr
-                                : &scope(result.reasons, reason_index, slot.reason, result.currency);
-        Counts* by_price_reason =
-            slot.price_reason.empty() || slot.price_reason == slot.reason
-                ? nullptr
-                : &scope(result.reasons, reason_index, slot.price_reason, result.currency);
+        // both reasons' places first, then the pointers: the second may grow the list
+        std::optional<std::size_t> reason_at, price_reason_at;
+        if (!slot.reason.empty())
+            reason_at = scope(result.reasons, reason_index, slot.reason, result.currency);
+        if (!slot.price_reason.empty() && slot.price_reason != slot.reason)
+            price_reason_at = scope(result.reasons, reason_index, slot.price_reason, result.currency);
+        Counts* by_reason = reason_at ? &result.reasons[*reason_at] : nullptr;
+        Counts* by_price_reason = price_reason_at ? &result.reasons[*price_reason_at] : nullptr;
         for (Counts* k : {&result.total, &result.regions[last_index], by_reason, by_price_reason}) {
             if (k == nullptr) continue;
             add(k->orders, amount);

@@ -7,6 +7,7 @@
 #include <crm/io/json.hpp>
 #include <crm/planning/actuals.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -132,6 +133,42 @@ std::function<void(std::size_t, std::size_t)> progress_bar(const std::string& la
                   << "] " << percent << "% (" << done << "/" << total << ")" << (done == total ? "\n" : "")
                   << std::flush;
     };
+}
+
+std::size_t columns(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+        n += cp >= 0x2E80 ? 2 : 1;
+        i += len;
+    }
+    return n;
+}
+
+std::string table(const std::vector<std::vector<std::string>>& rows, std::string_view indent,
+                  std::size_t left) {
+    std::vector<std::size_t> width;
+    for (const auto& r : rows)
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            if (width.size() <= i) width.push_back(0);
+            width[i] = std::max(width[i], columns(r[i]));
+        }
+    std::string out;
+    for (const auto& r : rows) {
+        std::string line(indent);
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            const std::string pad(width[i] - columns(r[i]), ' ');
+            line += i < left ? r[i] + pad : pad + r[i];
+            if (i + 1 < r.size()) line += "  ";
+        }
+        while (line.size() > indent.size() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    return out;
 }
 
 }  // namespace crm::cli

@@ -64,6 +64,17 @@ struct OutputFailure : std::runtime_error {
 /// renamed over it, so that a reader never sees a half-written file.
 void emit(const std::string& text, const std::string& path);
 
+/// The columns a text takes on a terminal: Chinese (and other wide) characters take two, so a
+/// table with Chinese headings or labels still lines up. Counted from the UTF-8 lead bytes;
+/// every code point from U+2E80 (CJK radicals onwards) is taken as wide.
+[[nodiscard]] std::size_t columns(std::string_view s);
+/// `rows` as a text table: each cell padded to the widest of its column (in columns()), two
+/// spaces apart, each line after `indent`, no trailing spaces. The first `left` columns are
+/// flush left, the others flush right (amounts); by default every column is flush left.
+[[nodiscard]] std::string table(const std::vector<std::vector<std::string>>& rows,
+                                std::string_view indent = "",
+                                std::size_t left = static_cast<std::size_t>(-1));
+
 /// `--as-of` as a date (an error names `--as-of`).
 [[nodiscard]] Date as_of_date(const std::string& text);
 /// `e` with `file:line:column: ` before its message, the position of its field (a JSON Pointer)

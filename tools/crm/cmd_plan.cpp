@@ -25,46 +25,6 @@ struct AllocateOptions {
     std::string request;
 };
 
-/// The columns a text takes on a terminal: Chinese (and other wide) characters take two, so the
-/// table lines up under Chinese headings and region names. Counted from the UTF-8 lead bytes;
-/// every code point from U+2E80 (CJK radicals onwards) is taken as wide.
-std::size_t columns(std::string_view s) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
-        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-        n += cp >= 0x2E80 ? 2 : 1;
-        i += len;
-    }
-    return n;
-}
-
-/// Rows padded to the widest cell of each column, two spaces apart, no trailing spaces; the
-/// first two columns (region, name) flush left, the amounts flush right.
-std::string table(const std::vector<std::vector<std::string>>& rows) {
-    std::vector<std::size_t> width;
-    for (const auto& r : rows)
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            if (width.size() <= i) width.push_back(0);
-            width[i] = std::max(width[i], columns(r[i]));
-        }
-    std::string out;
-    for (const auto& r : rows) {
-        std::string line;
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            const std::string pad(width[i] - columns(r[i]), ' ');
-            line += i < 2 ? r[i] + (i + 1 < r.size() ? pad : "") : pad + r[i];
-            if (i + 1 < r.size()) line += "  ";
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
-    }
-    return out;
-}
-
 /// The headings: region, name, the 12 months, the row total.
 std::vector<std::string> headings(bool zh, bool short_months) {
     static constexpr const char* en_months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -112,7 +72,7 @@ std::string heading_line(const io::PlanAllocation& a, bool zh) {
 std::string text_of(const io::PlanAllocation& a, bool zh) {
     std::vector<std::vector<std::string>> rows{headings(zh, true)};
     for (auto& r : body(a, zh, grouped)) rows.push_back(std::move(r));
-    return heading_line(a, zh) + table(rows);
+    return heading_line(a, zh) + table(rows, "", 2);  // region and name flush left, the amounts right
 }
 
 std::string markdown_cell(const std::string& s) {

@@ -27,43 +27,6 @@ struct Options {
     std::string policy, request, as_of;
 };
 
-/// The columns a text takes on a terminal: Chinese (and other wide) characters take two, so a
-/// table with Chinese headings or labels still lines up. Counted from the UTF-8 lead bytes;
-/// every code point from U+2E80 (CJK radicals onwards) is taken as wide.
-std::size_t columns(std::string_view s) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
-        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-        n += cp >= 0x2E80 ? 2 : 1;
-        i += len;
-    }
-    return n;
-}
-
-/// Rows as columns padded to the widest cell, two spaces apart, no trailing spaces.
-std::string table(const std::vector<std::vector<std::string>>& rows, std::string_view indent = "") {
-    std::vector<std::size_t> width;
-    for (const auto& r : rows)
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            if (width.size() <= i) width.push_back(0);
-            width[i] = std::max(width[i], columns(r[i]));
-        }
-    std::string out;
-    for (const auto& r : rows) {
-        std::string line(indent);
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            line += r[i];
-            if (i + 1 < r.size()) line += std::string(width[i] - columns(r[i]) + 2, ' ');
-        }
-        out += line + "\n";
-    }
-    return out;
-}
-
 std::string status_text(scoring::CriterionStatus s, bool zh) {
     switch (s) {
     case scoring::CriterionStatus::scored: return zh ? "已评分" : "scored";

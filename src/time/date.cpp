@@ -26,9 +26,29 @@ std::string two_digits(unsigned n) {
     return {static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
 }
 
-// The serial of year-month-day, validated by Boost; its exceptions become crm::Error.
+// Days from 1970-01-01 to a valid proleptic Gregorian year-month-day (the civil-from-days
+// inverse of H. Hinnant's algorithm: whole 400-year eras, then the year of the era counted from
+// March so that February's leap day ends it). Exact for every year; the range is checked by
+// the caller. The property test "every serial round-trips" compares it with Boost's day
+// numbers over the whole supported range.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);                 // [0, 399]
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+static_assert(days_from_civil(1970, 1, 1) == 0);
+static_assert(days_from_civil(1400, 1, 1) == Date::min_serial);
+static_assert(days_from_civil(9999, 12, 31) == Date::max_serial);
+static_assert(days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28) == 2);  // a leap year
+static_assert(days_from_civil(1900, 3, 1) - days_from_civil(1900, 2, 28) == 1);  // not one
+
+constexpr std::array<unsigned, 12> month_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+// The serial of year-month-day, each part checked (in this order, each error naming `field`).
 std::int64_t serial_of(int year, unsigned month, unsigned day, std::string_view field) {
-    // Range checks first: Boost takes unsigned short, so a huge value would wrap silently.
     if (year < 1400 || year > 9999)
         throw Error(ErrorCode::invalid_date, std::string(field),
                     "year " + std::to_string(year) + " is outside 1400..9999");
@@ -38,15 +58,12 @@ std::int64_t serial_of(int year, unsigned month, unsigned day, std::string_view 
     if (day < 1 || day > 31)
         throw Error(ErrorCode::invalid_date, std::string(field),
                     "day " + std::to_string(day) + " is not 1..31");
-    try {
-        const bg::date d(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-                         static_cast<unsigned short>(day));
-        return static_cast<std::int64_t>(d.day_number()) - epoch_day_number;
-    } catch (const std::out_of_range&) {  // bad_year, bad_month, bad_day_of_month
+    const unsigned last = month == 2 && is_leap_year(year) ? 29u : month_days[month - 1];
+    if (day > last)
         throw Error(ErrorCode::invalid_date, std::string(field),
                     "day " + std::to_string(day) + " does not exist in " + std::to_string(year) + "-" +
                         two_digits(month));
-    }
+    return days_from_civil(year, month, day);
 }
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
@@ -134,8 +151,7 @@ std::ostream& operator<<(std::ostream& os, Date d) { return os << d.to_string();
 unsigned days_in_month(int year, unsigned month) {
     if (month < 1 || month > 12)
         throw Error(ErrorCode::invalid_argument, "month", "month " + std::to_string(month) + " is not 1..12");
-    constexpr std::array<unsigned, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap_year(year) ? 29u : days[month - 1];
+    return month == 2 && is_leap_year(year) ? 29u : month_days[month - 1];
 }
 
 Date last_day_of_month(Date d) {

@@ -191,6 +191,75 @@ TEST_SUITE("io.csv") {
     }
 }
 
+TEST_SUITE("io.csv") {
+    TEST_CASE("a property: every plain amount reads as Decimal parse reads it - short or long") {
+        // The reader takes amounts of at most 18 characters straight into their coefficient and
+        // longer ones through Decimal::parse: both must give the same value and the same places.
+        crm::test::Rng rng(0xA3);
+        for (int round = 0; round < 2000; ++round) {
+            std::string amount(static_cast<std::size_t>(rng.between(1, 24)), '0');
+            for (char& c : amount) c = static_cast<char>('0' + rng.below(10));
+            const int places = static_cast<int>(rng.below(3));  // the currency's two places at most
+            if (places > 0 && amount.size() > static_cast<std::size_t>(places))
+                amount.insert(amount.size() - static_cast<std::size_t>(places), ".");
+            CAPTURE(amount);
+            const std::string text =
+                "invoice,invoiced_on,due_on,open_amount,currency\n"
+                "I,2025-01-01,2025-01-31," +
+                amount + ",CNY\n";
+            const auto items = read_receivables_csv(text, "a.csv");
+            REQUIRE(items.size() == 1);
+            const crm::Decimal expected = crm::Decimal::parse(amount);
+            CHECK(items[0].open_amount.amount() == expected);
+            CHECK(items[0].open_amount.amount().to_string() == expected.to_string());
+        }
+    }
+
+    TEST_CASE("rows are read in file order - the first bad row is the error and currencies may change") {
+        const std::string head = "invoice,invoiced_on,due_on,open_amount,currency\n";
+        // row 3 has a bad day, row 4 the wrong width: row 3's error is the one reported
+        check_error(
+            [&] {
+                return read_receivables_csv(head +
+                                                "I1,2025-01-01,2025-01-31,1.00,CNY\n"
+                                                "I2,2025-02-30,2025-03-31,1.00,CNY\n"
+                                                "I3,2025-01-01\n",
+                                            "order.csv");
+            },
+            ErrorCode::invalid_date, "rows[3].invoiced_on");
+        // a currency that changes from row to row is read for each row (USD has 2 places, JPY 0)
+        const auto items = read_receivables_csv(head +
+                                                    "I1,2025-01-01,2025-01-31,1.00,CNY\n"
+                                                    "I2,2025-01-01,2025-01-31,2.50,USD\n"
+                                                    "I3,2025-01-01,2025-01-31,300,JPY\n"
+                                                    "I4,2025-01-01,2025-01-31,4.00,\"USD\"\n",
+                                                "mixed.csv");
+        REQUIRE(items.size() == 4);
+        CHECK(items[0].open_amount == Money{"1.00", "CNY"});
+        CHECK(items[1].open_amount == Money{"2.50", "USD"});
+        CHECK(items[2].open_amount == Money{"300", "JPY"});
+        CHECK(items[3].open_amount == Money{"4.00", "USD"});
+        // JPY has no minor unit: 300.5 is refused on its row, after the good rows before it
+        check_error(
+            [&] {
+                return read_receivables_csv(head +
+                                                "I1,2025-01-01,2025-01-31,1.00,CNY\n"
+                                                "I2,2025-01-01,2025-01-31,300.5,JPY\n",
+                                            "jpy.csv");
+            },
+            ErrorCode::invalid_argument, "rows[3].open_amount");
+        // a code that is no currency is refused where it stands, even after a good one
+        check_error(
+            [&] {
+                return read_receivables_csv(head +
+                                                "I1,2025-01-01,2025-01-31,1.00,CNY\n"
+                                                "I2,2025-01-01,2025-01-31,1.00,XXQ\n",
+                                            "bad.csv");
+            },
+            ErrorCode::unknown_currency, "rows[3].currency");
+    }
+}
+
 // ---- the sales, collections and expenses ledgers ----------------------------------------------
 
 namespace {

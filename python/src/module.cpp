@@ -858,6 +858,21 @@ crm::report::Format report_format(std::string_view format) {
                          std::string(format) + "\"");
 }
 
+/// An account request document (crm::io::read_account_request) answered under `set` by
+/// `answer(set, request, lang)` (the pool or the visits answer, written): `as_of` (a serial) wins
+/// over the request's day, as the command line's --as-of does; `lang` over the request's.
+template <class Answer>
+std::string account_request(const crm::policy::PolicySet& set, nb::bytes text, std::string_view file,
+                            std::optional<std::int64_t> as_of_serial, std::optional<std::string_view> lang,
+                            Answer&& answer) {
+    std::optional<crm::Date> as_of;
+    if (as_of_serial) as_of = date_of(*as_of_serial);
+    nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
+    crm::io::AccountRequest request = crm::io::read_account_request(bytes_view(text), file);
+    if (as_of) request.as_of = as_of;
+    return answer(set, request, lang ? lang_of(*lang) : request.lang);
+}
+
 /// A route request document routed under `set` (crm::io::route).
 CheckResult route_request(const crm::policy::PolicySet& set, nb::bytes text, std::string_view file) {
     const crm::io::RouteRequest request = crm::io::read_route_request(bytes_view(text), file);
@@ -1019,25 +1034,19 @@ NB_MODULE(_crmrules, m) {
     m.def(
         "pool",
         [](const crm::policy::PolicySet& set, nb::bytes text, std::string_view file,
-           std::optional<std::int64_t> as_of_serial, std::optional<std::string_view> lang) {
-            std::optional<crm::Date> as_of;
-            if (as_of_serial) as_of = date_of(*as_of_serial);
-            nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
-            crm::io::AccountRequest request = crm::io::read_account_request(bytes_view(text), file);
-            if (as_of) request.as_of = as_of;  // as_of= wins over the request's, as --as-of does
-            return crm::io::write_pool(crm::io::pool(set, request), lang ? lang_of(*lang) : request.lang);
+           std::optional<std::int64_t> as_of, std::optional<std::string_view> lang) {
+            return account_request(set, text, file, as_of, lang, [](const auto& s, const auto& request, crm::Lang l) {
+                return crm::io::write_pool(crm::io::pool(s, request), l);
+            });
         },
         "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none(), "lang"_a.none());
     m.def(
         "visits",
         [](const crm::policy::PolicySet& set, nb::bytes text, std::string_view file,
-           std::optional<std::int64_t> as_of_serial, std::optional<std::string_view> lang) {
-            std::optional<crm::Date> as_of;
-            if (as_of_serial) as_of = date_of(*as_of_serial);
-            nb::gil_scoped_release unlocked;  // text is kept alive by the caller's reference
-            crm::io::AccountRequest request = crm::io::read_account_request(bytes_view(text), file);
-            if (as_of) request.as_of = as_of;  // as_of= wins over the request's, as --as-of does
-            return crm::io::write_visits(crm::io::visits(set, request), lang ? lang_of(*lang) : request.lang);
+           std::optional<std::int64_t> as_of, std::optional<std::string_view> lang) {
+            return account_request(set, text, file, as_of, lang, [](const auto& s, const auto& request, crm::Lang l) {
+                return crm::io::write_visits(crm::io::visits(s, request), l);
+            });
         },
         "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none(), "lang"_a.none());
     m.def("monthly_report", &monthly_report_request, "policy_set"_a, "text"_a, "file"_a, "as_of"_a.none());

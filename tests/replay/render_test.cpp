@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "../support/generators.hpp"
+#include "../support/html.hpp"
 
 using crm::Lang;
 using crm::Money;
@@ -117,18 +118,6 @@ replay::ReplayResult worked() {
 
 bool has(const std::string& page, const std::string& text) { return page.find(text) != std::string::npos; }
 
-// The widths of the <rect class="cls" ...> elements, in page order.
-std::vector<long> widths(const std::string& page, const std::string& cls) {
-    std::vector<long> out;
-    const std::string tag = "<rect class=\"" + cls + "\"";
-    for (std::size_t at = page.find(tag); at != std::string::npos; at = page.find(tag, at + 1)) {
-        const std::size_t w = page.find("width=\"", at);
-        REQUIRE(w != std::string::npos);
-        out.push_back(std::stol(page.substr(w + 7)));
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_SUITE("replay.render") {
@@ -150,9 +139,9 @@ TEST_SUITE("replay.render") {
         CHECK(zh.ends_with("</body>\n</html>\n"));
         // bars on one scale, the longest amount (north's 700,000 approval tighter) 560 px:
         //   east credit tighter 650,000 x 560 / 700,000 = 520; the regions with none 0
-        CHECK(widths(zh, "credit-tighter") == std::vector<long>{520, 0, 0});
-        CHECK(widths(zh, "approval-tighter") == std::vector<long>{520, 560, 0});
-        CHECK(widths(zh, "credit-looser") == std::vector<long>{0, 0, 0});
+        CHECK(crm::test::rect_widths(zh, "credit-tighter") == std::vector<long>{520, 0, 0});
+        CHECK(crm::test::rect_widths(zh, "approval-tighter") == std::vector<long>{520, 560, 0});
+        CHECK(crm::test::rect_widths(zh, "credit-looser") == std::vector<long>{0, 0, 0});
 
         const std::string en = replay::render_html(r, Lang::en);
         CHECK(has(en, "<html lang=\"en\">"));
@@ -213,7 +202,7 @@ TEST_SUITE("replay.render") {
             std::size_t bars = 0;
             for (const char* cls :
                  {"credit-tighter", "credit-looser", "approval-tighter", "approval-looser"}) {
-                for (const long w : widths(page, cls)) {
+                for (const long w : crm::test::rect_widths(page, cls)) {
                     CHECK(w >= 0);
                     CHECK(w <= 560);
                     longest = std::max(longest, w);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/html.hpp"
 #include "snapshot.hpp"
 
 using crm::Lang;
@@ -22,18 +23,6 @@ using crm::test::yuan;
 using namespace crm::report;
 
 namespace {
-
-// The widths of the <rect class="cls" ...> elements, in page order.
-std::vector<long> widths(const std::string& page, const std::string& cls) {
-    std::vector<long> out;
-    const std::string tag = "<rect class=\"" + cls + "\"";
-    for (std::size_t at = page.find(tag); at != std::string::npos; at = page.find(tag, at + 1)) {
-        const std::size_t w = page.find("width=\"", at);
-        REQUIRE(w != std::string::npos);
-        out.push_back(std::stol(page.substr(w + 7)));
-    }
-    return out;
-}
 
 crm::planning::Progress& of(Section& s, crm::planning::Measure m) {
     return s.progress.measures[static_cast<std::size_t>(m)];
@@ -62,13 +51,13 @@ TEST_SUITE("report.render_html") {
         // June to the 15th, the longest bar is east's sales plan 100,000 = 600 px:
         //   sales   east 50,000 -> 300, north 20,000 -> 120, south 25,000 -> 150
         //   collect east 45,000 -> 270, north 25,000 -> 150, south 10,000 ->  60
-        CHECK(widths(en, "sales-plan") == std::vector<long>{600, 360, 240});
-        CHECK(widths(en, "sales") == std::vector<long>{300, 120, 150});
-        CHECK(widths(en, "collection-plan") == std::vector<long>{540, 300, 240});
-        CHECK(widths(en, "collection") == std::vector<long>{270, 150, 60});
+        CHECK(crm::test::rect_widths(en, "sales-plan") == std::vector<long>{600, 360, 240});
+        CHECK(crm::test::rect_widths(en, "sales") == std::vector<long>{300, 120, 150});
+        CHECK(crm::test::rect_widths(en, "collection-plan") == std::vector<long>{540, 300, 240});
+        CHECK(crm::test::rect_widths(en, "collection") == std::vector<long>{270, 150, 60});
         // Aging: east 65,000 (the longest, 600 px) in buckets current 30,000 and 1-30 15,000 and
         // 91-180 20,000; segments end at the running sums 30,000 -> 277, 45,000 -> 415, 65,000 -> 600.
-        const std::vector<long> aging = widths(en, "aging");
+        const std::vector<long> aging = crm::test::rect_widths(en, "aging");
         REQUIRE(aging.size() >= 3);
         CHECK(aging[0] + aging[1] + aging[2] == 600);
         // 万元 through the options, like the other formats.
@@ -114,7 +103,8 @@ TEST_SUITE("report.render_html") {
             for (auto& s : r.regions)
                 for (const auto m : {crm::planning::Measure::sales, crm::planning::Measure::collection})
                     of(s, m).plan = amount(cents(gen));
-            const std::vector<long> w = widths(render(r, Lang::en, Format::html, {}), "sales");
+            const std::vector<long> w =
+                crm::test::rect_widths(render(r, Lang::en, Format::html, {}), "sales");
             REQUIRE(w.size() == 3);
             CHECK(std::abs(w[1] - 2 * w[0]) <= 1);
             CHECK(w[1] <= 600);
@@ -136,10 +126,10 @@ TEST_SUITE("report.render_html") {
         }
         r.findings.clear();
         const std::string page = render(r, Lang::en, Format::html, {});
-        CHECK(widths(page, "sales") == std::vector<long>{0, 0, 0});
-        CHECK(widths(page, "aging").empty());
-        CHECK(widths(page, "turnover").empty());
-        CHECK(widths(page, "kpi").empty());
+        CHECK(crm::test::rect_widths(page, "sales") == std::vector<long>{0, 0, 0});
+        CHECK(crm::test::rect_widths(page, "aging").empty());
+        CHECK(crm::test::rect_widths(page, "turnover").empty());
+        CHECK(crm::test::rect_widths(page, "kpi").empty());
         CHECK(has(page, "<p>Nothing to report.</p>"));
         CHECK(has(page, "</html>"));
         MonthlyKeyAccountReport none;

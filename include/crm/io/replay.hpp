@@ -15,15 +15,15 @@
 
 namespace crm::io {
 
-/// Reads a replay history: `{"orders": [{"order": {"id", "amount"}, "placed": "2025-03-01",
-/// "account": <credit account document>, "region", "requester", "discount", "lines": [{"product",
-/// "unit", "currency", "quantity"}], "budgets": [{"rule", "remaining"}]}], "people": [...],
-/// "pool": [{"as_of", "accounts": [<key account>]}]}`. The credit account gives the order's
-/// account (its profile's `account`), tier, segment, profile, receivables, open orders, goods
-/// shipped not invoiced and rates on that day; `discount` (a percent) may be left out or null,
-/// `lines`, `budgets`, `people` and `pool` left out (none). A pool run's accounts are the key
-/// accounts of the account request (crm/io/account.hpp), each id once. Throws crm::Error naming
-/// the JSON Pointer.
+/// Reads a replay history: `{"orders": [...], "people": [...], "pool": [...]}`. Each order is
+/// `{"order": {"id", "amount"}, "placed": "2025-03-01", "account": {...}, "region", "requester"}`
+/// with, optionally, `"discount"` (a percent, or null), `"lines": [{"product", "unit",
+/// "currency", "quantity"}]` and `"budgets": [{"rule", "remaining"}]`. The order's `account` is
+/// a credit account document: it gives the order's account (its profile's `account`), tier,
+/// segment, profile, receivables, open orders, goods shipped not invoiced and rates on that day.
+/// Each pool run is `{"as_of", "accounts": [...]}`, the key accounts of an account request
+/// (crm/io/account.hpp), each id once. `people` and `pool` may be left out (none). Throws
+/// crm::Error naming the JSON Pointer.
 [[nodiscard]] CRM_EXPORT replay::History read_replay_history(std::string_view text,
                                                              std::string_view file = "<history>");
 

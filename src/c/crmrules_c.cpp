@@ -6,6 +6,7 @@
 
 #include <crm/c/crmrules.h>
 #include <crm/core/error.hpp>
+#include <crm/io/account.hpp>
 #include <crm/io/approval.hpp>
 #include <crm/io/json.hpp>
 #include <crm/io/pricing.hpp>
@@ -274,6 +275,16 @@ std::string call_sla(const crm::policy::PolicySet& set, std::string_view request
     return positioned(request, [&] { return crm::io::write_sla(crm::io::sla(set, r), r.lang); });
 }
 
+std::string call_pool(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_account_request(request);
+    return positioned(request, [&] { return crm::io::write_pool(crm::io::pool(set, r), r.lang); });
+}
+
+std::string call_visits(const crm::policy::PolicySet& set, std::string_view request) {
+    const auto r = crm::io::read_account_request(request);
+    return positioned(request, [&] { return crm::io::write_visits(crm::io::visits(set, r), r.lang); });
+}
+
 struct Entry {
     std::string_view name;
     std::string (*call)(const crm::policy::PolicySet&, std::string_view);
@@ -283,12 +294,14 @@ constexpr Entry entries[] = {
     {"aging", call_aging},
     {"check_order", call_check_order},
     {"monthly_report", call_monthly_report},
+    {"pool", call_pool},
     {"price", call_price},
     {"route", call_route},
     {"score", call_score},
     {"sla", call_sla},
     {"validate", call_validate},
     {"verify", call_verify},
+    {"visits", call_visits},
 };
 
 }  // namespace

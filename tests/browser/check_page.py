@@ -85,7 +85,7 @@ def main():
     shot = os.path.join(work, args.name + ".png")
     subprocess.run(command + [page], check=True)
     flags = [browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             f"--user-data-dir={os.path.join(work, 'profile')}"]
+             f"--user-data-dir={os.path.join(work, args.name + '-profile')}"]
     dom = subprocess.run(flags + ["--dump-dom", "file://" + page], check=True, capture_output=True,
                          text=True, timeout=120).stdout
     for text in args.expect:

@@ -331,6 +331,36 @@ static void test_monthly_report(const crm_policy_set* set) {
     "{\"as_of\": \"2024-06-03 11:45\", \"complaints\": [{\"id\": \"C-1\", \"account\": \"ACC-1\", "   \
     "\"tier\": " tier ", \"severity\": \"high\", \"received\": \"2024-06-03 10:00\"}]}"
 
+/* Under policy.json's 2025-v1 (pool: A exempt, B 30 days without a follow-up; visits: A monthly,
+ * B every two months), on 2025-03-01: ACC-B (B) was last followed up on 2025-01-20, 40 days ago,
+ * more than 30: released; ACC-A is A: exempt. ACC-A was last visited on 2025-01-15: due
+ * 2025-02-15, 14 days overdue; ACC-B on 2025-01-10: due 2025-03-10, not yet. */
+#define ACCOUNTS_REQUEST(tier)                                                                          \
+    "{\"as_of\": \"2025-03-01\", \"accounts\": [{\"id\": \"ACC-A\", \"region\": \"east\", \"tier\": "   \
+    "\"A\", \"owner\": \"wang\", \"status\": \"active\", \"created\": \"2024-01-01\", "                  \
+    "\"last_follow_up\": \"2024-06-01\", \"last_visit\": \"2025-01-15\"}, {\"id\": \"ACC-B\", "            \
+    "\"region\": \"east\", \"tier\": " tier ", \"owner\": \"li\", \"status\": \"active\", "              \
+    "\"created\": \"2024-05-01\", \"last_follow_up\": \"2025-01-20\", \"last_deal\": \"2024-12-01\", "     \
+    "\"last_visit\": \"2025-01-10\"}]}"
+
+static void test_pool_and_visits(const crm_policy_set* set) {
+    crm_status status;
+    crm_error* err = NULL;
+    char* r = call(set, "pool", ACCOUNTS_REQUEST("\"B\""), &status, &err);
+    CHECK(status == CRM_OK && err == NULL, "status %d", status);
+    CHECK(contains(r, "\"accounts\": 2") && contains(r, "\"account\": \"ACC-B\"") &&
+              !contains(r, "\"account\": \"ACC-A\"") && contains(r, "\"elapsed\": 40") &&
+              contains(r, "\"deadline\": \"2025-02-19\""),
+          "pool");
+    crm_string_free(r);
+    r = call(set, "visits", ACCOUNTS_REQUEST("\"B\""), &status, &err);
+    CHECK(status == CRM_OK && err == NULL, "status %d", status);
+    CHECK(contains(r, "\"account\": \"ACC-A\"") && contains(r, "\"overdue_days\": 14") &&
+              !contains(r, "\"account\": \"ACC-B\""),
+          "visits");
+    crm_string_free(r);
+}
+
 static void test_score_and_sla(const crm_policy_set* set) {
     crm_status status;
     crm_error* err = NULL;
@@ -386,6 +416,10 @@ static const struct bad_case bad_cases[] = {
      "/subjects/0/facts/sales_achievement", "binary floating-point"},
     {"sla: a tier the table does not know", "sla", SLA_REQUEST("\"Z\""), CRM_E_NOT_FOUND, "/complaints/0/tier",
      "<request>:1:"},
+    {"pool: a tier the pool rules do not know", "pool", ACCOUNTS_REQUEST("\"Z\""), CRM_E_NOT_FOUND,
+     "/accounts/1/tier", "<request>:1:"},
+    {"visits: a date as a number", "visits", "{\"as_of\": 20250301, \"accounts\": []}", CRM_E_PARSE_ERROR,
+     "/as_of", "expected a string"},
     {"malformed JSON", "check_order", "{\"as_of\": ", CRM_E_PARSE_ERROR, "", "ends too early"},
     {"not JSON at all", "validate", "hello", CRM_E_PARSE_ERROR, "", "<request>:1:1: not valid JSON"},
     {"an empty request", "validate", "", CRM_E_PARSE_ERROR, "", NULL},
@@ -641,6 +675,7 @@ int main(int argc, char** argv) {
     test_route_and_verify(set);
     test_monthly_report(set);
     test_score_and_sla(set);
+    test_pool_and_visits(set);
     test_bad_input(set);
     test_null_arguments(set, policy, len);
     test_load_errors(policy, len);

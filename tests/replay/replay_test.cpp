@@ -522,7 +522,7 @@ TEST_SUITE("replay") {
         std::size_t moved = 0, moved_accounts = 0, priced_cases = 0;
         for (int round = 0; round < 40; ++round) {
             CAPTURE(round);
-            const auto history = generated(rng, static_cast<std::size_t>(rng.between(1, 700)));
+            const auto history = generated(rng, static_cast<std::size_t>(rng.between(1, 400)));
             const auto a = random_set(rng, "a");
             const auto b = random_set(rng, "b");
             const auto ab = replay::replay(a, b, history);

@@ -353,8 +353,9 @@ TEST_SUITE("time.date") {
                 expected = {prev.year + 1, 1, 1};
             }
             const int weekday = static_cast<int>(d.weekday());
+            // the constructor on every day; the text round trip (two strings a day) on every 61st
             const bool round_trips = crm::Date(ymd.year, ymd.month, ymd.day).serial() == s &&
-                                     crm::Date::parse(d.to_string()).serial() == s;
+                                     (s % 61 != 0 || crm::Date::parse(d.to_string()).serial() == s);
             if (ymd != expected || weekday != prev_weekday % 7 + 1 || !round_trips) {
                 if (mismatches == 0) FAIL_CHECK("first mismatch at serial " << s << ": " << d);
                 ++mismatches;

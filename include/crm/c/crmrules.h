@@ -119,6 +119,8 @@ CRM_C_API void crm_policy_set_free(crm_policy_set* set);
  *                  "subjects", "lang"}
  *   "sla"          complaints against the SLA table: {"as_of", "calendar", "working_hours",
  *                  "complaints", "lang"}
+ *   "pool"         the owned accounts that return to the public pool: {"as_of", "accounts", "lang"}
+ *   "visits"       the accounts whose visit is overdue: {"as_of", "accounts", "lang"}
  * An unknown name is CRM_E_UNKNOWN_ENTRY whose message names it. */
 CRM_C_API crm_status crm_call(const crm_policy_set* set, const char* entry, const char* request, size_t len,
                               char** response, crm_error** err);

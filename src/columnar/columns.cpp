@@ -31,9 +31,25 @@ void check_validity(std::string_view name, const Validity& validity, std::size_t
         detail::throw_row_error(ErrorCode::invalid_argument, name, row, "a null in a required column");
 }
 
+void check_scale(std::string_view name, int scale) {
+    if (scale < 0 || scale > 38)
+        throw Error(ErrorCode::invalid_argument, std::string(name) + ".scale",
+                    "the scale " + std::to_string(scale) + " is outside 0..38 (decimal128(38, s))");
+}
+
 void set_valid_bit(std::vector<std::uint8_t>& bits, std::size_t row, bool valid) {
     if (row % 8 == 0) bits.push_back(0);
     if (valid) bits.back() = static_cast<std::uint8_t>(bits.back() | (1u << (row % 8)));
+}
+
+// Appends one decimal128 row (16 little-endian bytes) and its validity bit.
+void push_raw(std::vector<std::byte>& bytes, std::vector<std::uint8_t>& validity,
+              crm::detail::uint128 coefficient, std::size_t row, bool valid) {
+    const std::uint64_t words[2] = {static_cast<std::uint64_t>(coefficient),
+                                    static_cast<std::uint64_t>(coefficient >> 64)};
+    const auto* raw = reinterpret_cast<const std::byte*>(words);
+    bytes.insert(bytes.end(), raw, raw + 16);
+    set_valid_bit(validity, row, valid);
 }
 
 }  // namespace
@@ -89,6 +105,33 @@ void check_amounts(const AmountColumn& column, std::size_t rows, bool required, 
     }
 }
 
+Decimal NumberColumn::at(std::size_t i) const noexcept {
+    const crm::detail::uint128 c = raw(i);
+    const bool negative = (c & kSignBit) != 0;
+    return Decimal::from_parts_unchecked(negative, negative ? ~c + 1 : c, -scale);
+}
+
+void check_shape(const NumberColumn& column, std::size_t rows, bool required) {
+    if (column.data.size() % 16 != 0)
+        throw Error(ErrorCode::invalid_argument, std::string(column.name),
+                    "a decimal128 column has 16 bytes per row, not " + std::to_string(column.data.size()) +
+                        " bytes in all");
+    check_length(column.name, column.size(), rows);
+    check_scale(column.name, column.scale);
+    check_validity(column.name, column.validity, rows, required);
+}
+
+void check_numbers(const NumberColumn& column, std::size_t rows, bool required) {
+    check_shape(column, rows, required);
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (!column.validity.valid(i)) continue;
+        const crm::detail::uint128 c = column.raw(i);
+        const crm::detail::uint128 magnitude = (c & kSignBit) != 0 ? ~c + 1 : c;
+        if (magnitude >= crm::detail::pow10_38)
+            detail::throw_row_error(ErrorCode::overflow, column.name, i, "a coefficient beyond 38 digits");
+    }
+}
+
 void check_shape(const DateColumn& column, std::size_t rows, bool required) {
     check_length(column.name, column.size(), rows);
     check_validity(column.name, column.validity, rows, required);
@@ -127,12 +170,7 @@ AmountColumnBuilder::AmountColumnBuilder(Currency currency, std::string name)
     : name_(std::move(name)), currency_(currency) {}
 
 void AmountColumnBuilder::push_raw(crm::detail::uint128 coefficient, bool valid) {
-    const std::size_t row = size();
-    const std::uint64_t words[2] = {static_cast<std::uint64_t>(coefficient),
-                                    static_cast<std::uint64_t>(coefficient >> 64)};
-    const auto* bytes = reinterpret_cast<const std::byte*>(words);
-    bytes_.insert(bytes_.end(), bytes, bytes + 16);
-    set_valid_bit(validity_, row, valid);
+    columnar::push_raw(bytes_, validity_, coefficient, size(), valid);
     if (!valid) has_null_ = true;
 }
 
@@ -161,6 +199,37 @@ AmountColumn AmountColumnBuilder::view() const noexcept {
                         .data = bytes_,
                         .scale = currency_.minor_units(),
                         .currency = currency_,
+                        .validity = Validity{has_null_ ? std::span<const std::uint8_t>(validity_)
+                                                       : std::span<const std::uint8_t>()}};
+}
+
+NumberColumnBuilder::NumberColumnBuilder(int scale, std::string name)
+    : name_(std::move(name)), scale_(scale) {
+    check_scale(name_, scale_);
+}
+
+void NumberColumnBuilder::push_back(const Decimal& d) {
+    const std::size_t row = size();
+    if (d.exponent() < -scale_ && round_to_scale(d, scale_, RoundingMode::down) != d)
+        detail::throw_row_error(ErrorCode::invalid_argument, name_, row,
+                                d.to_string() + " has more than " + std::to_string(scale_) + " decimals");
+    // exact: only zeros are dropped or padded (padding past 38 digits is an overflow of the row)
+    const Decimal at_scale = at_field(name_ + "[" + std::to_string(row) + "]", [&] {
+        return crm::detail::round_to_scale_general(d, scale_, RoundingMode::down);
+    });
+    const crm::detail::uint128 c = at_scale.coefficient();
+    push_raw(bytes_, validity_, at_scale.is_signed() ? ~c + 1 : c, row, true);
+}
+
+void NumberColumnBuilder::push_null() {
+    push_raw(bytes_, validity_, 0, size(), false);
+    has_null_ = true;
+}
+
+NumberColumn NumberColumnBuilder::view() const noexcept {
+    return NumberColumn{.name = name_,
+                        .data = bytes_,
+                        .scale = scale_,
                         .validity = Validity{has_null_ ? std::span<const std::uint8_t>(validity_)
                                                        : std::span<const std::uint8_t>()}};
 }

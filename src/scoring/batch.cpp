@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "block.hpp"
+
 namespace crm::scoring {
 
 namespace {
@@ -56,8 +58,14 @@ void evaluate_batch(const CompiledScorecard& card, std::span<const Decimal> rows
         throw Error(
             ErrorCode::invalid_argument, "out",
             "expected " + std::to_string(n) + " slots, one per row, not " + std::to_string(out.size()));
-    parallel_for(n, threads, progress,
-                 [&](std::size_t i) { out[i] = evaluate(card, rows.subspan(i * k, k)); });
+    // Whole ranges go to the block kernel (src/scoring/block.hpp), not one row at a time.
+    const crm::detail::ParallelOptions options{.threads = threads, .progress = &progress};
+    const Decimal* data = rows.data();
+    Summary* slots = out.data();
+    (void)crm::detail::parallel_ranges(
+        n, options, [&card, data, slots, k](std::size_t, std::size_t begin, std::size_t end) {
+            detail::score_rows(card, data + begin * k, end - begin, slots + begin);
+        });
 }
 
 std::vector<Summary> evaluate_batch(const CompiledScorecard& card, std::span<const Decimal> rows, int threads,

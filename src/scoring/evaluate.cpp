@@ -26,9 +26,14 @@
 #include <string>
 #include <utility>
 
+#include "block.hpp"
+
 namespace crm::scoring {
 
 namespace {
+
+using detail::grade_of;
+using detail::rounds_up;
 
 constexpr const auto& kPow10 = crm::detail::pow10_u64;  // 10^0 .. 10^19
 constexpr int kMaxShift = 18;
@@ -68,23 +73,6 @@ std::uint64_t score_units(const Score& s, int places) {
     if (!ok || u < 0)
         fail(ErrorCode::invalid_argument, "score", "a score outside 0..100");  // validated before
     return static_cast<std::uint64_t>(u);
-}
-
-// Whether a non-negative quotient q with remainder r of divisor d rounds up to q + 1.
-inline bool rounds_up(RoundingMode mode, std::uint64_t q, std::uint64_t r, std::uint64_t d) noexcept {
-    if (r == 0) return false;
-    switch (mode) {
-    case RoundingMode::down:
-    case RoundingMode::floor: return false;
-    case RoundingMode::up:
-    case RoundingMode::ceiling: return true;
-    case RoundingMode::half_up:
-    case RoundingMode::half_down:
-    case RoundingMode::half_even: break;
-    }
-    const std::uint64_t rest = d - r;  // r against d - r: no overflow of 2r
-    if (r != rest) return r > rest;
-    return mode == RoundingMode::half_up || (mode == RoundingMode::half_even && (q & 1U) != 0);
 }
 
 // The points of a linear function, whatever its declared form.
@@ -311,15 +299,6 @@ struct Breakdown {
     std::uint64_t* contributions;
     CriterionStatus* status;
 };
-
-std::size_t grade_of(const CompiledScorecard& card, std::uint64_t total) noexcept {
-    // Inclusive floors (以上): a total equal to a band's `from` is in that band; exclusive
-    // (超过): it is in the band below, and only the lowest band (from 0) takes a total of 0.
-    const bool inclusive = card.band_floor() == Boundary::inclusive;
-    for (const auto& [floor, index] : card.grade_floors())
-        if (inclusive ? total >= floor : total > floor) return index;
-    return card.grade_floors().back().second;  // unreachable: the lowest band starts at 0
-}
 
 // Re-weights when criteria were excluded: see the header. `contributions` (may be null) hold
 // score x weight on entry (0 for the excluded) and the re-weighted shares on exit.
@@ -554,6 +533,27 @@ Score score_criterion(const CompiledScorecard& card, std::size_t criterion, cons
     const Decimal x = raw_for(card, criterion, raw);
     const std::uint64_t s = score_of(card, criterion, x, true);
     return Score{Decimal::scaled(static_cast<std::int64_t>(s), -card.scorecard().score_places)};
+}
+
+// ---- the batch path (src/scoring/block.hpp) ----
+
+void detail::score_rows(const CompiledScorecard& card, const Decimal* rows, std::size_t count, Summary* out) {
+    const std::size_t width = card.size();
+    for (std::size_t begin = 0; begin < count; begin += kBlock) {
+        const std::size_t n = std::min(kBlock, count - begin);
+        const Decimal* block = rows + begin * width;
+        const auto column_of = [block, width](std::size_t i, int exponent) {
+            return [column = block + i, width, exponent](std::size_t j, std::int64_t& u) noexcept {
+                return to_units(column[j * width], exponent, u);
+            };
+        };
+        if (score_block(card, n, column_of, out + begin)) continue;
+        for (std::size_t j = 0; j < n; ++j) {
+            const Decimal* row = block + j * width;
+            out[begin + j] = run_row(
+                card, [row](std::size_t i) { return row + i; }, false, nullptr);
+        }
+    }
 }
 
 // ---- results ----

@@ -65,6 +65,27 @@ struct CRM_EXPORT AmountColumn {
     [[nodiscard]] Money at(std::size_t i) const noexcept;
 };
 
+/// A `decimal128(38, scale)` column of plain numbers (not owned): a scorecard's raw facts, a
+/// rate, a count. Laid out as AmountColumn, without a currency. Row i is the 16 bytes at
+/// `data[16 * i]`: coefficient c, value c x 10^-scale.
+struct CRM_EXPORT NumberColumn {
+    std::string_view name = "value";  ///< names the column in errors
+    std::span<const std::byte> data;  ///< 16 bytes per row
+    int scale = 0;                    ///< decimal places of every row (Arrow's `s`), 0..38
+    Validity validity;                ///< nulls, if any
+
+    /// Rows in the column.
+    [[nodiscard]] std::size_t size() const noexcept { return data.size() / 16; }
+    /// The coefficient of row `i` (unchecked; two's complement).
+    [[nodiscard]] crm::detail::uint128 raw(std::size_t i) const noexcept {
+        std::uint64_t words[2];
+        std::memcpy(words, data.data() + 16 * i, 16);
+        return (crm::detail::uint128{words[1]} << 64) | words[0];
+    }
+    /// Row `i` as a Decimal (the column must have been checked: see check_numbers).
+    [[nodiscard]] Decimal at(std::size_t i) const noexcept;
+};
+
 /// A `date32` column (not owned): days since 1970-01-01, as Date::serial() counts them.
 struct CRM_EXPORT DateColumn {
     std::string_view name = "date";      ///< names the column in errors
@@ -95,6 +116,11 @@ struct CRM_EXPORT IdColumn {
 /// negative value (invalid_argument naming `<name>[i]`). The first bad row is reported.
 CRM_EXPORT void check_amounts(const AmountColumn& column, std::size_t rows, bool required = true,
                               bool non_negative = false);
+/// Checks a number column of `rows` rows: 16 bytes per row and the length (invalid_argument
+/// naming the column), the scale within 0..38 (invalid_argument naming `<name>.scale`), no null
+/// when `required` (invalid_argument naming `<name>[i]`), every coefficient within 38 digits
+/// (overflow naming `<name>[i]`). The first bad row is reported.
+CRM_EXPORT void check_numbers(const NumberColumn& column, std::size_t rows, bool required = true);
 /// Checks a date column of `rows` rows: the length (invalid_argument naming the column), no
 /// null when `required`, every day within Date's range 1400-01-01..9999-12-31 (invalid_date
 /// naming `<name>[i]`).
@@ -107,6 +133,8 @@ CRM_EXPORT void check_ids(const IdColumn& column, std::size_t rows, bool require
 /// the validity bitmap, no null when `required`, and (amounts) 16 bytes a row and the scale.
 /// A kernel that checks each value as it reads it calls these first.
 CRM_EXPORT void check_shape(const AmountColumn& column, std::size_t rows, bool required = true);
+/// As above, for a number column.
+CRM_EXPORT void check_shape(const NumberColumn& column, std::size_t rows, bool required = true);
 /// As above, for a date column.
 CRM_EXPORT void check_shape(const DateColumn& column, std::size_t rows, bool required = true);
 /// As above, for an id column.
@@ -140,6 +168,30 @@ private:
 
     std::string name_;
     Currency currency_;
+    std::vector<std::byte> bytes_;
+    std::vector<std::uint8_t> validity_;
+    bool has_null_ = false;
+};
+
+/// An owning number column for C++ callers: append Decimals at the column's scale, then view it.
+class CRM_EXPORT NumberColumnBuilder {
+public:
+    /// An empty column of `scale` decimal places (0..38, else invalid_argument naming
+    /// `<name>.scale`), named `name` in errors.
+    explicit NumberColumnBuilder(int scale, std::string name = "value");
+    /// Appends `d`, which must have at most `scale` decimals once trailing zeros are dropped
+    /// (invalid_argument) and fit 38 digits at the scale (overflow), each naming `<name>[row]`.
+    void push_back(const Decimal& d);
+    /// Appends a null.
+    void push_null();
+    /// The number of rows appended, nulls included.
+    [[nodiscard]] std::size_t size() const noexcept { return bytes_.size() / 16; }
+    /// The view over this builder's memory (valid while the builder lives unchanged).
+    [[nodiscard]] NumberColumn view() const noexcept;
+
+private:
+    std::string name_;
+    int scale_;
     std::vector<std::byte> bytes_;
     std::vector<std::uint8_t> validity_;
     bool has_null_ = false;

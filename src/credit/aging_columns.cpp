@@ -312,11 +312,15 @@ std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns
     const bool check_dates = ledger.invoiced_on.has_value();
     const auto options_parallel = parallel_options(batch);
     const std::size_t slices = crm::detail::slice_count(options_parallel, n);
-    // One row of sums (and of "seen" flags) per slice; merged in slice order.
+    // Per slice and group: a 64-bit running sum of the amounts below 2^64 (every real amount),
+    // a 128-bit sum of its wraps (2^64 each) and of the other amounts, and a "seen" flag;
+    // merged in slice order. The hot loop touches the 64-bit sums only.
+    std::vector<std::vector<std::uint64_t>> lows(slices, std::vector<std::uint64_t>(groups, 0));
     std::vector<std::vector<U128>> sums(slices, std::vector<U128>(groups, 0));
     std::vector<std::vector<std::uint8_t>> seen(slices, std::vector<std::uint8_t>(groups, 0));
     const auto run = crm::detail::parallel_ranges(
         n, options_parallel, [&](std::size_t s, std::size_t begin, std::size_t end) {
+            std::uint64_t* const low = lows[s].data();
             U128* const sum = sums[s].data();
             std::uint8_t* const used = seen[s].data();
             const std::int32_t* const index = accounts.indices.data();
@@ -333,9 +337,10 @@ std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns
                 std::memcpy(words, data + 16 * i, 16);
                 used[g] = 1;
                 if (words[1] == 0 && !foreign) [[likely]] {
-                    // below 2^64 each, fewer than 2^64 rows: a group's sum cannot wrap; its 38 digits
-                    // are checked when the slices are merged
-                    sum[g] += words[0];
+                    // fewer than 2^64 rows: the wraps' sum cannot wrap; the 38 digits are
+                    // checked when the slices are merged
+                    if (__builtin_add_overflow(low[g], words[0], &low[g])) [[unlikely]]
+                        sum[g] += U128{1} << 64;
                 } else {
                     add_checked(sum[g], reader.amount(i), amounts.name);
                 }
@@ -382,7 +387,10 @@ std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns
         const std::string_view id = accounts.dictionary[order[k]];
         U128 total = 0;
         for (; k < order.size() && accounts.dictionary[order[k]] == id; ++k)
-            for (std::size_t s = 0; s < slices; ++s) add_checked(total, sums[s][order[k]], amounts.name);
+            for (std::size_t s = 0; s < slices; ++s) {
+                add_checked(total, sums[s][order[k]], amounts.name);
+                add_checked(total, lows[s][order[k]], amounts.name);
+            }
         out.emplace_back(AccountId{std::string(id)}, money_of(total, currency));
     }
     return out;

@@ -11,11 +11,14 @@ namespace crm {
 
 namespace {
 
-void require_same_currency(const Money& a, const Money& b, std::string_view operation) {
-    if (a.currency() != b.currency())
+void require_same_currency(Currency a, Currency b, std::string_view operation) {
+    if (a != b)
         throw Error(ErrorCode::currency_mismatch, std::string(operation),
-                    "cannot combine " + std::string(a.currency().code()) + " with " +
-                        std::string(b.currency().code()));
+                    "cannot combine " + std::string(a.code()) + " with " + std::string(b.code()));
+}
+
+void require_same_currency(const Money& a, const Money& b, std::string_view operation) {
+    require_same_currency(a.currency(), b.currency(), operation);
 }
 
 // Longest positional form `format` writes (integer and fraction digits): 38 digits of
@@ -47,7 +50,7 @@ std::weak_ordering operator<=>(const Money& a, const Money& b) {
     return a.amount_ <=> b.amount_;
 }
 
-void Money::throw_currency_mismatch(const Money& a, const Money& b, const char* operation) {
+void Money::throw_currency_mismatch(Currency a, Currency b, const char* operation) {
     require_same_currency(a, b, operation);
     throw Error(ErrorCode::currency_mismatch, operation, "different currencies");  // not reached
 }
@@ -89,7 +92,7 @@ std::string format(const Money& m, MoneyStyle style) {
     std::string digits;
     bool positional = true;
     if (amount.is_zero()) {
-        digits = "0";  // a zero of any exponent shows as zero at the minor unit
+        digits = "0";     // a zero of any exponent shows as zero at the minor unit
         if (minor > 0) {  // appended piecewise: GCC 12 -O3 sees a false -Wrestrict in "." + string
             digits.push_back('.');
             digits.append(static_cast<std::size_t>(minor), '0');

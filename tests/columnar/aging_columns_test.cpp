@@ -148,6 +148,24 @@ TEST_SUITE("columnar.aging") {
                                "account[1]");
     }
 
+    TEST_CASE("an account's open amount past 2^64 minor units is exact") {
+        // (2^64 - 1) fen is CNY 184467440737095516.15; three of them in account A are
+        // 3 x 18446744073709551615 = 55340232221128654845 fen = CNY 553402322211286548.45, past
+        // what 64 bits hold (the kernel's running sums wrap and carry); B has CNY 0.01 + 0.02.
+        Ledger l(Currency("CNY"));
+        const Money big{"184467440737095516.15", "CNY"};
+        for (int i = 0; i < 3; ++i) {
+            l.add({InvoiceId{"A" + std::to_string(i)}, AccountId{"A"}, Date(2024, 6, 1), Date(2024, 6, 30),
+                   big});
+            l.add({InvoiceId{"B" + std::to_string(i)}, AccountId{"B"}, Date(2024, 6, 1), Date(2024, 6, 30),
+                   Money{i == 0 ? "0.01" : (i == 1 ? "0.02" : "0.00"), "CNY"}});
+        }
+        const auto totals = open_by_account(l.columns());
+        REQUIRE(totals.size() == 2);
+        CHECK(totals[0] == std::pair{AccountId{"A"}, Money{"553402322211286548.45", "CNY"}});
+        CHECK(totals[1] == std::pair{AccountId{"B"}, Money{"0.03", "CNY"}});
+    }
+
     TEST_CASE("columnar aging equals row aging on generated ledgers for any thread count") {
         crm::test::Rng rng(42);
         const Date as_of(2024, 6, 30);

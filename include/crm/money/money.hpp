@@ -59,23 +59,23 @@ public:
     [[nodiscard]] Money operator-() const noexcept { return Money{-amount_, currency_}; }
     /// Exact; throws currency_mismatch across currencies.
     friend Money operator+(const Money& a, const Money& b) {
-        if (a.currency_ != b.currency_) throw_currency_mismatch(a, b, "add");
+        if (a.currency_ != b.currency_) throw_currency_mismatch(a.currency_, b.currency_, "add");
         return Money{a.amount_ + b.amount_, a.currency_};
     }
     /// Exact; throws currency_mismatch across currencies.
     friend Money operator-(const Money& a, const Money& b) {
-        if (a.currency_ != b.currency_) throw_currency_mismatch(a, b, "subtract");
+        if (a.currency_ != b.currency_) throw_currency_mismatch(a.currency_, b.currency_, "subtract");
         return Money{a.amount_ - b.amount_, a.currency_};
     }
     /// Adds `b` in place, exactly; throws currency_mismatch across currencies.
     Money& operator+=(const Money& b) {
-        if (currency_ != b.currency_) throw_currency_mismatch(*this, b, "add");
+        if (currency_ != b.currency_) throw_currency_mismatch(currency_, b.currency_, "add");
         amount_ += b.amount_;
         return *this;
     }
     /// Subtracts `b` in place, exactly; throws currency_mismatch across currencies.
     Money& operator-=(const Money& b) {
-        if (currency_ != b.currency_) throw_currency_mismatch(*this, b, "subtract");
+        if (currency_ != b.currency_) throw_currency_mismatch(currency_, b.currency_, "subtract");
         amount_ -= b.amount_;
         return *this;
     }
@@ -102,7 +102,9 @@ public:
     friend Money operator-(const Money&, const Rate&) = delete;
 
 private:
-    [[noreturn]] static void throw_currency_mismatch(const Money& a, const Money& b, const char* operation);
+    // The currencies by value: an operand whose address reached this call could not stay in
+    // registers, and a running total (`total += m` in a loop) would go through memory.
+    [[noreturn]] static void throw_currency_mismatch(Currency a, Currency b, const char* operation);
 
     Decimal amount_;
     Currency currency_;

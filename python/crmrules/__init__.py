@@ -59,6 +59,7 @@ __all__ = [
     "aging",
     "aging_arrow",
     "open_by_account_arrow",
+    "score_arrow",
     "combine_aging",
     "combine_open_by_account",
 ]
@@ -744,6 +745,34 @@ def open_by_account_arrow(
     if as_arrow:
         return rows
     return {account: Money(_decimal.Decimal(amount), currency) for account, amount in rows}
+
+
+def score_arrow(
+    policy_set: Any,
+    table: Any,
+    scorecard: Optional[str] = None,
+    *,
+    as_of: _dt.date,
+    kpi: bool = False,
+    threads: int = 1,
+) -> List[Tuple[_decimal.Decimal, str]]:
+    """Scores every row of an Arrow table (anything with ``__arrow_c_stream__`` or
+    ``__arrow_c_array__``) with the scorecard named ``scorecard`` (or, with ``kpi=True``, the
+    KPI card) of the policy version in force at ``as_of``, on the columnar kernel with the GIL
+    released. The same totals and grades as ``score`` gives for the same facts.
+
+    One column per criterion, named by the criterion's id: decimal128(38, s) (any scale) or an
+    integer for a numeric criterion, string or dictionary<int32, string> labels for a lookup.
+    A null is a missing fact (the criterion's missing-data policy applies). A list of
+    ``(total, grade)`` in row order, totals as Decimal. A wrong type, a missing column, an
+    unknown label, a value a criterion refuses: a crmrules.Error naming the column and the row
+    (``fit[17]``)."""
+    if scorecard is not None and not isinstance(scorecard, str):
+        raise TypeError("scorecard must be a str (the scorecard's name) or None with kpi=True")
+    if not isinstance(kpi, bool):
+        raise TypeError("kpi must be a bool")
+    rows = _native.score_arrow(policy_set, table, scorecard, kpi, _serial(as_of), _threads(threads))
+    return [(_decimal.Decimal(total), grade) for total, grade in rows]
 
 
 # ---- combining partial results -----------------------------------------------------------------

@@ -13,7 +13,7 @@ __all__ = [
     "Error", "Money", "Percent", "Outcome", "Reason", "Decision", "AgingBucket", "AgingReport",
     "PolicySet", "CreditAccount", "Order", "ReceivablesLedger", "load_policy_set",
     "policy_set_from_json", "policy_set_from_dict", "credit_account", "order", "receivables",
-    "check_order", "Answer", "price", "route", "verify", "aging", "aging_arrow", "open_by_account_arrow",
+    "check_order", "Answer", "price", "route", "verify", "aging", "aging_arrow", "open_by_account_arrow", "score_arrow",
     "combine_aging", "combine_open_by_account",
 ]
 
@@ -260,6 +260,20 @@ def open_by_account_arrow(
     """The open amount of each account (column ``account``: string or dictionary<int32, string>):
     a dict from account id to Money, or with as_arrow=True an Arrow record batch (account:
     string, open_amount: decimal128(38, s)) through ``__arrow_c_array__``."""
+
+def score_arrow(
+    policy_set: PolicySet,
+    table: Any,
+    scorecard: Optional[str] = None,
+    *,
+    as_of: datetime.date,
+    kpi: bool = False,
+    threads: int = 1,
+) -> List[Tuple[decimal.Decimal, str]]:
+    """Scores every row of an Arrow table, one column per criterion named by its id
+    (decimal128 or integer numbers, string or dictionary labels for lookups; a null is a
+    missing fact), with the named scorecard (or the KPI card) in force at as_of: (total, grade)
+    per row, in row order."""
 
 def combine_aging(reports: Sequence[AgingReport]) -> AgingReport:
     """The report of the union of the ledgers the reports were computed over (one per

@@ -22,6 +22,7 @@
 #include <crm/money/rounding.hpp>
 #include <crm/policy/policy_set.hpp>
 #include <crm/report/render.hpp>
+#include <crm/scoring/columns.hpp>
 #include <crm/version.hpp>
 
 #include <nanobind/nanobind.h>
@@ -36,6 +37,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <functional>
 #include <memory>
@@ -323,10 +325,9 @@ crm::columnar::DateColumn date_column(const ColumnRef& c, std::string_view name,
     return col;
 }
 
-crm::columnar::AmountColumn amount_column(const ColumnRef& c, std::string_view name, std::size_t rows,
-                                          crm::Currency currency, std::vector<std::uint8_t>& valid) {
-    const std::string_view f = c.schema->format;
-    // "d:precision,scale" or "d:precision,scale,bitwidth"; only 128-bit decimals are read.
+/// The scale of a decimal128 column (Arrow format "d:precision,scale" or
+/// "d:precision,scale,bitwidth"); any other type, or another bit width, is a column_type_error.
+int decimal128_scale(std::string_view name, std::string_view f) {
     if (!f.starts_with("d:")) column_type_error(name, f, "decimal128(38, scale) (pyarrow: pa.decimal128(38, 2))");
     std::string_view rest = f.substr(2);
     int precision = 0;
@@ -347,6 +348,12 @@ crm::columnar::AmountColumn amount_column(const ColumnRef& c, std::string_view n
         parse_int(width);
     }
     if (width != 128) column_type_error(name, f, "decimal128(38, scale), not a " + std::to_string(width) + "-bit decimal");
+    return scale;
+}
+
+crm::columnar::AmountColumn amount_column(const ColumnRef& c, std::string_view name, std::size_t rows,
+                                          crm::Currency currency, std::vector<std::uint8_t>& valid) {
+    const int scale = decimal128_scale(name, c.schema->format);
     crm::columnar::AmountColumn col{.name = name, .scale = scale, .currency = currency};
     const auto* bytes = static_cast<const std::byte*>(buffer(*c.array, 1, name));
     if (bytes != nullptr) col.data = std::span<const std::byte>(bytes + 16 * c.offset, 16 * rows);
@@ -767,6 +774,145 @@ nb::object open_by_account_arrow(nb::handle source, std::string_view currency_co
     return nb::cast(out);
 }
 
+// ---- scoring over Arrow ------------------------------------------------------------------------
+
+/// One record batch's facts as the scoring kernel's columns, one per criterion, named by the
+/// criterion's id: a decimal128 column is read in place; an integer column, and a lookup
+/// criterion's labels (string or dictionary<int32, string>, turned into category codes), are
+/// written into decimal128 columns here. Nulls stay nulls (missing facts).
+struct ScoreColumns {
+    std::vector<crm::columnar::NumberColumn> columns;
+    std::deque<crm::columnar::NumberColumnBuilder> built;
+    std::deque<std::vector<std::uint8_t>> valid;
+};
+
+template <class Int>
+void integer_column(const ColumnRef& c, std::string_view name, std::size_t rows, ScoreColumns& out) {
+    const crm::columnar::Validity v = validity_of(*c.array, c.offset, static_cast<std::int64_t>(rows), out.valid.emplace_back());
+    const auto* values = static_cast<const Int*>(buffer(*c.array, 1, name));
+    auto& b = out.built.emplace_back(0, std::string(name));
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (v.valid(i)) b.push_back(crm::Decimal{static_cast<std::int64_t>(values[c.offset + static_cast<std::int64_t>(i)])});
+        else b.push_null();
+    }
+    out.columns.push_back(b.view());
+}
+
+void label_column(const ColumnRef& c, const crm::scoring::CompiledScorecard& card, std::size_t criterion,
+                  std::string_view name, std::size_t rows, ScoreColumns& out) {
+    const crm::columnar::Validity v = validity_of(*c.array, c.offset, static_cast<std::int64_t>(rows), out.valid.emplace_back());
+    std::vector<std::string_view> labels;
+    if (c.schema->dictionary != nullptr) {
+        const std::string_view f = c.schema->format;
+        if (f != "i" && f != "I") column_type_error(name, f, "dictionary with int32 indices");
+        std::vector<std::string_view> dictionary;
+        if (c.array->dictionary != nullptr) {
+            const ArrowArray& dict = *c.array->dictionary;
+            fill_strings(*c.schema->dictionary, dict, dict.offset, static_cast<std::size_t>(dict.length), name, dictionary);
+        }
+        const auto* idx = static_cast<const std::int32_t*>(rows == 0 ? nullptr : buffer(*c.array, 1, name));
+        labels.resize(rows);
+        for (std::size_t i = 0; i < rows; ++i) {
+            if (!v.valid(i)) continue;
+            const std::int32_t k = idx[static_cast<std::size_t>(c.offset) + i];
+            if (k < 0 || static_cast<std::size_t>(k) >= dictionary.size())
+                throw Error(ErrorCode::out_of_range, std::string(name) + "[" + std::to_string(i) + "]",
+                            "the dictionary index " + std::to_string(k) + " is outside the dictionary");
+            labels[i] = dictionary[static_cast<std::size_t>(k)];
+        }
+    } else {
+        fill_strings(*c.schema, *c.array, c.offset, rows, name, labels);
+    }
+    std::unordered_map<std::string_view, crm::Decimal> codes;
+    auto& b = out.built.emplace_back(0, std::string(name));
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (!v.valid(i)) {
+            b.push_null();
+            continue;
+        }
+        auto it = codes.find(labels[i]);
+        if (it == codes.end()) {
+            try {
+                it = codes.emplace(labels[i], card.category_code(criterion, labels[i])).first;
+            } catch (const Error& e) {
+                throw Error(e.code(), std::string(name) + "[" + std::to_string(i) + "]", e.message());
+            }
+        }
+        b.push_back(it->second);
+    }
+    out.columns.push_back(b.view());
+}
+
+ScoreColumns bind_scores(const ArrowSchema& schema, const ArrowArray& batch, const crm::scoring::CompiledScorecard& card) {
+    if (std::string_view(schema.format) != "+s")
+        throw Error(ErrorCode::invalid_argument, "table",
+                    "expected a table (an Arrow struct of columns), got " + describe_format(schema.format));
+    if (batch.null_count > 0)
+        throw Error(ErrorCode::invalid_argument, "table", "a record batch has null rows (a null struct)");
+    ScoreColumns out;
+    const auto rows = static_cast<std::size_t>(batch.length);
+    const auto& criteria = card.scorecard().criteria;
+    for (std::size_t i = 0; i < criteria.size(); ++i) {
+        const std::string_view name = criteria[i].id;  // lives as long as the card
+        const auto c = find_column(schema, batch, name);
+        if (!c) missing_column(schema, name);
+        const std::string_view f = c->schema->format;
+        if (std::holds_alternative<crm::scoring::Lookup>(criteria[i].function)) {
+            label_column(*c, card, i, name, rows, out);
+        } else if (f == "l") {
+            integer_column<std::int64_t>(*c, name, rows, out);
+        } else if (f == "i") {
+            integer_column<std::int32_t>(*c, name, rows, out);
+        } else {
+            if (!f.starts_with("d:"))
+                column_type_error(name, f, "decimal128(38, scale) or an integer (pyarrow: pa.decimal128(38, 2))");
+            crm::columnar::NumberColumn col{.name = name, .scale = decimal128_scale(name, f)};
+            const auto* bytes = static_cast<const std::byte*>(buffer(*c->array, 1, name));
+            if (bytes != nullptr) col.data = std::span<const std::byte>(bytes + 16 * c->offset, 16 * rows);
+            col.validity = validity_of(*c->array, c->offset, static_cast<std::int64_t>(rows), out.valid.emplace_back());
+            out.columns.push_back(col);
+        }
+    }
+    return out;
+}
+
+/// Scores every row of an Arrow table with a scorecard of the version of `set` in force at
+/// `as_of`: one column per criterion, named by its id. The totals as decimal strings and the
+/// grades' labels, in row order.
+std::vector<std::tuple<std::string, std::string>> score_arrow(const crm::policy::PolicySet& set, nb::handle source,
+                                                              std::optional<std::string> scorecard, bool kpi,
+                                                              std::int64_t as_of_serial, int threads) {
+    if (threads < 0) throw Error(ErrorCode::invalid_argument, "threads", "threads is 0 (all cores) or more");
+    const crm::Date as_of = date_of(as_of_serial);
+    const crm::io::ScoreRequest request{.scorecard = std::move(scorecard), .kpi = kpi};
+    if (request.kpi == request.scorecard.has_value())
+        throw Error(ErrorCode::invalid_argument, "scorecard", "give a scorecard's name or kpi=True, not both or neither");
+    const crm::scoring::CompiledScorecard card(crm::io::scorecard_for(set.in_force(as_of), request));
+    const ArrowInput input = import_arrow(source);
+    std::vector<crm::scoring::Summary> out;
+    {
+        nb::gil_scoped_release release;
+        std::size_t first = 0;
+        for (const auto& batch : input.batches) {
+            try {
+                const ScoreColumns columns = bind_scores(input.schema.s, batch->a, card);
+                out.resize(first + static_cast<std::size_t>(batch->a.length));
+                crm::scoring::evaluate_columns(card, columns.columns,
+                                               std::span(out).subspan(first, static_cast<std::size_t>(batch->a.length)),
+                                               threads);
+            } catch (const Error& e) {
+                throw shift_row(e, first);
+            }
+            first += static_cast<std::size_t>(batch->a.length);
+        }
+    }
+    std::vector<std::tuple<std::string, std::string>> rows;
+    rows.reserve(out.size());
+    const auto& bands = card.scorecard().bands;
+    for (const auto& s : out) rows.emplace_back(s.total.points().to_string(), bands[s.grade].label);
+    return rows;
+}
+
 // ---- row API -----------------------------------------------------------------------------------
 
 std::vector<std::tuple<std::string, ReportTuple>> aging_rows(const crm::io::ReceivablesLedger& ledger,
@@ -1067,6 +1213,7 @@ NB_MODULE(_crmrules, m) {
     m.def("policy_buckets", &policy_buckets, "policy_set"_a, "as_of"_a);
     m.def("aging_arrow", &aging_arrow, "source"_a, "as_of"_a, "currency"_a, "buckets"_a.none(), "basis"_a, "threads"_a,
           "names"_a.none());
+    m.def("score_arrow", &score_arrow, "policy_set"_a, "source"_a, "scorecard"_a.none(), "kpi"_a, "as_of"_a, "threads"_a);
     m.def("open_by_account_arrow", &open_by_account_arrow, "source"_a, "currency"_a, "threads"_a, "names"_a.none(),
           "as_arrow"_a);
     nb::class_<ArrowResult>(m, "ArrowResult", "A result as an Arrow record batch (the Arrow PyCapsule interface).")

@@ -65,27 +65,6 @@ ScoreSubject subject(const In& in) {
     throw Error(error.code(), ptr, error.message());
 }
 
-/// The scorecard the request asks for, in version `v`.
-scoring::Scorecard chosen_card(const policy::PolicyVersion& v, const ScoreRequest& request) {
-    if (request.kpi) return scoring::kpi_scorecard(v.scoring.kpi);
-    const scoring::Scorecard* found = nullptr;
-    std::string names;
-    for (const auto& card : v.scoring.scorecards) {
-        names += (names.empty() ? "" : ", ") + ("\"" + card.name + "\"");
-        if (card.name != *request.scorecard) continue;
-        if (found != nullptr)
-            throw Error(ErrorCode::duplicate, "/scorecard",
-                        "policy version " + v.id + " has two scorecards named \"" + card.name +
-                            "\": which one is meant cannot be told");
-        found = &card;
-    }
-    if (found == nullptr)
-        throw Error(ErrorCode::not_found, "/scorecard",
-                    "policy version " + v.id + " has no scorecard named \"" + *request.scorecard +
-                        "\" (its scorecards: " + (names.empty() ? "none" : names) + ")");
-    return *found;
-}
-
 /// A subject's facts as scoring::Facts: a label for a lookup criterion, else a decimal.
 scoring::Facts facts_of(const scoring::Scorecard& card, const ScoreSubject& s, const std::string& base) {
     scoring::Facts out;
@@ -185,6 +164,26 @@ ScoreRequest read_score_request(std::string_view text, std::string_view file) {
     });
 }
 
+scoring::Scorecard scorecard_for(const policy::PolicyVersion& v, const ScoreRequest& request) {
+    if (request.kpi) return scoring::kpi_scorecard(v.scoring.kpi);
+    const scoring::Scorecard* found = nullptr;
+    std::string names;
+    for (const auto& card : v.scoring.scorecards) {
+        names += (names.empty() ? "" : ", ") + ("\"" + card.name + "\"");
+        if (card.name != *request.scorecard) continue;
+        if (found != nullptr)
+            throw Error(ErrorCode::duplicate, "/scorecard",
+                        "policy version " + v.id + " has two scorecards named \"" + card.name +
+                            "\": which one is meant cannot be told");
+        found = &card;
+    }
+    if (found == nullptr)
+        throw Error(ErrorCode::not_found, "/scorecard",
+                    "policy version " + v.id + " has no scorecard named \"" + *request.scorecard +
+                        "\" (its scorecards: " + (names.empty() ? "none" : names) + ")");
+    return *found;
+}
+
 ScoreAnswer score(const policy::PolicySet& set, const ScoreRequest& request, std::optional<Date> as_of) {
     if (request.as_of) as_of = request.as_of;
     if (!as_of) throw Error(ErrorCode::not_found, "/as_of", "no scoring date: give as_of in the request");
@@ -192,7 +191,7 @@ ScoreAnswer score(const policy::PolicySet& set, const ScoreRequest& request, std
     ScoreAnswer a;
     a.policy_version = v.id;
     a.as_of = *as_of;
-    a.scorecard = chosen_card(v, request);
+    a.scorecard = scorecard_for(v, request);
     const scoring::CompiledScorecard card(a.scorecard);
     std::vector<scoring::ScoreResult> results;
     results.reserve(request.subjects.size());

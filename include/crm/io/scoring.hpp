@@ -75,6 +75,13 @@ struct CRM_EXPORT ScoreAnswer {
     std::vector<ScoredSubject> subjects{};  ///< in the request's order
 };
 
+/// The scorecard `request` names in version `v`: the one called `request.scorecard`, or the
+/// KPI card (scoring::kpi_scorecard of `v.scoring.kpi`) when `request.kpi`. Throws crm::Error
+/// naming `/scorecard`: not_found (no scorecard of that name; the message lists the version's
+/// scorecards) or duplicate (two of that name).
+[[nodiscard]] CRM_EXPORT scoring::Scorecard scorecard_for(const policy::PolicyVersion& v,
+                                                          const ScoreRequest& request);
+
 /// Scores every subject of `request` at `as_of` (the request's when it has one, else `as_of`)
 /// with the scorecard of the version of `set` in force then. Throws crm::Error: `/as_of`
 /// not_found when neither gives a date; what PolicySet::in_force throws; `/scorecard`

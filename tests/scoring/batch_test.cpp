@@ -25,31 +25,7 @@ using namespace crm::scoring;
 
 namespace {
 
-// One criterion of every kind, two of them optional.
-Scorecard mixed() {
-    return Scorecard{
-        .name = "mixed",
-        .criteria = {{.id = "revenue",
-                      .weight = Percent{"30"},
-                      .function = Linear{.lo = Decimal{0}, .hi = Decimal{10'000'000}}},
-                     {.id = "days",
-                      .weight = Percent{"20"},
-                      .function = LowerIsBetter{.best = Decimal{30}, .worst = Decimal{120}},
-                      .missing = MissingData::exclude},
-                     {.id = "achievement", .weight = Percent{"20"}, .function = Achievement{}},
-                     {.id = "years",
-                      .weight = Percent{"15"},
-                      .function = Steps{.below = Score{20},
-                                        .steps = {{Decimal{1}, Score{50}}, {Decimal{3}, Score{80}}}},
-                      .missing = MissingData::score_zero},
-                     {.id = "fit",
-                      .weight = Percent{"15"},
-                      .function = Lookup{.categories = {{"strategic", Score{100}},
-                                                        {"key", Score{70}},
-                                                        {"normal", Score{40}}}}}},
-        .bands = {{"A", Score{80}, Score{100}}, {"B", Score{60}, Score{80}}, {"C", Score{0}, Score{60}}},
-    };
-}
+using crm::test::mixed;
 
 Facts random_facts(Rng& rng) {
     static const char* labels[] = {"strategic", "key", "normal"};

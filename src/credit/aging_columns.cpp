@@ -91,14 +91,21 @@ public:
         const Money converted = in_currency(amounts_.at(i), currency_, rates_, mode_, "options.rates");
         return converted.amount().coefficient();  // rounded to the report currency's minor unit
     }
-    // A day of a date column, checked to be in Date's range.
+    // A day of a date column, checked to be in Date's range. The check is inline, the error
+    // out of line, so the hot loops keep their registers.
     static std::int32_t day(const std::int32_t* column, std::string_view name, std::size_t i) {
         const std::int32_t d = column[i];
-        if (static_cast<std::uint32_t>(std::int64_t{d} - Date::min_serial) > kDaySpan) [[unlikely]]
-            columnar::detail::throw_row_error(
-                ErrorCode::invalid_date, name, i,
-                "day " + std::to_string(d) + " is outside 1400-01-01..9999-12-31");
+        if (outside(d)) [[unlikely]]
+            bad_day(name, i, d);
         return d;
+    }
+    static bool outside(std::int32_t d) noexcept {
+        return static_cast<std::uint32_t>(std::int64_t{d} - Date::min_serial) > kDaySpan;
+    }
+    [[noreturn]] [[gnu::cold]] [[gnu::noinline]] static void bad_day(std::string_view name, std::size_t i,
+                                                                     std::int32_t d) {
+        columnar::detail::throw_row_error(ErrorCode::invalid_date, name, i,
+                                          "day " + std::to_string(d) + " is outside 1400-01-01..9999-12-31");
     }
     [[nodiscard]] std::int32_t due(std::size_t i) const { return day(due_, due_name_, i); }
     [[nodiscard]] const std::int32_t* due_days() const noexcept { return due_; }
@@ -155,7 +162,8 @@ struct AgingPass {
 // that the loop of the common case (seven buckets, days past due, amounts in the report
 // currency, no invoice dates) holds nothing but its work and its checks.
 template <bool kFewBuckets, bool kPastDue, bool kInvoiceDates>
-void age_rows(const AgingPass& pass, std::size_t begin, std::size_t end, U128* sums, std::size_t* counts) {
+void age_rows(const AgingPass& pass, std::size_t begin, std::size_t end, U128* __restrict sums,
+              std::size_t* __restrict counts) {
     const std::byte* const data = pass.amounts.data.data();
     const std::int32_t* const due_days = pass.reader.due_days();
     const std::int32_t* const invoice_days = pass.reader.invoice_days();
@@ -166,7 +174,7 @@ void age_rows(const AgingPass& pass, std::size_t begin, std::size_t end, U128* s
     // Amounts below 2^49 (5.6E+14 minor units) sum in 64 bits within a chunk: at most
     // kChunk of them cannot wrap. The rest go straight to the 128-bit sums.
     std::array<std::uint64_t, kFastBuckets> small{};
-    std::uint64_t* const narrow = kFewBuckets ? small.data() : nullptr;
+    std::uint64_t* __restrict const narrow = kFewBuckets ? small.data() : nullptr;
     for (std::size_t i = begin; i < end; ++i) {
         const std::int32_t due = RowReader::day(due_days, pass.reader.due_name(), i);
         std::int32_t invoiced = 0;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -191,6 +192,105 @@ TEST_SUITE("credit.check") {
             if (g.policy.exposure.shipped_not_invoiced) total += shipped;
             if (g.policy.exposure.this_order) total += order.amount;
             CHECK(e.total == total);
+        }
+    }
+
+    // The scan sums a plain ledger (every amount in the profile's currency, at its minor unit,
+    // below 2^64) in two 64-bit words, and any other in Decimal. A zero that is not plain
+    // (-0.00) appended to each list changes no figure but sends every list through the Decimal
+    // pass: both passes must give the same decision and the same figures, digit for digit.
+    TEST_CASE("a plain ledger gives the same figures in the integer pass as in the decimal pass") {
+        crm::test::Rng rng(20261208);
+        const Money neutral{Decimal{"-0.00"}, crm::Currency{}};
+        for (int i = 0; i < 3000; ++i) {
+            CAPTURE(i);
+            Generated g = generate(rng);
+            if (rng.below(4) == 0)  // amounts near 2^64 minor units: the sums carry into the high word
+                for (Receivable& r : g.receivables)
+                    r.open_amount =
+                        Money{Decimal::from_parts_unchecked(false, ~std::uint64_t{0} - rng.below(1000), -2),
+                              crm::Currency{}};
+            // the checked order replaces one of the open orders, or is new
+            const crm::OrderId id = !g.open_orders.empty() && rng.coin()
+                                        ? g.open_orders[rng.below(g.open_orders.size())].id
+                                        : crm::OrderId{"SO-X"};
+            const Order order{id, cents(rng.between(0, 60'000'000))};
+            Generated h = g;
+            h.receivables.push_back(Receivable{crm::InvoiceId{"INV-Z"}, crm::AccountId{"A"},
+                                               g.as_of - Days{500}, g.as_of - Days{400}, neutral});
+            h.open_orders.push_back(Order{crm::OrderId{"SO-Z"}, neutral});
+            h.shipped.push_back(Order{crm::OrderId{"SH-Z"}, neutral});
+
+            const ReceivablesPosition fast = receivables_position(g.policy, g.profile, g.snapshot(), g.as_of);
+            const ReceivablesPosition slow = receivables_position(h.policy, h.profile, h.snapshot(), h.as_of);
+            CHECK(fast == slow);
+            CHECK(fast.open.amount().to_string() == slow.open.amount().to_string());
+            CHECK(fast.overdue.amount().to_string() == slow.overdue.amount().to_string());
+            const Exposure ef = exposure(g.policy, g.profile, g.snapshot(), order);
+            const Exposure es = exposure(h.policy, h.profile, h.snapshot(), order);
+            CHECK(ef == es);
+            CHECK(ef.open_orders.amount().to_string() == es.open_orders.amount().to_string());
+            CHECK(ef.shipped_not_invoiced.amount().to_string() ==
+                  es.shipped_not_invoiced.amount().to_string());
+            CHECK(ef.total.amount().to_string() == es.total.amount().to_string());
+            // and both are the plain sums (a replaced order counts once, as the checked order)
+            Decimal open{"0.00"};
+            Decimal overdue{"0.00"};
+            for (const Receivable& r : g.receivables) {
+                open += r.open_amount.amount();
+                if (g.as_of - r.due_on > g.policy.overdue.grace) overdue += r.open_amount.amount();
+            }
+            Decimal orders{"0.00"};
+            for (const Order& o : g.open_orders)
+                if (o.id != order.id) orders += o.amount.amount();
+            CHECK(fast.open.amount() == open);
+            CHECK(fast.overdue.amount() == overdue);
+            CHECK(ef.open_orders.amount() == orders);
+            CHECK(check_order(g.policy, g.profile, g.snapshot(), order, g.as_of) ==
+                  check_order(h.policy, h.profile, h.snapshot(), order, h.as_of));
+        }
+    }
+
+    // Ledgers the integer pass does not take (an item in another currency, an amount kept to
+    // more places than the minor unit, one of 2^64 minor units or more) are summed in Decimal,
+    // each foreign item converted and rounded on its own, wherever in the list the item stands.
+    TEST_CASE("a mixed ledger sums as its items converted one by one") {
+        crm::test::Rng rng(8);
+        const std::vector<FxRate> rates{{crm::Currency{"USD"}, Decimal{"7.1234"}}};
+        for (int i = 0; i < 2000; ++i) {
+            CAPTURE(i);
+            Generated g = generate(rng);
+            Decimal open{"0.00"};
+            Decimal orders{"0.00"};
+            for (Receivable& r : g.receivables) {
+                switch (rng.below(5)) {
+                case 0: r.open_amount = Money{r.open_amount.amount(), crm::Currency{"USD"}}; break;
+                case 1:
+                    r.open_amount = Money{r.open_amount.amount() * Decimal{"1.0"}, crm::Currency{}};
+                    break;
+                case 2:
+                    r.open_amount =
+                        Money{Decimal{"184467440737095516.16"} + r.open_amount.amount(), crm::Currency{}};
+                    break;
+                default: break;
+                }
+                open += r.open_amount.currency() == crm::Currency{"USD"}
+                            ? crm::round_to_scale(r.open_amount.amount() * Decimal{"7.1234"}, 2,
+                                                  crm::RoundingMode::half_up)
+                            : r.open_amount.amount();
+            }
+            for (Order& o : g.open_orders) {
+                if (rng.coin()) o.amount = Money{o.amount.amount(), crm::Currency{"USD"}};
+                orders += o.amount.currency() == crm::Currency{"USD"}
+                              ? crm::round_to_scale(o.amount.amount() * Decimal{"7.1234"}, 2,
+                                                    crm::RoundingMode::half_up)
+                              : o.amount.amount();
+            }
+            CreditSnapshot snapshot = g.snapshot();
+            snapshot.rates = rates;
+            const Exposure e = exposure(g.policy, g.profile, snapshot, Order{crm::OrderId{"SO-X"}, cents(1)});
+            CHECK(e.open_receivables.amount() == open);
+            CHECK(e.open_orders.amount() == orders);
         }
     }
 

@@ -12,7 +12,9 @@
 #include <array>
 #include <cstring>
 #include <limits>
+#include <span>
 #include <string>
+#include <utility>
 
 namespace crm::credit {
 
@@ -303,6 +305,128 @@ AgingReport aging(const ReceivableColumns& ledger, Date as_of, const AgingBucket
     return report;
 }
 
+namespace {
+
+// What the per-account pass reads, copied out of the ledger so that the loop's stores (a byte
+// among them, which may alias anything) do not make it reload them on every row.
+struct GroupPass {
+    const RowReader& reader;
+    const std::int32_t* index;
+    const std::byte* data;
+    std::size_t groups;
+    bool foreign;
+    std::string_view accounts;
+    std::string_view amounts;
+};
+
+// One slice's sums per group: a 64-bit running sum of the amounts below 2^64 (every real
+// amount), a 128-bit sum of its wraps (2^64 each) and of the other amounts, and a "seen" flag.
+struct GroupSums {
+    std::uint64_t* __restrict low;
+    U128* __restrict wide;
+    std::uint8_t* __restrict seen;
+};
+
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] void bad_index(std::string_view column, std::size_t row,
+                                                            std::int32_t index) {
+    columnar::detail::throw_row_error(ErrorCode::out_of_range, column, row,
+                                      "index " + std::to_string(index) + " is outside the dictionary");
+}
+
+// The checked path of one row (a foreign currency, or a coefficient of 2^64 or more): out of
+// line, so that the loop keeps its pointers in registers.
+[[gnu::cold]] [[gnu::noinline]] void add_wide(const GroupPass& pass, U128& sum, std::size_t row) {
+    add_checked(sum, pass.reader.amount(row), pass.amounts);
+}
+
+// Sums rows [begin, end) by group. With kCheckDates, a ledger with invoice dates has its days
+// checked as aging checks them (a prepayment request, due before its invoice, is an item like
+// any other), though they are not summed here.
+template <bool kCheckDates>
+void sum_by_group(const GroupPass& pass, const GroupSums& out, std::size_t begin, std::size_t end) {
+    const std::int32_t* __restrict const index = pass.index;
+    const std::byte* __restrict const data = pass.data;
+    const std::size_t groups = pass.groups;
+    const bool foreign = pass.foreign;
+    std::uint64_t* __restrict const low = out.low;
+    U128* __restrict const wide = out.wide;
+    std::uint8_t* __restrict const seen = out.seen;
+    for (std::size_t i = begin; i < end; ++i) {
+        const std::int32_t raw_index = index[i];
+        if (static_cast<std::uint32_t>(raw_index) >= groups) [[unlikely]]
+            bad_index(pass.accounts, i, raw_index);
+        const auto g = static_cast<std::size_t>(raw_index);
+        std::uint64_t words[2];
+        std::memcpy(words, data + 16 * i, 16);
+        seen[g] = 1;
+        if (words[1] == 0 && !foreign) [[likely]] {
+            // fewer than 2^64 rows: the wraps' sum cannot wrap; the 38 digits are checked when
+            // the slices are merged
+            if (__builtin_add_overflow(low[g], words[0], &low[g])) [[unlikely]]
+                wide[g] += U128{1} << 64;
+        } else {
+            add_wide(pass, wide[g], i);
+        }
+        if constexpr (kCheckDates) {
+            (void)pass.reader.due(i);
+            (void)pass.reader.invoiced(i);
+        }
+    }
+}
+
+// Orders group numbers by their ids (the order of the bytes, so of std::string_view's
+// comparison), equal ids by group number; a dictionary already in order (as one built from
+// sorted ids is) is not sorted again. The ids' first eight bytes, read as one big-endian
+// integer, are sorted by a stable radix sort (the bytes all ids share are skipped); only ids
+// that share those eight bytes are then compared whole.
+void sort_by_id(std::vector<std::uint32_t>& order, std::span<const std::string_view> dictionary) {
+    const auto before = [&](std::uint32_t x, std::uint32_t y) {
+        const std::string_view a = dictionary[x];
+        const std::string_view b = dictionary[y];
+        return a < b || (a == b && x < y);
+    };
+    if (std::is_sorted(order.begin(), order.end(), before)) return;
+    const auto prefix = [](std::string_view id) noexcept {
+        std::uint64_t key = 0;
+        for (std::size_t b = 0; b < 8; ++b)
+            key = (key << 8) | (b < id.size() ? static_cast<std::uint8_t>(id[b]) : 0u);
+        return key;
+    };
+    struct Keyed {
+        std::uint64_t key;
+        std::uint32_t group;
+    };
+    std::vector<Keyed> keyed;
+    keyed.reserve(order.size());
+    // in group order: the radix sort is stable, so equal prefixes stay in group order
+    for (std::uint32_t g : order) keyed.push_back({prefix(dictionary[g]), g});
+    std::array<std::array<std::uint32_t, 256>, 8> counts{};
+    for (const Keyed& k : keyed)
+        for (std::size_t b = 0; b < 8; ++b) ++counts[b][(k.key >> (8 * b)) & 0xFF];
+    std::vector<Keyed> next(keyed.size());
+    for (std::size_t b = 0; b < 8; ++b) {
+        std::array<std::uint32_t, 256>& count = counts[b];
+        if (std::find(count.begin(), count.end(), static_cast<std::uint32_t>(keyed.size())) != count.end())
+            continue;  // every id has the same byte here
+        std::uint32_t start = 0;
+        for (std::uint32_t& c : count) start += std::exchange(c, start);
+        for (const Keyed& k : keyed) next[count[(k.key >> (8 * b)) & 0xFF]++] = k;
+        keyed.swap(next);
+    }
+    for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].group;
+    // equal prefixes: the whole ids decide (the group numbers within them are in order)
+    for (std::size_t i = 0; i < keyed.size();) {
+        std::size_t j = i + 1;
+        while (j < keyed.size() && keyed[j].key == keyed[i].key) ++j;
+        if (j - i > 1)
+            std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(i),
+                             order.begin() + static_cast<std::ptrdiff_t>(j), before);
+        i = j;
+    }
+}
+
+}  // namespace
+
 std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns& ledger,
                                                          const AgingOptions& options,
                                                          const BatchOptions& batch) {
@@ -315,47 +439,28 @@ std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns
     const std::size_t groups = accounts.dictionary.size();
     const RowReader reader(ledger, options, currency);
     const columnar::AmountColumn& amounts = ledger.open_amount;
-    // dates are not summed here, but a ledger with invoice dates has its days checked as aging
-    // checks them (a prepayment request, due before its invoice, is an item like any other)
     const bool check_dates = ledger.invoiced_on.has_value();
     const auto options_parallel = parallel_options(batch);
     const std::size_t slices = crm::detail::slice_count(options_parallel, n);
-    // Per slice and group: a 64-bit running sum of the amounts below 2^64 (every real amount),
-    // a 128-bit sum of its wraps (2^64 each) and of the other amounts, and a "seen" flag;
-    // merged in slice order. The hot loop touches the 64-bit sums only.
+    // Per slice and group, the sums of GroupSums, merged in slice order. The hot loop
+    // touches the 64-bit sums only.
     std::vector<std::vector<std::uint64_t>> lows(slices, std::vector<std::uint64_t>(groups, 0));
     std::vector<std::vector<U128>> sums(slices, std::vector<U128>(groups, 0));
     std::vector<std::vector<std::uint8_t>> seen(slices, std::vector<std::uint8_t>(groups, 0));
+    const GroupPass pass{.reader = reader,
+                         .index = accounts.indices.data(),
+                         .data = amounts.data.data(),
+                         .groups = groups,
+                         .foreign = reader.foreign(),
+                         .accounts = accounts.name,
+                         .amounts = amounts.name};
     const auto run = crm::detail::parallel_ranges(
         n, options_parallel, [&](std::size_t s, std::size_t begin, std::size_t end) {
-            std::uint64_t* const low = lows[s].data();
-            U128* const sum = sums[s].data();
-            std::uint8_t* const used = seen[s].data();
-            const std::int32_t* const index = accounts.indices.data();
-            const std::byte* const data = amounts.data.data();
-            const bool foreign = reader.foreign();
-            for (std::size_t i = begin; i < end; ++i) {
-                const std::int32_t raw_index = index[i];
-                if (static_cast<std::uint32_t>(raw_index) >= groups) [[unlikely]]
-                    columnar::detail::throw_row_error(
-                        ErrorCode::out_of_range, accounts.name, i,
-                        "index " + std::to_string(raw_index) + " is outside the dictionary");
-                const auto g = static_cast<std::size_t>(raw_index);
-                std::uint64_t words[2];
-                std::memcpy(words, data + 16 * i, 16);
-                used[g] = 1;
-                if (words[1] == 0 && !foreign) [[likely]] {
-                    // fewer than 2^64 rows: the wraps' sum cannot wrap; the 38 digits are
-                    // checked when the slices are merged
-                    if (__builtin_add_overflow(low[g], words[0], &low[g])) [[unlikely]]
-                        sum[g] += U128{1} << 64;
-                } else {
-                    add_checked(sum[g], reader.amount(i), amounts.name);
-                }
-                if (check_dates) {
-                    (void)reader.due(i);
-                    (void)reader.invoiced(i);
-                }
+            const GroupSums out{.low = lows[s].data(), .wide = sums[s].data(), .seen = seen[s].data()};
+            if (check_dates) {
+                sum_by_group<true>(pass, out, begin, end);
+            } else {
+                sum_by_group<false>(pass, out, begin, end);
             }
         });
     check_not_stopped(run);
@@ -368,29 +473,13 @@ std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns
         for (std::size_t s = 0; s < slices; ++s) any = any || seen[s][g] != 0;
         if (any) order.push_back(static_cast<std::uint32_t>(g));
     }
-    // Sorted by the ids' first eight bytes as one big-endian integer (the order of the bytes,
-    // so of std::string_view's comparison), the rest of the id only on a tie; a dictionary
-    // already in order (as one built from sorted ids is) is not sorted again.
-    const auto prefix = [](std::string_view id) noexcept {
-        std::uint64_t key = 0;
-        for (std::size_t b = 0; b < 8; ++b)
-            key = (key << 8) | (b < id.size() ? static_cast<std::uint8_t>(id[b]) : 0u);
-        return key;
-    };
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
-    keyed.reserve(order.size());
-    for (std::uint32_t g : order) keyed.emplace_back(prefix(accounts.dictionary[g]), g);
-    const auto before = [&](const std::pair<std::uint64_t, std::uint32_t>& x,
-                            const std::pair<std::uint64_t, std::uint32_t>& y) {
-        if (x.first != y.first) return x.first < y.first;
-        const std::string_view a = accounts.dictionary[x.second];
-        const std::string_view b = accounts.dictionary[y.second];
-        return a < b || (a == b && x.second < y.second);
-    };
-    if (!std::is_sorted(keyed.begin(), keyed.end(), before)) std::sort(keyed.begin(), keyed.end(), before);
-    for (std::size_t k = 0; k < keyed.size(); ++k) order[k] = keyed[k].second;
-    std::vector<std::pair<AccountId, Money>> out;
-    out.reserve(order.size());
+    sort_by_id(order, accounts.dictionary);
+    // The totals first, then the lines: built in one loop, the compiler assembles each Money
+    // piecewise on the stack and copies it whole (a store-forwarding stall per line).
+    std::vector<U128> totals;
+    std::vector<std::string_view> ids;
+    totals.reserve(order.size());
+    ids.reserve(order.size());
     for (std::size_t k = 0; k < order.size();) {
         const std::string_view id = accounts.dictionary[order[k]];
         U128 total = 0;
@@ -399,7 +488,14 @@ std::vector<std::pair<AccountId, Money>> open_by_account(const ReceivableColumns
                 add_checked(total, sums[s][order[k]], amounts.name);
                 add_checked(total, lows[s][order[k]], amounts.name);
             }
-        out.emplace_back(AccountId{std::string(id)}, money_of(total, currency));
+        totals.push_back(total);
+        ids.push_back(id);
+    }
+    const Money zero = Money::zero(currency);
+    std::vector<std::pair<AccountId, Money>> out(totals.size(), {AccountId{}, zero});
+    for (std::size_t k = 0; k < totals.size(); ++k) {
+        out[k].first = AccountId{ids[k]};
+        out[k].second = money_of(totals[k], currency);
     }
     return out;
 }

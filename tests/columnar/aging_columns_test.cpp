@@ -61,8 +61,14 @@ Ledger generated(crm::test::Rng& rng, std::size_t n, Currency currency) {
         if (rng.below(10) == 0) cents = 0;
         Decimal amount = Decimal::scaled(cents, -currency.minor_units());
         if (rng.below(500) == 0) amount = amount + Decimal("1E+25");  // beyond 2^64 in minor units
+        // short ids, long ones sharing their first eight bytes (the sort's tie path), and
+        // Chinese ones (bytes past 0x7F, which order as unsigned)
+        const std::uint64_t k = rng.below(37);
+        const std::string account = k % 3 == 0   ? "A-" + std::to_string(k)
+                                    : k % 3 == 1 ? "KEYACCOUNT-" + std::to_string(k)
+                                                 : "客户-" + std::to_string(k);
         l.add(Receivable{.invoice = InvoiceId{"INV-" + std::to_string(i)},
-                         .account = AccountId{"A-" + std::to_string(rng.below(37))},
+                         .account = AccountId{account},
                          .invoiced_on = invoiced,
                          .due_on = due,
                          .open_amount = Money{amount, currency}});
